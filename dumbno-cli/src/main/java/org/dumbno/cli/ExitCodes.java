@@ -1,0 +1,12 @@
+package org.dumbno.cli;
+
+/** The exit codes every subcommand uses; {@code --help} lists them. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,36 @@
+package org.dumbno.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns the failures a user can expect (bad configuration, unreachable switch or server) into one
+ * line on standard error and an exit code; anything else is a bug and keeps its stack trace.
+ */
+final class OneLineErrors implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        if (isExpected(e)) {
+            cli.getErr().println("dumbno: " + e.getMessage());
+            return exitCode(e);
+        }
+        throw new IllegalStateException("unexpected failure: " + e, e);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return ExitCodes.UNREACHABLE;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    private static boolean isExpected(Exception e) {
+        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException;
+    }
+}
