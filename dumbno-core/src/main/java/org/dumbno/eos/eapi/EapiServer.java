@@ -28,6 +28,20 @@ public final class EapiServer implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EapiServer.class);
 
+    /**
+     * The JDK server writes a reply's headers and body in two segments; with Nagle's algorithm on,
+     * the body then waits for the client's delayed ACK (about 40 ms per call on loopback). The JDK
+     * reads this switch once, when its first server starts, so it is set before that unless the
+     * operator chose otherwise.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
