@@ -21,6 +21,11 @@ final class RawServer implements AutoCloseable {
     record Answer(int status, String body) {
     }
 
+    static {
+        // like EapiServer: no Nagle's delay between a reply's headers and body
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
