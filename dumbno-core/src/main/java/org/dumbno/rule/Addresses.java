@@ -31,7 +31,6 @@ final class Addresses {
         builder.getIPv4AddressParametersBuilder()
                 .allowLeadingZeros(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
                 .allowPrefixesBeyondAddressSize(false)
                 .allowBinary(false);
         builder.getIPv6AddressParametersBuilder()
@@ -40,7 +39,6 @@ final class Addresses {
                 .allowBase85(false)
                 .allowBinary(false)
                 .allow_mixed_inet_aton(false)
-                .allowPrefixLengthLeadingZeros(false)
                 .allowPrefixesBeyondAddressSize(false)
                 .allowUnlimitedLeadingZeros(false)
                 .getEmbeddedIPv4AddressParametersBuilder()
@@ -52,7 +50,7 @@ final class Addresses {
 
     /** A single host address literal, or the refusal naming {@code field}. */
     static IPAddress host(String field, String text) {
-        IPAddress address = new IPAddressString(text, SINGLE).getAddress();
+        IPAddress address = isLiteralText(text) ? new IPAddressString(text, SINGLE).getAddress() : null;
         if (address == null || address.isMultiple()) {
             throw InvalidRequestException.of(field, text, hostProblem(text));
         }
@@ -61,12 +59,18 @@ final class Addresses {
 
     /** An {@code ADDR/LEN} prefix literal, or the refusal naming {@code field}. */
     static IPAddress prefix(String field, String text) {
-        IPAddress address = text.indexOf('/') < 0 ? null
+        IPAddress address = text.indexOf('/') < 0 || !isLiteralText(text) ? null
                 : new IPAddressString(text, PREFIXED).getAddress();
         if (address == null || !address.isPrefixed()) {
             throw InvalidRequestException.of(field, text, "is not an ADDRESS/LENGTH prefix");
         }
         return address;
+    }
+
+    /** Only hex digits, dots, colons and a slash: no spaces, zones, wildcards or ranges. */
+    private static boolean isLiteralText(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f'
+                || c >= 'A' && c <= 'F' || c == '.' || c == ':' || c == '/');
     }
 
     private static String hostProblem(String text) {

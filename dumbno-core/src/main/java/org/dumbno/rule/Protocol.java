@@ -49,11 +49,11 @@ public record Protocol(int number) {
         if (known != null) {
             return new Protocol(known);
         }
-        if (name.length() <= 3 && name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int number = Integer.parseInt(name);
-            if (number <= 255) {
-                return new Protocol(number);
+        if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (name.length() > 3 || Integer.parseInt(name) > 255) {
+                throw InvalidRequestException.of("proto", nameOrNumber, "must be 0-255");
             }
+            return new Protocol(Integer.parseInt(name));
         }
         throw InvalidRequestException.of("proto", nameOrNumber,
                 "must be one of " + NAMES + " or a number 0-255");

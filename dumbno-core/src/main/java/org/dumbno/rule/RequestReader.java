@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** Reads one request datagram with a strict JSON reader, field by field. */
@@ -73,7 +74,7 @@ final class RequestReader {
     private void object(JsonReader json) throws IOException {
         if (json.peek() != JsonToken.BEGIN_OBJECT) {
             throw new InvalidRequestException("request must be one JSON object, not "
-                    + json.peek().name().toLowerCase(java.util.Locale.ROOT));
+                    + kind(json.peek()));
         }
         json.beginObject();
         while (json.hasNext()) {
@@ -117,11 +118,14 @@ final class RequestReader {
             }
             default -> {
                 json.skipValue();
-                String kind = token.name().toLowerCase(java.util.Locale.ROOT).replace("begin_", "");
                 throw new InvalidRequestException(key + " must be a "
-                        + (numberAllowed ? "number or a string" : "string") + ", not " + kind);
+                        + (numberAllowed ? "number or a string" : "string") + ", not " + kind(token));
             }
         }
+    }
+
+    private static String kind(JsonToken token) {
+        return token.name().toLowerCase(Locale.ROOT).replace("begin_", "");
     }
 
     private record Literal(String text, boolean number) {
