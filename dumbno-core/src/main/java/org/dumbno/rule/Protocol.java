@@ -1,0 +1,89 @@
+package org.dumbno.rule;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An IP protocol number, 1-255, or {@link #ANY} (number 0): every IP protocol, written {@code ip}
+ * or {@code ipv6} depending on the family.
+ */
+public record Protocol(int number) {
+    /** Any IP protocol: the {@code ip} / {@code ipv6} keyword. */
+    public static final Protocol ANY = new Protocol(0);
+    public static final Protocol ICMP = new Protocol(1);
+    public static final Protocol TCP = new Protocol(6);
+    public static final Protocol UDP = new Protocol(17);
+    public static final Protocol ICMPV6 = new Protocol(58);
+    public static final Protocol SCTP = new Protocol(132);
+
+    /** The names EOS uses for protocol numbers (besides {@code ip}/{@code ipv6} for any). */
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
+            Map.entry("gre", 47), Map.entry("esp", 50), Map.entry("ahp", 51),
+            Map.entry("icmpv6", 58), Map.entry("ospf", 89), Map.entry("pim", 103),
+            Map.entry("vrrp", 112), Map.entry("sctp", 132));
+
+    private static final String NAMES = "ip, ipv6, tcp, udp, icmp, icmpv6, sctp, igmp, gre, esp, ahp,"
+            + " ospf, pim, vrrp";
+
+    public Protocol {
+        if (number < 0 || number > 255) {
+            throw InvalidRequestException.of("proto", number, "must be 0-255");
+        }
+    }
+
+    /**
+     * The protocol for a case-insensitive name ({@code ip}, {@code ipv6}, {@code tcp}, {@code udp},
+     * {@code icmp}, {@code icmpv6}, {@code sctp} and the other EOS names) or a decimal number
+     * 0-255, where 0, {@code ip} and {@code ipv6} mean any protocol.
+     */
+    public static Protocol parse(String nameOrNumber) {
+        if (nameOrNumber == null || nameOrNumber.isEmpty()) {
+            throw InvalidRequestException.of("proto", "", "must be a protocol name or number");
+        }
+        String name = nameOrNumber.toLowerCase(Locale.ROOT);
+        if (name.equals("ip") || name.equals("ipv6")) {
+            return ANY;
+        }
+        Integer known = NUMBERS.get(name);
+        if (known != null) {
+            return new Protocol(known);
+        }
+        if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (name.length() > 3 || Integer.parseInt(name) > 255) {
+                throw InvalidRequestException.of("proto", nameOrNumber, "must be 0-255");
+            }
+            return new Protocol(Integer.parseInt(name));
+        }
+        throw InvalidRequestException.of("proto", nameOrNumber,
+                "must be one of " + NAMES + " or a number 0-255");
+    }
+
+    /** Whether this is any IP protocol. */
+    public boolean isAny() {
+        return number == 0;
+    }
+
+    /** Whether rules of this protocol may name ports: tcp, udp and sctp. */
+    public boolean hasPorts() {
+        return number == 6 || number == 17 || number == 132;
+    }
+
+    /** The EOS keyword: the family's keyword for any, the EOS name when there is one, else the number. */
+    public String keyword(Family family) {
+        if (isAny()) {
+            return family.keyword();
+        }
+        for (Map.Entry<String, Integer> entry : NUMBERS.entrySet()) {
+            if (entry.getValue() == number) {
+                return entry.getKey();
+            }
+        }
+        return Integer.toString(number);
+    }
+
+    @Override
+    public String toString() {
+        return isAny() ? "any" : keyword(Family.IP);
+    }
+}

@@ -1,0 +1,149 @@
+package org.dumbno.rule;
+
+import inet.ipaddr.IPAddress;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import com.google.gson.stream.JsonWriter;
+
+/**
+ * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port
+ * 0 mean "any"; at least one of the addresses and ports is named, so a request never shunts
+ * everything. Addresses are single, specified and of one family; ports only come with tcp, udp or
+ * sctp.
+ */
+public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, int dport) {
+
+    public Request {
+        proto = proto == null ? Protocol.ANY : proto;
+        src = checkAddress("src", src);
+        dst = checkAddress("dst", dst);
+        checkPort("sport", sport);
+        checkPort("dport", dport);
+        if (src == null && dst == null && sport == 0 && dport == 0) {
+            throw new InvalidRequestException("request must name at least one of src, dst, sport, dport");
+        }
+        if (src != null && dst != null && src.isIPv6() != dst.isIPv6()) {
+            throw InvalidRequestException.of("dst", Addresses.text(dst),
+                    "is not of the address family of src (" + Addresses.text(src) + ")");
+        }
+        Family family = family(src, dst, proto);
+        Rule.checkProtocolFamily(family, proto);
+        if (!proto.hasPorts()) {
+            String needs = "needs proto tcp, udp or sctp, not " + proto.keyword(family);
+            if (sport != 0) {
+                throw InvalidRequestException.of("sport", sport, needs);
+            }
+            if (dport != 0) {
+                throw InvalidRequestException.of("dport", dport, needs);
+            }
+        }
+    }
+
+    private static IPAddress checkAddress(String field, IPAddress address) {
+        if (address == null) {
+            return null;
+        }
+        IPAddress host = address.withoutPrefixLength();
+        if (host.isMultiple()) {
+            throw InvalidRequestException.of(field, address, "must be a single address, not a prefix");
+        }
+        if (host.isUnspecified()) {
+            throw InvalidRequestException.of(field, Addresses.text(host),
+                    "is the unspecified address; leave " + field + " out to mean any");
+        }
+        return host;
+    }
+
+    private static void checkPort(String field, int port) {
+        if (port < 0 || port > 65535) {
+            throw InvalidRequestException.of(field, port, "must be 1-65535");
+        }
+    }
+
+    private static Family family(IPAddress src, IPAddress dst, Protocol proto) {
+        IPAddress known = src != null ? src : dst;
+        if (known != null) {
+            return Addresses.family(known);
+        }
+        return proto.equals(Protocol.ICMPV6) ? Family.IPV6 : Family.IP;
+    }
+
+    /**
+     * Reads one datagram: a UTF-8 JSON object of at most 1500 bytes with the optional keys
+     * {@code src}, {@code dst}, {@code proto}, {@code sport}, {@code dport}; unknown keys ignored.
+     *
+     * @throws InvalidRequestException with a reason fit to send back to the sensor
+     */
+    public static Request parse(byte[] datagram) {
+        return RequestReader.read(datagram);
+    }
+
+    /**
+     * A request from command-line style values: null or empty strings and null or 0 ports mean any;
+     * validated exactly like a datagram.
+     */
+    public static Request of(String src, String dst, String proto, Integer sport, Integer dport) {
+        return new Request(
+                src == null || src.isEmpty() ? null : Addresses.host("src", src),
+                dst == null || dst.isEmpty() ? null : Addresses.host("dst", dst),
+                proto == null || proto.isEmpty() ? Protocol.ANY : Protocol.parse(proto),
+                sport == null ? 0 : sport,
+                dport == null ? 0 : dport);
+    }
+
+    /** The family of the addresses (IPv4 when there are none, unless the protocol is icmpv6). */
+    public Family family() {
+        return family(src, dst, proto);
+    }
+
+    /** The rule that shunts this flow. */
+    public Rule toRule() {
+        return new Rule(family(), proto, endpoint(src, sport), endpoint(dst, dport), Set.of());
+    }
+
+    /**
+     * The rule that shunts this flow, or, when src or dst is one of {@code twoTupleHosts}, the
+     * host-pair rule {@code ip|ipv6 host SRC host DST} without protocol and ports.
+     */
+    public Rule toRule(Set<IPAddress> twoTupleHosts) {
+        if (isTwoTupleHost(src, twoTupleHosts) || isTwoTupleHost(dst, twoTupleHosts)) {
+            return new Rule(family(), Protocol.ANY, endpoint(src, 0), endpoint(dst, 0), Set.of());
+        }
+        return toRule();
+    }
+
+    private static boolean isTwoTupleHost(IPAddress address, Set<IPAddress> hosts) {
+        return address != null && hosts.stream().anyMatch(
+                host -> host.withoutPrefixLength().equals(address));
+    }
+
+    private static Endpoint endpoint(IPAddress address, int port) {
+        return new Endpoint(address, port);
+    }
+
+    /** The JSON object a client sends for this request; absent fields are null. */
+    public String toJson() {
+        StringWriter out = new StringWriter();
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.setSerializeNulls(true);
+            json.beginObject();
+            json.name("src").value(src == null ? null : Addresses.text(src));
+            json.name("dst").value(dst == null ? null : Addresses.text(dst));
+            json.name("proto").value(proto.keyword(family()));
+            json.name("sport").value(sport == 0 ? null : Integer.valueOf(sport));
+            json.name("dport").value(dport == 0 ? null : Integer.valueOf(dport));
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

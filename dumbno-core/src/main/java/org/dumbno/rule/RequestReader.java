@@ -1,0 +1,169 @@
+package org.dumbno.rule;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import inet.ipaddr.IPAddress;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads one request datagram with a strict JSON reader, field by field. */
+final class RequestReader {
+    /** The largest datagram read: one Ethernet MTU. */
+    static final int MAX_BYTES = 1500;
+
+    private final Set<String> seen = new HashSet<>();
+    private IPAddress src;
+    private IPAddress dst;
+    private Protocol proto = Protocol.ANY;
+    private int sport;
+    private int dport;
+
+    private RequestReader() {
+    }
+
+    static Request read(byte[] datagram) {
+        if (datagram == null || datagram.length == 0) {
+            throw new InvalidRequestException("request is empty");
+        }
+        if (datagram.length > MAX_BYTES) {
+            throw new InvalidRequestException("request is " + datagram.length
+                    + " bytes; at most " + MAX_BYTES + " are allowed");
+        }
+        JsonReader json = new JsonReader(new StringReader(decode(datagram)));
+        json.setStrictness(Strictness.STRICT);
+        RequestReader reader = new RequestReader();
+        try {
+            reader.object(json);
+        } catch (IOException | IllegalStateException e) {
+            throw notJson(e);
+        }
+        try {
+            json.peek();
+        } catch (IOException e) {
+            throw new InvalidRequestException("request has data after the JSON object");
+        }
+        return new Request(reader.src, reader.dst, reader.proto, reader.sport, reader.dport);
+    }
+
+    private static String decode(byte[] datagram) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(datagram))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("request is not UTF-8 text");
+        }
+    }
+
+    private static InvalidRequestException notJson(Exception e) {
+        String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return new InvalidRequestException("request is not valid JSON ("
+                + InvalidRequestException.quote(reason) + ")");
+    }
+
+    private void object(JsonReader json) throws IOException {
+        if (json.peek() != JsonToken.BEGIN_OBJECT) {
+            throw new InvalidRequestException("request must be one JSON object, not "
+                    + kind(json.peek()));
+        }
+        json.beginObject();
+        while (json.hasNext()) {
+            String key = json.nextName();
+            if (!seen.add(key)) {
+                throw InvalidRequestException.of("key", key, "appears twice in the request");
+            }
+            field(key, json);
+        }
+        json.endObject();
+    }
+
+    private void field(String key, JsonReader json) throws IOException {
+        switch (key) {
+            case "src" -> src = address(key, value(key, json, false));
+            case "dst" -> dst = address(key, value(key, json, false));
+            case "proto" -> proto = protocol(value(key, json, true));
+            case "sport" -> sport = port(key, value(key, json, true));
+            case "dport" -> dport = port(key, value(key, json, true));
+            default -> json.skipValue();
+        }
+    }
+
+    /** The raw text of a string or number value, null for null; refuses anything else. */
+    private static Literal value(String key, JsonReader json, boolean numberAllowed) throws IOException {
+        JsonToken token = json.peek();
+        switch (token) {
+            case NULL -> {
+                json.nextNull();
+                return null;
+            }
+            case STRING -> {
+                return new Literal(json.nextString(), false);
+            }
+            case NUMBER -> {
+                String text = json.nextString();
+                if (numberAllowed) {
+                    return new Literal(text, true);
+                }
+                throw InvalidRequestException.of(key, text, "must be a string");
+            }
+            default -> {
+                json.skipValue();
+                throw new InvalidRequestException(key + " must be a "
+                        + (numberAllowed ? "number or a string" : "string") + ", not " + kind(token));
+            }
+        }
+    }
+
+    private static String kind(JsonToken token) {
+        return token.name().toLowerCase(Locale.ROOT).replace("begin_", "");
+    }
+
+    private record Literal(String text, boolean number) {
+    }
+
+    private static IPAddress address(String key, Literal value) {
+        if (value == null || value.text().isEmpty()) {
+            return null;
+        }
+        return Addresses.host(key, value.text());
+    }
+
+    private static Protocol protocol(Literal value) {
+        if (value == null || value.text().isEmpty()) {
+            return Protocol.ANY;
+        }
+        if (value.number() && !isDigits(value.text(), 3)) {
+            throw InvalidRequestException.of("proto", value.text(), "must be a whole number 0-255");
+        }
+        return Protocol.parse(value.text());
+    }
+
+    private static int port(String key, Literal value) {
+        if (value == null || value.text().isEmpty()) {
+            return 0;
+        }
+        String text = value.text();
+        if (!isDigits(text, Integer.MAX_VALUE)) {
+            throw InvalidRequestException.of(key, text, "must be a whole number 1-65535");
+        }
+        if (text.length() > 5 || Integer.parseInt(text) > 65535) {
+            throw InvalidRequestException.of(key, text, "must be 1-65535");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static boolean isDigits(String text, int maxLength) {
+        return !text.isEmpty() && text.length() <= maxLength
+                && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

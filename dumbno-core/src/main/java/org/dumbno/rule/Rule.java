@@ -1,0 +1,126 @@
+package org.dumbno.rule;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * One EOS ACL rule without its action and sequence number:
+ * {@code PROTO SRC [eq SPORT] DST [eq DPORT] [FLAGS]}. Equality is structural: two rules are equal
+ * exactly when they match the same packets, whatever text they were read from ({@code eq 443} and
+ * {@code eq https}, {@code 0.0.0.0/0} and {@code any}, {@code 6} and {@code tcp}).
+ *
+ * <p>Ports are only allowed with tcp, udp and sctp, flags only with tcp, and addresses must be of
+ * the rule's family.
+ */
+public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst, Set<TcpFlag> flags) {
+
+    public Rule {
+        if (family == null || protocol == null || src == null || dst == null) {
+            throw new InvalidRequestException("a rule needs a family, a protocol and two endpoints");
+        }
+        flags = flags == null || flags.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        checkFamily(family, "src", src);
+        checkFamily(family, "dst", dst);
+        checkProtocolFamily(family, protocol);
+        if (!protocol.hasPorts()) {
+            checkNoPort("sport", src.port(), protocol, family);
+            checkNoPort("dport", dst.port(), protocol, family);
+        }
+        if (!flags.isEmpty() && !protocol.equals(Protocol.TCP)) {
+            throw InvalidRequestException.of("flags", flags, "need proto tcp, not "
+                    + protocol.keyword(family));
+        }
+    }
+
+    private static void checkFamily(Family family, String field, Endpoint endpoint) {
+        if (endpoint.prefix() != null && Addresses.family(endpoint.prefix()) != family) {
+            throw InvalidRequestException.of(field, endpoint.addressText(),
+                    "is not an address of family " + family.keyword());
+        }
+    }
+
+    static void checkProtocolFamily(Family family, Protocol protocol) {
+        if (family == Family.IPV6 && protocol.equals(Protocol.ICMP)) {
+            throw InvalidRequestException.of("proto", "icmp", "is for IPv4; use icmpv6 with IPv6");
+        }
+        if (family == Family.IP && protocol.equals(Protocol.ICMPV6)) {
+            throw InvalidRequestException.of("proto", "icmpv6", "is for IPv6; use icmp with IPv4");
+        }
+    }
+
+    private static void checkNoPort(String field, int port, Protocol protocol, Family family) {
+        if (port != 0) {
+            throw InvalidRequestException.of(field, port, "needs proto tcp, udp or sctp, not "
+                    + protocol.keyword(family));
+        }
+    }
+
+    /** {@code ip any any} or {@code ipv6 any any}: every packet of the family. */
+    public static Rule anyTraffic(Family family) {
+        return new Rule(family, Protocol.ANY, Endpoint.any(), Endpoint.any(), Set.of());
+    }
+
+    /**
+     * Reads rule text as dumbno writes it or as EOS stores it, inferring the family from the
+     * protocol keyword ({@code ipv6}, {@code icmpv6}) or the addresses; IPv4 when nothing says.
+     *
+     * @throws InvalidRequestException naming the first token that does not fit
+     */
+    public static Rule parse(String eosText) {
+        return RuleParser.parse(null, eosText);
+    }
+
+    /** Reads rule text found in an access list of {@code family}. */
+    public static Rule parse(Family family, String eosText) {
+        return RuleParser.parse(family, eosText);
+    }
+
+    /** The text dumbno writes: numeric ports, {@code host ADDR}, {@code any}, {@code ADDR/LEN}. */
+    public String text() {
+        return format(Integer::toString);
+    }
+
+    /** The text as EOS stores it: well-known ports by name, protocol names, compressed IPv6. */
+    public String canonicalText() {
+        return format(Ports::canonical);
+    }
+
+    private String format(IntFunction<String> portText) {
+        StringBuilder out = new StringBuilder(protocol.keyword(family));
+        appendEndpoint(out, src, portText);
+        appendEndpoint(out, dst, portText);
+        for (TcpFlag flag : flags) {
+            out.append(' ').append(flag.keyword());
+        }
+        return out.toString();
+    }
+
+    private static void appendEndpoint(StringBuilder out, Endpoint endpoint, IntFunction<String> portText) {
+        out.append(' ').append(endpoint.addressText());
+        if (endpoint.port() != 0) {
+            out.append(" eq ").append(portText.apply(endpoint.port()));
+        }
+    }
+
+    /** Whether a packet of this flow matches the rule. */
+    public boolean matches(Flow flow) {
+        if (flow.family() != family) {
+            return false;
+        }
+        if (!protocol.isAny() && flow.protocol() != protocol.number()) {
+            return false;
+        }
+        boolean portsApply = protocol.hasPorts();
+        return src.matches(flow.src(), portsApply ? flow.sport() : 0)
+                && dst.matches(flow.dst(), portsApply ? flow.dport() : 0)
+                && flow.flags().containsAll(flags);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

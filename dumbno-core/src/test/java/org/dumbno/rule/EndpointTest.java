@@ -1,0 +1,70 @@
+package org.dumbno.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import org.junit.jupiter.api.Test;
+
+class EndpointTest {
+
+    static IPAddress ip(String text) {
+        return new IPAddressString(text).getAddress();
+    }
+
+    @Test
+    void prefixIsNormalizedToItsNetwork() {
+        assertEquals(new Endpoint(ip("10.0.0.0/24"), 0), new Endpoint(ip("10.0.0.5/24"), 0));
+        assertEquals("10.0.0.0/24", new Endpoint(ip("10.0.0.5/24"), 0).addressText());
+        assertEquals("2001:db8::/32", new Endpoint(ip("2001:db8:1:2::9/32"), 0).addressText());
+    }
+
+    @Test
+    void fullLengthPrefixIsTheHost() {
+        Endpoint slash32 = new Endpoint(ip("1.2.3.4/32"), 80);
+
+        assertEquals(Endpoint.host(ip("1.2.3.4"), 80), slash32);
+        assertTrue(slash32.isHost());
+        assertEquals("host 1.2.3.4", slash32.addressText());
+        assertEquals(Endpoint.host(ip("2001:db8::1")), new Endpoint(ip("2001:db8::1/128"), 0));
+    }
+
+    @Test
+    void zeroLengthPrefixIsAny() {
+        assertNull(new Endpoint(ip("0.0.0.0/0"), 0).prefix());
+        assertEquals(Endpoint.any(), new Endpoint(ip("::/0"), 0));
+        assertTrue(Endpoint.any().isAnyAddress());
+        assertEquals("any", Endpoint.any().addressText());
+    }
+
+    @Test
+    void portsAndHelpers() {
+        assertEquals(Endpoint.anyAddress(53), Endpoint.any().withPort(53));
+        assertEquals("any eq 53", Endpoint.anyAddress(53).toString());
+        assertNotEquals(Endpoint.anyAddress(53), Endpoint.any());
+        assertEquals("port (65536) must be 1-65535",
+                assertThrows(InvalidRequestException.class, () -> Endpoint.anyAddress(65536)).getMessage());
+        assertThrows(InvalidRequestException.class, () -> Endpoint.anyAddress(-1));
+    }
+
+    @Test
+    void rangesAreRefused() {
+        assertThrows(InvalidRequestException.class, () -> new Endpoint(ip("1.2.3.4-7"), 0));
+    }
+
+    @Test
+    void matchesAddressesInThePrefixOnly() {
+        Endpoint net = new Endpoint(ip("10.0.0.0/24"), 0);
+
+        assertTrue(net.matches(ip("10.0.0.200"), 1));
+        assertFalse(net.matches(ip("10.0.1.1"), 1));
+        assertFalse(net.matches(ip("::ffff:10.0.0.1"), 1));
+        assertTrue(Endpoint.anyAddress(22).matches(ip("2001:db8::1"), 22));
+        assertFalse(Endpoint.anyAddress(22).matches(ip("2001:db8::1"), 23));
+    }
+}
