@@ -74,7 +74,7 @@ record HostPort(String host, Optional<Integer> port) {
         } catch (NumberFormatException e) {
             // reported below, with the field
         }
-        throw field.fail("port must be 0-65535");
+        throw field.fail("not a port number");
     }
 
     /** The host as an address if it is a literal ({@code localhost} counts as 127.0.0.1). */
@@ -89,7 +89,7 @@ record HostPort(String host, Optional<Integer> port) {
     InetSocketAddress bindable(Field field) {
         IPAddress address = literal().orElseThrow(() -> field.fail(
                 "not an address to listen on (IPv4, [IPv6] or localhost, with :port)"));
-        int number = port.orElseThrow(() -> field.fail("no port (write host:port)"));
+        int number = port.orElseThrow(() -> field.fail("no port (write host:port, IPv6 as [::1]:9000)"));
         return Addresses.socket(Addresses.inet(address), number);
     }
 
