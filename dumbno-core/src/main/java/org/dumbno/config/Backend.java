@@ -1,6 +1,7 @@
 package org.dumbno.config;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** What dumbno talks to: {@code backend} in {@code [switch]}. */
 public enum Backend {
@@ -17,12 +18,12 @@ public enum Backend {
     }
 
     /** Parses {@code arista}, {@code simulated} or {@code dummy}, in any case; empty if none of them. */
-    static java.util.Optional<Backend> parse(String text) {
+    static Optional<Backend> parse(String text) {
         for (Backend backend : values()) {
             if (backend.configName().equalsIgnoreCase(text.trim())) {
-                return java.util.Optional.of(backend);
+                return Optional.of(backend);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -74,8 +74,7 @@ final class IniFile {
         if (name.startsWith("[")) {
             return new ConfigException("not an INI file: " + name + " is not a section header (missing ])");
         }
-        return new ConfigException("not an INI file: " + name + " = " + node.getValue()
-                + " comes before any [section] line");
+        return new ConfigException("not an INI file: " + name + " comes before any [section] line");
     }
 
     private static Entry entry(String section, ImmutableNode node) {

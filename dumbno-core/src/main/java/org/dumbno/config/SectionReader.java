@@ -32,13 +32,19 @@ final class SectionReader {
         for (IniFile.Entry line : lines) {
             String key = line.key().toLowerCase(Locale.ROOT);
             if (!knownKeys.contains(key)) {
-                LOG.warn("[{}] {}: unknown key, ignored", section, line.key());
+                LOG.warn("[{}] {}: unknown key, ignored", section, firstWord(line.key()));
                 continue;
             }
             if (entries.putIfAbsent(key, line) != null) {
                 throw field(line).fail("set twice in [" + section + "]");
             }
         }
+    }
+
+    /** A key up to its first space: a line like {@code password secret} has no separator. */
+    private static String firstWord(String key) {
+        String[] words = key.split("\\s", 2);
+        return words[0];
     }
 
     private Field field(IniFile.Entry line) {
