@@ -12,6 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -32,7 +33,7 @@ public record BandwidthChart(String title, int width, int height) {
     /** The default chart title. */
     public static final String DEFAULT_TITLE = "dumbno bandwidth";
 
-    private static final Color INGRESS = new Color(0x1f, 0x77, 0xb4);
+    private static final Color INGRESS = new Color(0x8e, 0xc1, 0xe8);
     private static final Color EGRESS = new Color(0x2c, 0xa0, 0x2c);
     private static final Color FILTERED = new Color(0xd6, 0x27, 0x28);
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
@@ -65,6 +66,7 @@ public record BandwidthChart(String title, int width, int height) {
 
     JFreeChart chart(StatsLog log) {
         XYPlot plot = new XYPlot(dataset(log), timeAxis(log), new NumberAxis("Mbit/s"), renderer());
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -104,19 +106,26 @@ public record BandwidthChart(String title, int width, int height) {
         if (log.timestamped()) {
             DateAxis axis = new DateAxis("time (UTC)");
             axis.setTimeZone(TimeZone.getTimeZone("UTC"));
+            axis.setLowerMargin(0);
+            axis.setUpperMargin(0);
             return axis;
         }
         NumberAxis axis = new NumberAxis("time (s)");
         axis.setAutoRangeIncludesZero(false);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
         return axis;
     }
 
     private static XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // Ingress is drawn first and wider, so that egress stays visible on top of it while nothing
+        // is filtered and the two lines coincide.
         Color[] colours = {INGRESS, EGRESS, FILTERED};
+        float[] widths = {4f, 1.5f, 1.5f};
         for (int i = 0; i < colours.length; i++) {
             renderer.setSeriesPaint(i, colours[i]);
-            renderer.setSeriesStroke(i, new BasicStroke(1.5f));
+            renderer.setSeriesStroke(i, new BasicStroke(widths[i], BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         return renderer;
     }

@@ -58,7 +58,7 @@ class BandwidthChartTest {
             }
         }
         assertTrue(colours.size() > 2, "colours: " + colours.size());
-        assertTrue(colours.contains(0x1f77b4), "ingress blue is drawn");
+        assertTrue(colours.contains(0x8ec1e8), "ingress blue is drawn");
         assertTrue(colours.contains(0x2ca02c), "egress green is drawn");
         assertTrue(colours.contains(0xd62728), "filtered red is drawn");
     }
