@@ -2,7 +2,9 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.dumbno.config.ConfigException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
@@ -21,6 +23,9 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof ParameterException || e instanceof ConfigException) {
+            return ExitCodes.USAGE;
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.UNREACHABLE;
         }
@@ -31,6 +36,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     }
 
     private static boolean isExpected(Exception e) {
-        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException;
+        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
+                || e instanceof ConfigException;
     }
 }
