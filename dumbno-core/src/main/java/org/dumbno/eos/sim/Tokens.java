@@ -1,6 +1,6 @@
 package org.dumbno.eos.sim;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One CLI command split into words, read left to right; keywords are case-insensitive. */
@@ -11,8 +11,26 @@ final class Tokens {
 
     Tokens(String command) {
         this.command = command;
-        String stripped = command.strip();
-        this.words = stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split("\\s+"));
+        this.words = split(command);
+    }
+
+    /** Splits on runs of whitespace, without a regular expression: this runs once per command. */
+    private static List<String> split(String command) {
+        List<String> words = new ArrayList<>(12);
+        int start = -1;
+        for (int i = 0; i < command.length(); i++) {
+            boolean space = Character.isWhitespace(command.charAt(i));
+            if (space && start >= 0) {
+                words.add(command.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) {
+            words.add(command.substring(start));
+        }
+        return words;
     }
 
     String command() {
