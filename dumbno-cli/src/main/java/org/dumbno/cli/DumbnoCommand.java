@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Keeps elephant flows off IDS sensors by shunting them in Arista switch ACLs.",
+<<<<<<< HEAD
         subcommands = {PlotCommand.class},
+=======
+        subcommands = {SimulateCommand.class},
+>>>>>>> sim
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":success",
