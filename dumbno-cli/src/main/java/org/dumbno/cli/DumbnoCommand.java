@@ -12,11 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Keeps elephant flows off IDS sensors by shunting them in Arista switch ACLs.",
-<<<<<<< HEAD
-        subcommands = {PlotCommand.class},
-=======
-        subcommands = {SimulateCommand.class},
->>>>>>> sim
+        subcommands = {SimulateCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":success",
