@@ -56,7 +56,12 @@ public final class Security {
                 new NeverShunt(neverShunt));
     }
 
-    /** The check the UDP server runs on each datagram: allow-list, rate limit, signature. */
+    /**
+     * The check the UDP server runs on each datagram: allow-list, rate limit, signature. Refusals
+     * are meant to be answered, not dropped ({@code error: client not allowed},
+     * {@code error: rate limit exceeded}, ...): a reply is smaller than the request, so a forged
+     * source gains no amplification, and a misconfigured sensor learns why.
+     */
     public RequestGate gate() {
         return gate;
     }

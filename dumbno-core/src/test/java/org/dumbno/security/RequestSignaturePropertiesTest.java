@@ -75,7 +75,8 @@ class RequestSignaturePropertiesTest {
         char digit = json.charAt(position) == '1' ? '2' : '1';
         String tampered = json.substring(0, position) + digit + json.substring(position + 1);
 
-        Optional<Refusal> refusal = verifier(1_700_000_000L).verify(tampered.getBytes(StandardCharsets.UTF_8));
+        Optional<Refusal> refusal = verifier(1_700_000_000L)
+                .verify(tampered.getBytes(StandardCharsets.UTF_8));
 
         if (refusal.isEmpty() || refusal.get().reason() != Reason.BAD_SIGNATURE) {
             throw new AssertionError("a changed ts digit gave " + refusal + " for " + tampered);

@@ -54,10 +54,12 @@ class SecurityTest {
         Security security = security(List.of("10.0.0.0/8", "2001:db8:1::/48"), 100, 1000, null);
 
         assertEquals(Optional.of("client not allowed"), security.gate().check(from("11.0.0.1"), unsigned));
-        assertEquals(Optional.of("client not allowed"), security.gate().check(from("2001:db8:2::1"), unsigned));
+        assertEquals(Optional.of("client not allowed"),
+                security.gate().check(from("2001:db8:2::1"), unsigned));
         assertEquals(Optional.empty(), security.gate().check(from("10.0.0.1"), unsigned));
         assertEquals(Optional.empty(), security.gate().check(from("2001:db8:1::1"), unsigned));
-        assertEquals(Optional.empty(), security.gate().check(new InetSocketAddress(mapped("10.0.0.1"), 1), unsigned));
+        assertEquals(Optional.empty(),
+                security.gate().check(new InetSocketAddress(mapped("10.0.0.1"), 1), unsigned));
         assertEquals(2L, security.refusals().get("client_not_allowed"));
     }
 
