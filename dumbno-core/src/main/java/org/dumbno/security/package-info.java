@@ -1,0 +1,12 @@
+/**
+ * Who may ask for a shunt, and what may never be shunted. A shunt blinds the IDS to a flow, which
+ * is exactly what an attacker wants, so requests pass a client allow-list, a per-client rate limit
+ * and, when a key is configured, an HMAC signature check, and requests touching protected networks
+ * are refused.
+ *
+ * <p>Entry points: {@link org.dumbno.security.Security} (built from the settings; gives the
+ * {@link org.dumbno.security.RequestGate} the UDP server runs and the request filter the engine
+ * runs), {@link org.dumbno.security.RequestSignature#sign} for clients that sign requests, and
+ * {@link org.dumbno.security.Secret} to load the shared key.
+ */
+package org.dumbno.security;

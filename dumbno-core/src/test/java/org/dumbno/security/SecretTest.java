@@ -1,0 +1,97 @@
+package org.dumbno.security;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading the shared key without ever showing it. */
+class SecretTest {
+    private static final String KEY = "s3cr3t-k3y-of-32-bytes-for-tests";
+
+    @TempDir
+    Path dir;
+
+    private Path file(String content, String permissions) throws IOException {
+        Path file = dir.resolve("secret");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+        return file;
+    }
+
+    @Test
+    void theKeyIsTheFileWithoutSurroundingWhitespace() throws IOException {
+        Secret secret = Secret.load(file(" \t" + KEY + "\r\n\n", "rw-------"));
+
+        assertArrayEquals(KEY.getBytes(StandardCharsets.UTF_8), secret.bytes());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws IOException {
+        Path file = file(" \n", "rw-------");
+
+        IOException e = assertThrows(IOException.class, () -> Secret.load(file));
+
+        assertEquals("secret_file " + file + " is empty", e.getMessage());
+    }
+
+    @Test
+    void aShortKeyIsRefusedWithoutShowingIt() throws IOException {
+        Path file = file("tooshort-123456\n", "rw-------");
+
+        IOException e = assertThrows(IOException.class, () -> Secret.load(file));
+
+        assertEquals("secret_file " + file + " holds fewer than 16 bytes", e.getMessage());
+        assertFalse(e.getMessage().contains("tooshort"));
+    }
+
+    @Test
+    void sixteenBytesAreEnough() throws IOException {
+        assertEquals(16, Secret.load(file("exactly16bytes!!", "rw-------")).bytes().length);
+    }
+
+    @Test
+    void aMissingFileIsAnIoError() {
+        assertThrows(IOException.class, () -> Secret.load(dir.resolve("absent")));
+    }
+
+    @Test
+    void aFileOthersCanReadIsNoticed() throws IOException {
+        assertTrue(Secret.isShared(file(KEY, "rw-r--r--")));
+        assertTrue(Secret.isShared(file(KEY, "rw-r-----")));
+        assertFalse(Secret.isShared(file(KEY, "rw-------")));
+    }
+
+    @Test
+    void theKeyNeverShowsInToString() throws IOException {
+        Secret secret = Secret.load(file(KEY, "rw-------"));
+
+        assertFalse(secret.toString().contains(KEY));
+        assertFalse(secret.toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void theKeyIsCopiedInAndOut() {
+        byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
+        Secret secret = Secret.of(key);
+        key[0] = 'X';
+        secret.bytes()[1] = 'Y';
+
+        assertArrayEquals(KEY.getBytes(StandardCharsets.UTF_8), secret.bytes());
+    }
+
+    @Test
+    void aShortKeyIsRefusedInMemoryToo() {
+        assertThrows(IllegalArgumentException.class, () -> Secret.of(new byte[15]));
+        assertThrows(IllegalArgumentException.class, () -> Secret.of(null));
+    }
+}
