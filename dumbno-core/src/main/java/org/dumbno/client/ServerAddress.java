@@ -7,19 +7,24 @@ import java.net.InetSocketAddress;
 
 /** A server's IP literal and port, read without ever asking a resolver. */
 record ServerAddress(IPAddress address, int port) {
-    private static final IPAddressStringParameters LITERAL = new IPAddressStringParameters.Builder()
-            .allowEmpty(false)
-            .allowAll(false)
-            .allowSingleSegment(false)
-            .allowPrefix(false)
-            .allowMask(false)
-            .allow_inet_aton(false)
-            .toParams();
+    private static final IPAddressStringParameters LITERAL = literalParameters();
 
     ServerAddress {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("server port (" + port + ") must be 1-65535");
         }
+    }
+
+    private static IPAddressStringParameters literalParameters() {
+        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
+                .allowEmpty(false)
+                .allowAll(false)
+                .allowSingleSegment(false)
+                .allowPrefix(false)
+                .allowMask(false)
+                .allow_inet_aton(false);
+        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
+        return builder.toParams();
     }
 
     /** {@code host} is an IPv4 or IPv6 literal, IPv6 with or without brackets. */
