@@ -94,7 +94,7 @@ public final class ACLClient implements Closeable {
             socket.connect(server.socketAddress());
             DatagramPacket packet = new DatagramPacket(json, json.length);
             for (int attempt = 0; attempt < tries; attempt++) {
-                socket.send(packet);
+                send(socket, packet);
                 String reply = awaitReply(socket);
                 if (reply != null) {
                     return reply;
@@ -109,6 +109,18 @@ public final class ACLClient implements Closeable {
         } finally {
             sockets.remove(socket);
             socket.close();
+        }
+    }
+
+    /**
+     * Sends the request. An unreachable port reported for an earlier try may surface here instead
+     * of in a receive; it only means that try went unanswered, so the request is sent again.
+     */
+    private static void send(DatagramSocket socket, DatagramPacket packet) throws IOException {
+        try {
+            socket.send(packet);
+        } catch (PortUnreachableException e) {
+            socket.send(packet);
         }
     }
 

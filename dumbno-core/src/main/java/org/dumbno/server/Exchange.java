@@ -62,7 +62,9 @@ final class Exchange {
         if (answered.compareAndSet(false, true)) {
             counters.error(kind);
             String reply = "error: " + reason;
-            LOG.debug("client={} reply=\"{}\"", client, reply);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("client={} reply=\"{}\"", Endpoints.text(client), reply);
+            }
             send(reply);
         }
     }
@@ -71,11 +73,11 @@ final class Exchange {
         try {
             if (channel.send(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)), client) == 0) {
                 counters.sendFailed();
-                LOG.debug("client={} reply dropped: no room in the send buffer", client);
+                LOG.debug("client={} reply dropped: no room in the send buffer", Endpoints.text(client));
             }
         } catch (IOException | RuntimeException e) {
             counters.sendFailed();
-            LOG.debug("client={} reply dropped: {}", client, e.toString());
+            LOG.debug("client={} reply dropped: {}", Endpoints.text(client), e.toString());
         } finally {
             pending.end();
         }

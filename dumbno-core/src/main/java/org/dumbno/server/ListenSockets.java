@@ -53,7 +53,8 @@ final class ListenSockets {
         } catch (BindException e) {
             channel.close();
             if (servedByDualStack(address, bound)) {
-                LOG.info("listen={} is served by the dual-stack IPv6 socket on the same port", address);
+                LOG.info("listen={} is served by the dual-stack IPv6 socket on the same port",
+                        Endpoints.text(address));
                 return null;
             }
             throw bindFailure(address, e);
@@ -61,13 +62,24 @@ final class ListenSockets {
             channel.close();
             throw e;
         }
-        LOG.info("listen={} receive_buffer_requested={} receive_buffer_granted={}", channel.getLocalAddress(),
-                receiveBufferBytes, channel.getOption(StandardSocketOptions.SO_RCVBUF));
+        logBuffer((InetSocketAddress) channel.getLocalAddress(), receiveBufferBytes,
+                channel.getOption(StandardSocketOptions.SO_RCVBUF));
         return channel;
     }
 
+    private static void logBuffer(InetSocketAddress local, int requested, int granted) {
+        if (granted < requested) {
+            LOG.warn("listen={} receive_buffer_requested={} receive_buffer_granted={}: bursts may be dropped;"
+                    + " raise net.core.rmem_max", Endpoints.text(local), requested, granted);
+        } else {
+            LOG.info("listen={} receive_buffer_requested={} receive_buffer_granted={}", Endpoints.text(local),
+                    requested, granted);
+        }
+    }
+
     private static BindException bindFailure(InetSocketAddress address, BindException cause) {
-        BindException failure = new BindException("cannot listen on " + address + ": " + cause.getMessage());
+        BindException failure = new BindException("cannot listen on " + Endpoints.text(address) + ": "
+                + cause.getMessage());
         failure.initCause(cause);
         return failure;
     }

@@ -52,7 +52,7 @@ final class RequestHandler {
             }
             shunt(exchange, request);
         } catch (RuntimeException e) {
-            LOG.error("client={} failed to handle a request", exchange.client(), e);
+            LOG.error("client={} failed to handle a request", Endpoints.text(exchange.client()), e);
             exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
         }
     }
@@ -95,7 +95,7 @@ final class RequestHandler {
     }
 
     private static void internal(Exchange exchange, Request request, Throwable failure) {
-        LOG.error("client={} request={} failed in the shunter", exchange.client(), request, failure);
+        LOG.error("client={} request={} failed in the shunter", Endpoints.text(exchange.client()), request, failure);
         exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
     }
 }

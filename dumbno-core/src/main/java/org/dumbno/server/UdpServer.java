@@ -123,7 +123,7 @@ public final class UdpServer implements Closeable {
         }
         loop.stop();
         try {
-            receiver.join(closeTimeout.toMillis());
+            receiver.join(Math.max(1, closeTimeout.toMillis()));
             if (!pending.awaitIdle(closeTimeout)) {
                 LOG.warn("closing with {} requests unanswered after {}", pending.count(), closeTimeout);
             }
@@ -140,10 +140,10 @@ public final class UdpServer implements Closeable {
         } catch (IOException e) {
             LOG.debug("closing the selector failed: {}", e.toString());
         }
-        List<InetSocketAddress> addresses = addresses();
+        List<String> addresses = addresses().stream().map(Endpoints::text).toList();
         ListenSockets.closeAll(channels);
         workers.close();
-        LOG.info("stopped listening on {}", addresses);
+        LOG.info("stopped listening on {}", String.join(", ", addresses));
     }
 
     /**

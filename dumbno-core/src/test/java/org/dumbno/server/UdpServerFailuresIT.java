@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,6 +118,34 @@ class UdpServerFailuresIT {
                 Sensor sensor = new Sensor(server.addresses().get(0))) {
             assertEquals("error: internal error", sensor.ask(VALID));
             assertTrue(shunter.requests().isEmpty());
+        }
+    }
+
+    @Test
+    void aFullExecutorMeansBusy() throws IOException {
+        Executor full = task -> {
+            throw new RejectedExecutionException("queue full");
+        };
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, UdpServer.Options.builder().executor(full).build());
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: server busy", sensor.ask(VALID));
+            assertTrue(shunter.requests().isEmpty());
+        }
+    }
+
+    @Test
+    void theCallersExecutorIsUsedAndLeftRunning() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (RecordingShunter shunter = RecordingShunter.installing()) {
+            UdpServer server = UdpServer.start(LOOPBACK, shunter, UdpServer.Options.builder().executor(executor).build());
+            try (Sensor sensor = new Sensor(server.addresses().get(0))) {
+                assertEquals("ok", sensor.ask(VALID));
+            }
+            server.close();
+            assertFalse(executor.isShutdown());
+        } finally {
+            executor.shutdownNow();
         }
     }
 
