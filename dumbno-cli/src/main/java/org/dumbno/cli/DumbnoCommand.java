@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Keeps elephant flows off IDS sensors by shunting them in Arista switch ACLs.",
-        subcommands = {SimulateCommand.class, PlotCommand.class},
+        subcommands = {AddCommand.class, SimulateCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":success",
@@ -27,6 +27,7 @@ final class DumbnoCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DumbnoCommand());
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(OneLineErrors::badUsage);
         cli.setExitCodeExceptionMapper(OneLineErrors::exitCode);
         return cli;
     }

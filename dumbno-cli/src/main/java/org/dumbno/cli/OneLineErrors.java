@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.dumbno.config.ConfigException;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the failures a user can expect (bad configuration, unreachable switch or server) into one
- * line on standard error and an exit code; anything else is a bug and keeps its stack trace.
+ * Turns the failures a user can expect (a bad command line or configuration, an unreachable switch
+ * or server) into one line on standard error and an exit code; anything else is a bug and keeps its
+ * stack trace.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
     @Override
@@ -20,6 +21,14 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             return exitCode(e);
         }
         throw new IllegalStateException("unexpected failure: " + e, e);
+    }
+
+    /** A command line picocli could not read: one line naming the problem, and the usage exit code. */
+    static int badUsage(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("bad command line");
+        cli.getErr().println("dumbno: " + problem + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        return ExitCodes.USAGE;
     }
 
     static int exitCode(Throwable e) {

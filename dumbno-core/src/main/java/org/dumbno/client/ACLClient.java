@@ -1,0 +1,207 @@
+package org.dumbno.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.rule.Request;
+
+/**
+ * Asks a running dumbno server to shunt a flow, as the Python and Go clients do: one JSON datagram,
+ * one reply, {@code ok} or {@code error: <reason>}. A request without an answer within the timeout
+ * is sent again, up to the number of tries. Safe to share between threads: every call has its own
+ * socket, connected to the server, so replies from anywhere else are never read.
+ */
+public final class ACLClient implements Closeable {
+    /** The port dumbno listens on unless configured otherwise. */
+    public static final int DEFAULT_PORT = 9000;
+    /** How long each try waits for the reply. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+    /** How many times a request is sent before giving up. */
+    public static final int DEFAULT_TRIES = 3;
+
+    private static final int MAX_REPLY_BYTES = 65_536;
+
+    private final ServerAddress server;
+    private final Duration timeout;
+    private final int tries;
+    private final Set<DatagramSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * A client of the server at {@code host} (an IPv4 or IPv6 literal, never a name to resolve) and
+     * {@code port}, with the default timeout and tries.
+     */
+    public ACLClient(String host, int port) {
+        this(builder().server(host, port));
+    }
+
+    private ACLClient(Builder builder) {
+        if (builder.server == null) {
+            throw new IllegalArgumentException("the client needs a server address");
+        }
+        this.server = builder.server;
+        this.timeout = builder.timeout;
+        this.tries = builder.tries;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server's socket address. */
+    public InetSocketAddress server() {
+        return server.socketAddress();
+    }
+
+    /**
+     * Asks for a flow to be shunted: null or empty strings and null or 0 ports mean any.
+     *
+     * @return the server's reply, {@code ok} or {@code error: <reason>}
+     * @throws org.dumbno.rule.InvalidRequestException before anything is sent, when the request is
+     *     not valid
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String addAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
+        return addAcl(Request.of(src, dst, proto, sport, dport));
+    }
+
+    /**
+     * Sends {@code request} as {@link Request#toJson()} and waits for the reply.
+     *
+     * @return the server's reply, {@code ok} or {@code error: <reason>}
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String addAcl(Request request) throws IOException {
+        byte[] json = request.toJson().getBytes(StandardCharsets.UTF_8);
+        if (closed.get()) {
+            throw new IOException("the client for " + server + " is closed");
+        }
+        DatagramSocket socket = new DatagramSocket(null);
+        sockets.add(socket);
+        try {
+            socket.connect(server.socketAddress());
+            DatagramPacket packet = new DatagramPacket(json, json.length);
+            for (int attempt = 0; attempt < tries; attempt++) {
+                send(socket, packet);
+                String reply = awaitReply(socket);
+                if (reply != null) {
+                    return reply;
+                }
+            }
+            throw new ServerUnreachableException(server.toString(), tries);
+        } catch (SocketException e) {
+            if (closed.get()) {
+                throw new IOException("the client for " + server + " was closed", e);
+            }
+            throw e;
+        } finally {
+            sockets.remove(socket);
+            socket.close();
+        }
+    }
+
+    /**
+     * Sends the request. An unreachable port reported for an earlier try may surface here instead
+     * of in a receive; it only means that try went unanswered, so the request is sent again.
+     */
+    private static void send(DatagramSocket socket, DatagramPacket packet) throws IOException {
+        try {
+            socket.send(packet);
+        } catch (PortUnreachableException e) {
+            socket.send(packet);
+        }
+    }
+
+    /** The reply, or null when none came within the timeout. */
+    private String awaitReply(DatagramSocket socket) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buffer = new byte[MAX_REPLY_BYTES];
+        while (true) {
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remaining <= 0) {
+                return null;
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(reply);
+                return new String(reply.getData(), reply.getOffset(), reply.getLength(), StandardCharsets.UTF_8);
+            } catch (SocketTimeoutException e) {
+                return null;
+            } catch (PortUnreachableException e) {
+                // Nothing listens yet; a server starting up may still answer within this try.
+                continue;
+            }
+        }
+    }
+
+    /** Closes the client; calls waiting for a reply end with an {@link IOException}. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            sockets.forEach(DatagramSocket::close);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ACLClient[" + server + "]";
+    }
+
+    /** Builds an {@link ACLClient}; the server is required, the rest has defaults. */
+    public static final class Builder {
+        private ServerAddress server;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int tries = DEFAULT_TRIES;
+
+        private Builder() {
+        }
+
+        /** The server at {@code host}, an IPv4 or IPv6 literal (IPv6 with or without brackets). */
+        public Builder server(String host, int port) {
+            this.server = ServerAddress.of(host, port);
+            return this;
+        }
+
+        /** The server as {@code host:port} or {@code [v6]:port}; port {@value ACLClient#DEFAULT_PORT} if none. */
+        public Builder server(String hostAndPort) {
+            this.server = ServerAddress.parse(hostAndPort, DEFAULT_PORT);
+            return this;
+        }
+
+        /** How long each try waits for the reply. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("timeout (" + timeout + ") must be at least 1 ms");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** How many times a request is sent before giving up; at least 1. */
+        public Builder tries(int tries) {
+            if (tries < 1) {
+                throw new IllegalArgumentException("tries (" + tries + ") must be at least 1");
+            }
+            this.tries = tries;
+            return this;
+        }
+
+        public ACLClient build() {
+            return new ACLClient(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.dumbno.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.server.ServerStats.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One datagram and the one reply it is owed. However many paths try to answer, only the first
+ * reply is sent; sending never blocks, and a reply the system will not take is dropped.
+ */
+final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress client;
+    private final byte[] datagram;
+    private final int size;
+    private final Counters counters;
+    private final Pending pending;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    /**
+     * @param datagram the bytes received, cut to the largest request read
+     * @param size the datagram's real length, which may exceed {@code datagram.length}
+     */
+    Exchange(DatagramChannel channel, InetSocketAddress client, byte[] datagram, int size,
+            Counters counters, Pending pending) {
+        this.channel = channel;
+        this.client = client;
+        this.datagram = datagram;
+        this.size = size;
+        this.counters = counters;
+        this.pending = pending;
+    }
+
+    InetSocketAddress client() {
+        return client;
+    }
+
+    byte[] datagram() {
+        return datagram;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void ok() {
+        if (answered.compareAndSet(false, true)) {
+            counters.ok();
+            send("ok");
+        }
+    }
+
+    void error(ErrorKind kind, String reason) {
+        if (answered.compareAndSet(false, true)) {
+            counters.error(kind);
+            String reply = "error: " + reason;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("client={} reply=\"{}\"", Endpoints.text(client), reply);
+            }
+            send(reply);
+        }
+    }
+
+    private void send(String reply) {
+        try {
+            if (channel.send(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)), client) == 0) {
+                counters.sendFailed();
+                LOG.debug("client={} reply dropped: no room in the send buffer", Endpoints.text(client));
+            }
+        } catch (IOException | RuntimeException e) {
+            counters.sendFailed();
+            LOG.debug("client={} reply dropped: {}", Endpoints.text(client), e.toString());
+        } finally {
+            pending.end();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.dumbno.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that reads datagrams: it copies each one and hands it on, nothing else, so that a
+ * burst is taken off the sockets as fast as it arrives.
+ */
+final class ReceiveLoop implements Runnable {
+    /** Larger than any UDP payload, so a datagram's real length is always known. */
+    private static final int BUFFER_BYTES = 65_536;
+    /** Datagrams read from one socket before the next socket gets its turn. */
+    private static final int BATCH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
+
+    /** Where received datagrams go. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(DatagramChannel channel, InetSocketAddress client, byte[] datagram, int size);
+    }
+
+    private final Selector selector;
+    private final Sink sink;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private volatile boolean running = true;
+
+    ReceiveLoop(Selector selector, Sink sink) {
+        this.selector = selector;
+        this.sink = sink;
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (running && key.isValid() && key.isReadable()) {
+                        drain((DatagramChannel) key.channel());
+                    }
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                LOG.error("the UDP receive loop stopped", e);
+            }
+        }
+    }
+
+    private void drain(DatagramChannel channel) {
+        for (int i = 0; i < BATCH && running; i++) {
+            buffer.clear();
+            InetSocketAddress client;
+            try {
+                client = (InetSocketAddress) channel.receive(buffer);
+            } catch (IOException e) {
+                LOG.debug("receive on {} failed: {}", channel, e.toString());
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            buffer.flip();
+            int size = buffer.remaining();
+            byte[] datagram = new byte[Math.min(size, RequestHandler.MAX_DATAGRAM)];
+            buffer.get(datagram);
+            sink.accept(channel, client, datagram, size);
+        }
+    }
+}
