@@ -67,8 +67,16 @@ final class RequestReader {
 
     private static InvalidRequestException notJson(Exception e) {
         String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return new InvalidRequestException("request is not valid JSON ("
-                + InvalidRequestException.quote(reason) + ")");
+        int advice = reason.indexOf("; Use JsonReader");
+        if (advice < 0) {
+            advice = reason.indexOf("Use JsonReader");
+        }
+        if (advice >= 0) {
+            reason = reason.substring(0, advice).strip();
+        }
+        reason = reason.replaceAll("\\s*See https?://\\S+", "").strip();
+        return new InvalidRequestException(reason.isEmpty() ? "request is not valid JSON"
+                : "request is not valid JSON (" + InvalidRequestException.quote(reason) + ")");
     }
 
     private void object(JsonReader json) throws IOException {
