@@ -67,14 +67,8 @@ final class RequestReader {
 
     private static InvalidRequestException notJson(Exception e) {
         String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        int advice = reason.indexOf("; Use JsonReader");
-        if (advice < 0) {
-            advice = reason.indexOf("Use JsonReader");
-        }
-        if (advice >= 0) {
-            reason = reason.substring(0, advice).strip();
-        }
-        reason = reason.replaceAll("\\s*See https?://\\S+", "").strip();
+        reason = reason.replaceAll("Use JsonReader\\.set\\w+\\([^)]*\\) to accept ", "")
+                .replaceAll("\\s*See https?://\\S+", "").strip();
         return new InvalidRequestException(reason.isEmpty() ? "request is not valid JSON"
                 : "request is not valid JSON (" + InvalidRequestException.quote(reason) + ")");
     }
