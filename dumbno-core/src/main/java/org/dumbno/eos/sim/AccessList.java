@@ -1,0 +1,56 @@
+package org.dumbno.eos.sim;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Flow;
+
+/** One configured IP or IPv6 access list: entries by sequence number; guarded by the switch's lock. */
+final class AccessList {
+    static final long MAX_SEQUENCE = 4_294_967_295L;
+    static final long SEQUENCE_STEP = 10;
+
+    final String name;
+    final Family family;
+    boolean countersPerEntry;
+    private final NavigableMap<Long, EntryState> entries = new TreeMap<>();
+
+    AccessList(String name, Family family) {
+        this.name = name;
+        this.family = family;
+    }
+
+    Collection<EntryState> entries() {
+        return entries.values();
+    }
+
+    EntryState entry(long sequence) {
+        return entries.get(sequence);
+    }
+
+    /** The number a new entry without one gets: the last plus ten. */
+    long nextSequence() {
+        return entries.isEmpty() ? SEQUENCE_STEP : entries.lastKey() + SEQUENCE_STEP;
+    }
+
+    void put(EntryState entry) {
+        entries.put(entry.sequence, entry);
+    }
+
+    EntryState remove(long sequence) {
+        return entries.remove(sequence);
+    }
+
+    /** The first entry, by sequence number, that matches; unprogrammed entries match nothing. */
+    EntryState firstMatch(Flow flow) {
+        for (Map.Entry<Long, EntryState> candidate : entries.entrySet()) {
+            EntryState entry = candidate.getValue();
+            if (entry.programmed && entry.rule.matches(flow)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,94 @@
+package org.dumbno.eos.sim;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** {@code show ip|ipv6 access-lists} in eAPI's JSON model and in the CLI's text. */
+final class AccessListJson {
+    private AccessListJson() {
+    }
+
+    static JsonObject render(Collection<AccessList> lists, SwitchState state) {
+        JsonArray aclList = new JsonArray();
+        for (AccessList acl : lists) {
+            JsonObject json = new JsonObject();
+            json.addProperty("name", acl.name);
+            json.addProperty("type", acl.family == org.dumbno.rule.Family.IP ? "Ip4Acl" : "Ip6Acl");
+            json.addProperty("countersEnabled", acl.countersPerEntry);
+            json.addProperty("countersIncomplete", false);
+            json.addProperty("readOnly", false);
+            json.addProperty("dynamic", false);
+            json.addProperty("chipBased", false);
+            json.add("configuredIngressIntfs", Shows.names(boundTo(acl, state)));
+            json.add("configuredEgressIntfs", new JsonArray());
+            json.add("sequence", sequence(acl));
+            aclList.add(json);
+        }
+        JsonObject result = new JsonObject();
+        result.add("aclList", aclList);
+        return result;
+    }
+
+    private static JsonArray sequence(AccessList acl) {
+        JsonArray sequence = new JsonArray();
+        for (EntryState entry : acl.entries()) {
+            JsonObject counters = new JsonObject();
+            if (entry.packets != 0) {
+                counters.addProperty("packetCount", entry.packets);
+            }
+            counters.addProperty("byteCount", entry.bytes);
+            if (entry.lastChanged != null) {
+                counters.addProperty("lastChangedTime", entry.lastChanged.toEpochMilli() / 1000.0);
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("sequenceNumber", entry.sequence);
+            json.addProperty("text", entry.text());
+            json.add("counterData", counters);
+            sequence.add(json);
+        }
+        return sequence;
+    }
+
+    private static List<String> boundTo(AccessList acl, SwitchState state) {
+        List<String> names = new ArrayList<>();
+        for (Port port : state.ports()) {
+            if (acl.name.equals(port.ingressAcls.get(acl.family))) {
+                names.add(port.name);
+            }
+        }
+        return names;
+    }
+
+    /** The CLI's rendering: a header per list, then one line per entry with its match count. */
+    static String text(Collection<AccessList> lists, SwitchState state) {
+        StringBuilder out = new StringBuilder();
+        Instant now = state.clock.instant();
+        for (AccessList acl : lists) {
+            out.append(acl.family.keyword().toUpperCase(java.util.Locale.ROOT))
+                    .append(" Access List ").append(acl.name).append('\n');
+            if (acl.countersPerEntry) {
+                out.append("        counters per-entry\n");
+            }
+            for (EntryState entry : acl.entries()) {
+                out.append("        ").append(entry.sequence).append(' ').append(entry.text());
+                if (entry.packets != 0 && entry.lastChanged != null) {
+                    out.append(" [match ").append(entry.packets).append(" packets, ")
+                            .append(ago(Duration.between(entry.lastChanged, now))).append(" ago]");
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String ago(Duration elapsed) {
+        long seconds = Math.max(0, elapsed.getSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

@@ -1,0 +1,141 @@
+package org.dumbno.eos.sim;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Rule;
+
+/**
+ * Access-list configuration mode: {@code [SEQ] permit|deny RULE}, {@code no SEQ},
+ * {@code no permit|deny RULE}, {@code [no] counters per-entry} (or {@code statistics per-entry}). Edits apply at once; the call as a whole is atomic towards other calls.
+ */
+final class AclMode {
+    private static final Pattern RULE_TOKEN = Pattern.compile("^rule token (\\d+) ");
+    private static final Pattern QUOTED = Pattern.compile("\\((.*?)\\)");
+
+    private final SwitchState state;
+    private final AccessList acl;
+
+    AclMode(SwitchState state, AccessList acl) {
+        this.state = state;
+        this.acl = acl;
+    }
+
+    /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
+    boolean run(Tokens tokens) throws CliError {
+        boolean negate = tokens.accept("no");
+        String word = tokens.peek();
+        if (word == null) {
+            throw CliError.incomplete();
+        }
+        if (isSequence(word)) {
+            long sequence = sequence(tokens);
+            if (negate) {
+                tokens.end();
+                state.removeEntry(acl, sequence);
+            } else {
+                add(tokens, sequence);
+            }
+        } else if (word.equalsIgnoreCase("permit") || word.equalsIgnoreCase("deny")) {
+            if (negate) {
+                removeMatching(tokens);
+            } else {
+                add(tokens, acl.nextSequence());
+            }
+        } else if (word.equalsIgnoreCase("counters") || word.equalsIgnoreCase("statistics")) {
+            tokens.take();
+            tokens.expect("per-entry");
+            tokens.end();
+            acl.countersPerEntry = !negate;
+        } else {
+            tokens.rewind();
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isSequence(String word) {
+        return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+    }
+
+    private static long sequence(Tokens tokens) throws CliError {
+        int at = tokens.position();
+        String word = tokens.take();
+        long value = word.length() > 10 ? -1 : Long.parseLong(word);
+        if (value < 1 || value > AccessList.MAX_SEQUENCE) {
+            throw tokens.invalidAt(at);
+        }
+        return value;
+    }
+
+    private void add(Tokens tokens, long sequence) throws CliError {
+        AclEntry.Action action = action(tokens);
+        Rule rule = rule(tokens);
+        if (sequence > AccessList.MAX_SEQUENCE) {
+            throw CliError.invalid("Sequence number out of range");
+        }
+        if (acl.entry(sequence) != null) {
+            throw CliError.invalid("Duplicate sequence number");
+        }
+        state.addEntry(acl, sequence, action, rule);
+    }
+
+    private void removeMatching(Tokens tokens) throws CliError {
+        AclEntry.Action action = action(tokens);
+        Rule rule = rule(tokens);
+        for (EntryState entry : acl.entries()) {
+            if (entry.action == action && entry.rule.equals(rule)) {
+                state.removeEntry(acl, entry.sequence);
+                return;
+            }
+        }
+    }
+
+    private static AclEntry.Action action(Tokens tokens) throws CliError {
+        if (tokens.accept("permit")) {
+            return AclEntry.Action.PERMIT;
+        }
+        if (tokens.accept("deny")) {
+            return AclEntry.Action.DENY;
+        }
+        throw tokens.unexpected();
+    }
+
+    /** The rest of the command as a rule of this list's family, or the CLI's error at the bad token. */
+    private Rule rule(Tokens tokens) throws CliError {
+        int offset = tokens.position();
+        if (tokens.atEnd()) {
+            throw CliError.incomplete();
+        }
+        String text = tokens.rest();
+        try {
+            Rule rule = Rule.parse(acl.family, text);
+            tokens.consumeAll();
+            return rule;
+        } catch (InvalidRequestException e) {
+            throw errorAt(tokens, offset, text, e.getMessage());
+        }
+    }
+
+    private static CliError errorAt(Tokens tokens, int offset, String text, String message) {
+        if (message.startsWith("rule ends where")) {
+            return CliError.incomplete();
+        }
+        Matcher token = RULE_TOKEN.matcher(message);
+        if (token.find()) {
+            return tokens.invalidAt(offset + Integer.parseInt(token.group(1)) - 1);
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        if (quoted.find()) {
+            String[] values = quoted.group(1).split("[\\[\\], ]+");
+            String value = values.length == 0 ? "" : values[values.length - 1];
+            String[] words = text.split(" ");
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].equalsIgnoreCase(value)) {
+                    return tokens.invalidAt(offset + i);
+                }
+            }
+        }
+        return tokens.invalidAt(offset);
+    }
+}

@@ -1,0 +1,44 @@
+package org.dumbno.eos.sim;
+
+import java.time.Instant;
+import org.dumbno.rule.Rule;
+
+/** One configured ACL entry with its live counters; guarded by the switch's lock. */
+final class EntryState {
+    final long sequence;
+    final AclEntry.Action action;
+    final Rule rule;
+    /** Position in the order entries were configured, for TCAM programming. */
+    final long ordinal;
+    boolean programmed;
+    long packets;
+    long bytes;
+    Instant lastChanged;
+
+    EntryState(long sequence, AclEntry.Action action, Rule rule, long ordinal) {
+        this.sequence = sequence;
+        this.action = action;
+        this.rule = rule;
+        this.ordinal = ordinal;
+    }
+
+    String text() {
+        return action.keyword() + " " + rule.canonicalText();
+    }
+
+    void count(long addPackets, long addBytes, Instant now) {
+        packets += addPackets;
+        bytes += addBytes;
+        lastChanged = now;
+    }
+
+    void clear() {
+        packets = 0;
+        bytes = 0;
+        lastChanged = null;
+    }
+
+    AclEntry snapshot() {
+        return new AclEntry(sequence, action, rule, packets, bytes, programmed);
+    }
+}

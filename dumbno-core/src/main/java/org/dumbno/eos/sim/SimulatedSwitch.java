@@ -1,0 +1,332 @@
+package org.dumbno.eos.sim;
+
+import com.google.gson.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.eos.Transport;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Flow;
+
+/**
+ * An Arista EOS switch simulated in-process: it interprets the EOS CLI commands dumbno and eAPI
+ * clients send, with eAPI's semantics (one result per command, stop on the first error, earlier
+ * commands stay applied), keeps IP and IPv6 access lists with per-entry counters, binds them to
+ * interfaces, and passes simulated traffic through them. Faults can be injected: latency, failed
+ * calls, refused commands, outages and a TCAM that fills up.
+ *
+ * <p>Thread-safe. Each call runs as a whole under one lock, so calls are atomic towards each other;
+ * injected latency is waited out before taking it. Each call starts a fresh CLI session in exec
+ * mode, as eAPI does, so configuration needs {@code enable} and {@code configure} first.
+ * {@link #close()} does not stop the switch: like a real one it outlives its clients.
+ */
+public final class SimulatedSwitch implements Transport {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final SwitchState state;
+    private final Sleeper sleeper;
+    private final Faults faults = new Faults();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong commandsRun = new AtomicLong();
+
+    private SimulatedSwitch(Builder builder) {
+        this.state = new SwitchState(builder.hostname, builder.clock, builder.interfaces, builder.egress);
+        this.sleeper = builder.sleeper;
+        this.state.tcam.resize(builder.tcamCapacity);
+    }
+
+    /** A builder with 16 interfaces {@code Ethernet1-16}, no egress, the system clock, real sleeping. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        Objects.requireNonNull(format, "format");
+        List<String> cmds = List.copyOf(commands);
+        calls.incrementAndGet();
+        waitLatency();
+        String unavailable = faults.unavailable(state.clock.instant());
+        if (unavailable != null) {
+            throw new SwitchUnavailableException(describe(), unavailable, null);
+        }
+        lock.lock();
+        try {
+            return run(cmds, format);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<JsonObject> run(List<String> cmds, Format format) throws CommandFailedException {
+        Session session = new Session(state, format);
+        List<JsonObject> results = new ArrayList<>(cmds.size());
+        for (int i = 0; i < cmds.size(); i++) {
+            String command = cmds.get(i);
+            try {
+                if (faults.refuses(command)) {
+                    throw CliError.invalid("Invalid input (simulated failure)");
+                }
+                results.add(session.run(command));
+                commandsRun.incrementAndGet();
+            } catch (CliError e) {
+                throw new CommandFailedException(describe(), e.code(), i, command, e.errors(), results);
+            }
+        }
+        return results;
+    }
+
+    private void waitLatency() throws SwitchUnavailableException {
+        Duration latency = faults.latency();
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            sleeper.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchUnavailableException(describe(), "interrupted while waiting for the switch", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return state.hostname + " (simulated)";
+    }
+
+    /** Does nothing: the simulated switch keeps running for its next client. */
+    @Override
+    public void close() {
+        // A switch outlives the connections made to it; there is nothing to release.
+    }
+
+    /**
+     * Passes {@code packets} packets ({@code bytes} bytes) of {@code flow} in through
+     * {@code ingressInterface}: the ingress ACL of the flow's family counts them against its first
+     * matching programmed entry (with {@code counters per-entry}); permitted traffic is replicated
+     * to every egress interface.
+     *
+     * @return false when the ACL dropped the traffic (a deny entry or the implicit deny at the end)
+     * @throws IllegalArgumentException the interface does not exist or the counts are negative
+     */
+    public boolean send(String ingressInterface, Flow flow, long packets, long bytes) {
+        Objects.requireNonNull(flow, "flow");
+        if (packets < 0 || bytes < 0) {
+            throw new IllegalArgumentException("packets (" + packets + ") and bytes (" + bytes
+                    + ") must not be negative");
+        }
+        lock.lock();
+        try {
+            return state.send(port(ingressInterface), flow, packets, bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds to an interface's octet counters directly (packet counters stay). */
+    public void advanceCounters(String iface, long inOctets, long outOctets) {
+        lock.lock();
+        try {
+            Port port = port(iface);
+            port.inOctets += inOctets;
+            port.outOctets += outOctets;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The entries of an access list, in sequence order; empty when it does not exist. */
+    public List<AclEntry> entries(String acl, Family family) {
+        lock.lock();
+        try {
+            AccessList list = state.acl(family, acl);
+            return list == null ? List.of() : list.entries().stream().map(EntryState::snapshot).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The names of the configured access lists of a family, sorted. */
+    public List<String> accessLists(Family family) {
+        lock.lock();
+        try {
+            return state.acls(family).stream().map(acl -> acl.name).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The ACLs bound {@code in} on an interface, by family. */
+    public Map<Family, String> boundAcls(String iface) {
+        lock.lock();
+        try {
+            Map<Family, String> bound = new EnumMap<>(Family.class);
+            bound.putAll(port(iface).ingressAcls);
+            return Map.copyOf(bound);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The interface names, in the order they were configured. */
+    public List<String> interfaces() {
+        lock.lock();
+        try {
+            return state.ports().stream().map(port -> port.name).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Port port(String iface) {
+        Port port = state.port(Objects.requireNonNull(iface, "interface"));
+        if (port == null) {
+            throw new IllegalArgumentException("interface (" + iface + ") does not exist on " + describe());
+        }
+        return port;
+    }
+
+    /** Makes every later call wait {@code perCall} (through the sleeper) before it runs. */
+    public void latency(Duration perCall) {
+        faults.latency(Objects.requireNonNull(perCall, "latency"));
+    }
+
+    /** The next {@code n} calls fail with {@link SwitchUnavailableException} without running anything. */
+    public void failNextCalls(int n) {
+        faults.failNextCalls(n);
+    }
+
+    /**
+     * The first command of a call that {@code which} accepts is refused with eAPI error 1002, in
+     * {@code times} calls; stop-on-error applies as to any refused command.
+     */
+    public void failCommands(Predicate<String> which, int times) {
+        faults.failCommands(Objects.requireNonNull(which, "which"), times);
+    }
+
+    /** Every call fails with {@link SwitchUnavailableException} until the clock passes now + {@code length}. */
+    public void outage(Duration length) {
+        faults.outageUntil(state.clock.instant().plus(Objects.requireNonNull(length, "length")));
+    }
+
+    /** Removes every injected fault and the latency (not the TCAM capacity). */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Sets how many ACL entries (permit and deny, across all lists) the hardware holds. Entries beyond
+     * it are configured and shown but never match traffic; a warning is logged when the table fills.
+     */
+    public void tcamCapacity(int entries) {
+        lock.lock();
+        try {
+            state.tcam.resize(entries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** ACL entries programmed into the TCAM. */
+    public int tcamUsed() {
+        lock.lock();
+        try {
+            return state.tcam.used();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Calls made to {@link #runCmds}, failed ones included. */
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Commands that ran successfully, over all calls. */
+    public long commandsRun() {
+        return commandsRun.get();
+    }
+
+    /** Configures a {@link SimulatedSwitch}. */
+    public static final class Builder {
+        private List<String> interfaces = InterfaceNames.expand("Ethernet1-16");
+        private List<String> egress = List.of();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.real();
+        private String hostname = "dumbno-sim";
+        private int tcamCapacity = Integer.MAX_VALUE;
+
+        private Builder() {
+        }
+
+        /** The interfaces, as names or ranges ({@code Ethernet1-16}); replaces the default. */
+        public Builder interfaces(String... namesOrRanges) {
+            return interfaces(List.of(namesOrRanges));
+        }
+
+        /** The interfaces, as names or ranges ({@code Ethernet1-16}); replaces the default. */
+        public Builder interfaces(List<String> namesOrRanges) {
+            this.interfaces = expandAll(namesOrRanges);
+            return this;
+        }
+
+        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        public Builder egress(String... namesOrRanges) {
+            return egress(List.of(namesOrRanges));
+        }
+
+        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        public Builder egress(List<String> namesOrRanges) {
+            this.egress = expandAll(namesOrRanges);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder hostname(String hostname) {
+            if (hostname == null || !hostname.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,62}")) {
+                throw new IllegalArgumentException("hostname (" + hostname + ") must be letters, digits, '.', '-'");
+            }
+            this.hostname = hostname;
+            return this;
+        }
+
+        /** ACL entries the hardware holds (unlimited by default). */
+        public Builder tcamCapacity(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("tcamCapacity (" + entries + ") must be >= 0");
+            }
+            this.tcamCapacity = entries;
+            return this;
+        }
+
+        public SimulatedSwitch build() {
+            return new SimulatedSwitch(this);
+        }
+
+        private static List<String> expandAll(List<String> namesOrRanges) {
+            List<String> names = new ArrayList<>();
+            for (String spec : namesOrRanges) {
+                names.addAll(InterfaceNames.expand(spec));
+            }
+            return List.copyOf(names);
+        }
+    }
+}
