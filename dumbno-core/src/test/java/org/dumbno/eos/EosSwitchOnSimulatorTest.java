@@ -25,7 +25,7 @@ class EosSwitchOnSimulatorTest {
 
         assertFalse(second.changed());
         assertEquals(before, sim.entries("bulk_2", Family.IPV6));
-        assertEquals(5, before.size());
+        assertEquals(4, before.size());
         assertEquals(Map.of(Family.IP, "bulk_1", Family.IPV6, "bulk_1"), sim.boundAcls("Ethernet1"));
     }
 
