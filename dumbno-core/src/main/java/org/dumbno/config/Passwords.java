@@ -1,0 +1,75 @@
+package org.dumbno.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the eAPI password comes from: {@code password} in the file, else the first line of
+ * {@code password_file}, else the {@value DumbnoConfig#PASSWORD_VARIABLE} environment variable.
+ * A file holding a secret that group or others can read is worth a warning.
+ */
+final class Passwords {
+    private static final Logger LOG = LoggerFactory.getLogger(Passwords.class);
+
+    private Passwords() {
+    }
+
+    static Secret resolve(SectionReader section, Path configFile, Map<String, String> environment) {
+        Optional<String> inline = section.string("password");
+        Optional<Field> fileField = section.field("password_file");
+        if (inline.isPresent() && fileField.isPresent()) {
+            throw fileField.get().fail("set either password or password_file, not both");
+        }
+        if (inline.isPresent()) {
+            warnIfShared(configFile, "the eAPI password");
+            return Secret.of(inline.get());
+        }
+        if (fileField.isPresent()) {
+            return fromFile(fileField.get(), section.path("password_file").orElseThrow());
+        }
+        String fromEnvironment = environment.get(DumbnoConfig.PASSWORD_VARIABLE);
+        return fromEnvironment == null ? Secret.empty() : Secret.of(fromEnvironment.strip());
+    }
+
+    private static Secret fromFile(Field field, Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw field.fail("cannot read it (" + e.getClass().getSimpleName() + ")", e);
+        }
+        String first = lines.isEmpty() ? "" : lines.get(0).strip();
+        if (first.isEmpty()) {
+            throw field.fail("its first line is empty");
+        }
+        warnIfShared(file, "the eAPI password");
+        return Secret.of(first);
+    }
+
+    /** Logs a warning when group or others may read {@code file}; silent where POSIX permissions do not exist. */
+    static void warnIfShared(Path file, String holding) {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("{} holds {} and can be read by group or others; chmod 600 it", file, holding);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read the permissions of {}", file, e);
+        }
+    }
+}

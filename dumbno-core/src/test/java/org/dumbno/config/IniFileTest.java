@@ -1,0 +1,146 @@
+package org.dumbno.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The INI layer: comments, separators, and files that are not INI at all. */
+class IniFileTest {
+    @TempDir
+    Path dir;
+    private ConfigFiles files;
+
+    @BeforeEach
+    void setUp() {
+        files = new ConfigFiles(dir);
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = dir.resolve("absent.cfg");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(missing, Map.of()));
+        assertEquals(missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void directoryIsNotReadable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(dir, Map.of()));
+        assertTrue(e.getMessage().startsWith(dir + ": cannot read: "), e.getMessage());
+    }
+
+    @Test
+    void keysBeforeAnySectionAreRefused() {
+        assertEquals(files.prefix() + "not an INI file: ip comes before any [section] line",
+                files.failure("ip = 192.0.2.1\n" + ConfigFiles.ARISTA));
+    }
+
+    @Test
+    void unclosedSectionHeaderIsRefused() {
+        assertEquals(files.prefix() + "not an INI file: [switch is not a section header (missing ])",
+                files.failure("[switch\nip = 192.0.2.1\n"));
+    }
+
+    @Test
+    void lineWithoutKeyIsRefused() {
+        assertEquals(files.prefix() + "not an INI file: [ports] has a line with no key",
+                files.failure(ConfigFiles.DUMMY + "[ports]\n= bulk_1\n"));
+    }
+
+    @Test
+    void commentsOfBothKindsAnywhere() {
+        DumbnoConfig config = files.load("""
+                # full-line hash comment
+                ; full-line semicolon comment
+                [switch]   # after a section
+                backend = dummy   # after a value
+                [ports]    ; after a section
+                Ethernet1 = bulk_1   ; after a value
+                """);
+
+        assertEquals(Backend.DUMMY, config.backend());
+        assertEquals(Map.of("Ethernet1", "bulk_1"), config.ports());
+    }
+
+    @Test
+    void colonSeparatesKeyAndValueOutsideTwoTupleHosts() {
+        DumbnoConfig config = files.load("[switch]\nbackend: dummy\n[ports]\nEthernet1: bulk_1 ; comment\n");
+
+        assertEquals(Backend.DUMMY, config.backend());
+        assertEquals(Map.of("Ethernet1", "bulk_1"), config.ports());
+    }
+
+    @Test
+    void quotedValuesKeepSemicolons() {
+        assertEquals("pa ; ss", files.load("[switch]\nip = 192.0.2.1\nuser = u\npassword = \"pa ; ss\"\n"
+                + "[ports]\nEthernet1 = bulk_1\n").switchSettings().password().reveal());
+    }
+
+    @Test
+    void windowsLineEndingsAndBlankLinesAreFine() {
+        DumbnoConfig config = files.load(ConfigFiles.ARISTA.replace("\n", "\r\n\r\n"));
+
+        assertEquals("192.0.2.1", config.switchSettings().host());
+    }
+
+    @Test
+    void unknownKeysAndSectionsAreLoggedAndIgnored() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger sectionLog = (Logger) LoggerFactory.getLogger(SectionReader.class);
+        Logger loaderLog = (Logger) LoggerFactory.getLogger(ConfigLoader.class);
+        sectionLog.addAppender(logged);
+        loaderLog.addAppender(logged);
+        try {
+            DumbnoConfig config = files.load(ConfigFiles.DUMMY + "colour = blue\n[future]\nkey = value\n");
+
+            assertEquals(Backend.DUMMY, config.backend());
+            assertEquals(2, logged.list.size());
+            List<String> messages = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertTrue(messages.stream().anyMatch(m -> m.contains("[switch] colour: unknown key")), messages::toString);
+            assertTrue(messages.stream().anyMatch(m -> m.contains("[future]: unknown section")), messages::toString);
+        } finally {
+            sectionLog.detachAppender(logged);
+            loaderLog.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void aPasswordLineWithoutSeparatorIsNeitherLoggedNorReported() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger sectionLog = (Logger) LoggerFactory.getLogger(SectionReader.class);
+        sectionLog.addAppender(logged);
+        try {
+            String outside = files.failure("password = hunter2\n" + ConfigFiles.ARISTA);
+            String inside = files.failure("[switch]\nip = 192.0.2.1\nuser = u\n"
+                    + "password hunter2\n[ports]\nEthernet1 = bulk_1\n");
+
+            assertFalse(outside.contains("hunter2"), outside);
+            assertTrue(inside.contains("[switch] password = ****: missing"), inside);
+            assertFalse(inside.contains("hunter2"), inside);
+            assertEquals(1, logged.list.size());
+            assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("hunter2")));
+        } finally {
+            sectionLog.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void aKeySetTwiceIsRefused() {
+        assertEquals(files.prefix() + "[switch] backend = arista: set twice in [switch]",
+                files.failure("[switch]\nbackend = dummy\nbackend = arista\n"));
+    }
+}
