@@ -1,0 +1,142 @@
+package org.dumbno.eos.eapi;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers {@code POST /command-api} by running the calls on a {@link Transport}. */
+final class CommandApiHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
+    private static final String BAD_CREDENTIALS = "Unable to authenticate user: Bad username/password combination";
+
+    private final Transport backend;
+    private final BasicAuth auth;
+
+    CommandApiHandler(Transport backend, BasicAuth auth) {
+        this.backend = backend;
+        this.auth = auth;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = readBody(exchange);
+            if (!EapiTransport.PATH.equals(exchange.getRequestURI().getPath())) {
+                reply(exchange, 404, "text/plain", "Not Found");
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                reply(exchange, 405, "text/plain", "Method Not Allowed");
+            } else if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"eAPI\"");
+                reply(exchange, 401, "text/plain", BAD_CREDENTIALS);
+            } else if (!acceptedType(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                reply(exchange, 415, "text/plain", "Content-Type must be application/json-rpc or application/json");
+            } else {
+                answer(exchange, body);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("eAPI request failed", e);
+            throw e;
+        }
+    }
+
+    private void answer(HttpExchange exchange, String body) throws IOException {
+        RpcRequest request;
+        try {
+            request = RpcRequest.parse(body);
+        } catch (RpcError e) {
+            json(exchange, error(RpcRequest.idOf(body), e.code(), e.getMessage(), null));
+            return;
+        }
+        try {
+            List<JsonObject> results = backend.runCmds(request.commands(), request.format());
+            JsonArray array = new JsonArray();
+            results.forEach(array::add);
+            JsonObject reply = envelope(request.id());
+            reply.add("result", array);
+            json(exchange, reply);
+        } catch (CommandFailedException e) {
+            json(exchange, failure(request, e));
+        } catch (SwitchException e) {
+            LOG.info("eAPI call answered with HTTP 500: {}", e.getMessage());
+            reply(exchange, 500, "text/plain", "Internal Server Error: switch unavailable");
+        } catch (RuntimeException e) {
+            LOG.error("backend failed on {}", request.commands(), e);
+            reply(exchange, 500, "text/plain", "Internal Server Error");
+        }
+    }
+
+    private static JsonObject failure(RpcRequest request, CommandFailedException e) {
+        int count = request.commands().size();
+        int index = Math.min(Math.max(e.failedIndex(), 0), Math.max(count - 1, 0));
+        CliFailure cli = CliFailure.of(e.code(), index, Math.max(count, 1), e.failedCommand());
+        JsonArray data = new JsonArray();
+        e.results().stream().limit(index).forEach(data::add);
+        JsonArray errors = new JsonArray();
+        e.errors().forEach(errors::add);
+        JsonObject failed = new JsonObject();
+        failed.add("errors", errors);
+        data.add(failed);
+        return error(request.id(), e.code(), cli.message(), data);
+    }
+
+    private static JsonObject error(JsonElement id, int code, String message, JsonArray data) {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", code);
+        error.addProperty("message", message);
+        if (data != null) {
+            error.add("data", data);
+        }
+        JsonObject reply = envelope(id);
+        reply.add("error", error);
+        return reply;
+    }
+
+    private static JsonObject envelope(JsonElement id) {
+        JsonObject reply = new JsonObject();
+        reply.addProperty("jsonrpc", "2.0");
+        reply.add("id", id);
+        return reply;
+    }
+
+    private static boolean acceptedType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json-rpc") || type.equals("application/json");
+    }
+
+    private static String readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void json(HttpExchange exchange, JsonObject reply) throws IOException {
+        reply(exchange, 200, "application/json", reply.toString());
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
