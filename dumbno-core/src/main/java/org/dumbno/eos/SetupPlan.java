@@ -1,0 +1,105 @@
+package org.dumbno.eos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Rule;
+
+/**
+ * The commands that bring the switch to the state setup wants, given what it has now: only what
+ * is missing, so a switch already set up gets no command at all.
+ */
+final class SetupPlan {
+    /** The permit lines every managed list carries, by sequence number. */
+    static final long[] PERMIT_SEQUENCES = {10, 20, 30, 100001};
+
+    private final List<String> commands = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
+
+    static Rule permitRule(Family family, long sequence) {
+        return switch ((int) sequence) {
+            case 10 -> Rule.parse(family, "tcp any any fin");
+            case 20 -> Rule.parse(family, "tcp any any syn");
+            case 30 -> Rule.parse(family, "tcp any any rst");
+            default -> Rule.anyTraffic(family);
+        };
+    }
+
+    /** Plans one list; {@code state} is null when the switch does not have it. */
+    void acl(AclKey acl, AclReader.AclState state) {
+        List<String> body = new ArrayList<>();
+        if (state == null) {
+            changes.add("created " + acl.modeCommand());
+        }
+        if (state == null || Boolean.FALSE.equals(state.countersEnabled())) {
+            body.add("counters per-entry");
+            changes.add("enabled counters per-entry in " + acl.modeCommand());
+        }
+        for (long sequence : PERMIT_SEQUENCES) {
+            permit(acl, state, sequence, body);
+        }
+        if (state == null || !body.isEmpty()) {
+            commands.add(acl.modeCommand());
+            commands.addAll(body);
+        }
+    }
+
+    private void permit(AclKey acl, AclReader.AclState state, long sequence, List<String> body) {
+        Rule wanted = permitRule(acl.family(), sequence);
+        AclEntry present = state == null ? null : find(state.entries(), sequence);
+        if (present != null && present.action().equals("permit") && wanted.equals(present.rule())) {
+            return;
+        }
+        String line = sequence + " permit " + wanted.text();
+        if (present != null) {
+            body.add("no " + sequence);
+            changes.add("replaced '" + present.text() + "' by '" + line + "' in " + acl.modeCommand());
+        } else {
+            changes.add("added '" + line + "' to " + acl.modeCommand());
+        }
+        body.add(line);
+    }
+
+    private static AclEntry find(List<AclEntry> entries, long sequence) {
+        for (AclEntry entry : entries) {
+            if (entry.sequence() == sequence) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Plans the bindings of one ingress port, given its configuration lines. */
+    void port(String iface, String aclName, Set<String> configLines) {
+        List<String> missing = new ArrayList<>();
+        for (Family family : Family.values()) {
+            String binding = family.keyword() + " access-group " + aclName + " in";
+            if (!configLines.contains(binding)) {
+                missing.add(binding);
+                changes.add("bound " + binding + " on " + iface);
+            }
+        }
+        if (!missing.isEmpty()) {
+            commands.add("interface " + iface);
+            commands.addAll(missing);
+        }
+    }
+
+    /** The configuration commands to run after {@code enable} and {@code configure}. */
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    SetupReport report() {
+        return new SetupReport(changes);
+    }
+
+    static Map<String, String> checkPorts(Map<String, String> ports) {
+        if (ports.isEmpty()) {
+            throw new IllegalArgumentException("ports must name at least one ingress interface");
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,368 @@
+package org.dumbno.manager;
+
+import inet.ipaddr.IPAddress;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Request;
+import org.dumbno.rule.Rule;
+
+/**
+ * The engine: turns requests into {@code deny} lines in every managed access list of their family,
+ * and removes the lines whose counters stop moving. Thread-safe.
+ *
+ * <p>At most one switch call is in flight at a time. Requests that arrive while one is in flight
+ * are written together in the next call; a request reaching an idle engine is written at once.
+ * Each request's future completes when its own lines are on the switch (or it is refused), never
+ * exceptionally. When the switch is unreachable, requests wait (up to the queue limit and the
+ * maximum request age) and the engine retries with exponential backoff, reading the switch again
+ * before it writes anything. Expiry sweeps run every purge interval after {@link #start()}.
+ *
+ * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
+ * round-robin after the last one used; lines outside that range are never touched.
+ */
+public final class ACLManager implements Shunter, Closeable {
+    private final Engine engine;
+    private final Sweeper sweeper;
+    private final boolean ownsScheduler;
+    private ScheduledFuture<?> purgeLoop;
+
+    private ACLManager(Settings settings, ScheduledExecutorService scheduler, boolean ownsScheduler) {
+        this.engine = new Engine(settings, scheduler);
+        this.sweeper = new Sweeper(engine);
+        this.ownsScheduler = ownsScheduler;
+    }
+
+    /** A builder; a switch (an {@link EosSwitch}, or a transport and ports) is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the switch, learns the shunts already there and the numbers in use, starts the purge
+     * loop and the writing of requests queued so far.
+     *
+     * @throws SwitchException the switch could not be read; nothing is started
+     * @throws IllegalStateException started twice, or after {@link #close()}
+     */
+    public void start() throws SwitchException {
+        List<Runnable> after = new ArrayList<>();
+        engine.callLock.lock();
+        try {
+            synchronized (engine.lock) {
+                if (engine.started || engine.closed) {
+                    throw new IllegalStateException(engine.closed ? "closed" : "already started");
+                }
+            }
+            var read = engine.eos.readAcls();
+            synchronized (engine.lock) {
+                engine.reconcileLocked(read, false, new ArrayList<>(), after);
+                engine.allocator.continueAfter(engine.table.highestInUse());
+                engine.started = true;
+                ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
+                long every = engine.settings.purgeInterval().toNanos();
+                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
+                        TimeUnit.NANOSECONDS);
+                engine.kickLocked();
+            }
+        } finally {
+            engine.callLock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Asks for a request's flow to be shunted; see {@link Shunter#add}. Requests made before
+     * {@link #start()} wait for it.
+     */
+    @Override
+    public CompletableFuture<ShuntOutcome> add(Request request) {
+        Objects.requireNonNull(request, "request");
+        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
+        Rule rule;
+        Optional<String> refusal;
+        try {
+            rule = request.toRule(engine.settings.twoTupleHosts());
+            refusal = engine.settings.filter().apply(request);
+        } catch (InvalidRequestException e) {
+            engine.refuse(request, future, null, e.getMessage());
+            return future;
+        }
+        if (refusal.isPresent()) {
+            engine.refuse(request, future, rule, refusal.get());
+            return future;
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            enqueueLocked(request, rule, future, after);
+        }
+        after.forEach(Runnable::run);
+        return future;
+    }
+
+    private void enqueueLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
+            List<Runnable> after) {
+        if (engine.closed) {
+            after.add(() -> engine.refuse(request, future, rule, "dumbno is shutting down"));
+            return;
+        }
+        ShuntTable.Placement placement = engine.table.find(rule);
+        if (placement.sequence() != 0 && placement.missing().isEmpty() && !engine.queue.contains(rule)) {
+            long sequence = placement.sequence();
+            after.add(() -> {
+                future.complete(ShuntOutcome.alreadyPresent(rule, sequence));
+                engine.listeners.fire(l -> l.alreadyPresent(rule, sequence));
+            });
+            return;
+        }
+        int max = engine.settings.maxRules();
+        int active = engine.table.activeCount();
+        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule)
+                && active + engine.queue.ruleCount() >= max) {
+            after.add(() -> engine.refuse(request, future, rule, "at capacity (" + active + " active shunts)"));
+            return;
+        }
+        if (!engine.queue.offer(request, rule, future, engine.now())) {
+            int waiting = engine.queue.requestCount();
+            after.add(() -> engine.refuse(request, future, rule, "queue full (" + waiting + " requests waiting)"));
+            return;
+        }
+        engine.kickLocked();
+    }
+
+    /** The shunts on the switch as last read or written, by sequence number. */
+    public List<ActiveShunt> active() {
+        Instant now = engine.now();
+        List<ActiveShunt> shunts = new ArrayList<>();
+        synchronized (engine.lock) {
+            engine.table.bySequence().forEach((sequence, lines) -> shunts.add(shunt(sequence, lines, now)));
+        }
+        shunts.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        return shunts;
+    }
+
+    private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
+        Map<AclKey, Long> counts = new HashMap<>();
+        Instant added = lines.get(0).addedAt;
+        Instant changed = lines.get(0).lastChange;
+        for (EntryState line : lines) {
+            counts.put(line.acl, line.packets);
+            added = line.addedAt.isBefore(added) ? line.addedAt : added;
+            changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
+        }
+        EntryState first = lines.get(0);
+        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now));
+    }
+
+    /** Registers a listener for adds, removals and refusals. */
+    public void addListener(ShuntListener listener) {
+        engine.listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Runs one expiry sweep now: one read, then one call removing idle and timed-out lines.
+     *
+     * @throws SwitchException the switch could not be read or the removal failed
+     */
+    public PurgeReport purge() throws SwitchException {
+        return sweeper.sweep();
+    }
+
+    private void purgeQuietly() {
+        try {
+            PurgeReport report = sweeper.sweep();
+            ShuntLog.LOG.debug("purge: {} lines examined, {} removed", report.examined(), report.removed().size());
+        } catch (SwitchException e) {
+            ShuntLog.LOG.warn("purge skipped: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            ShuntLog.LOG.error("purge failed", e);
+        }
+    }
+
+    /**
+     * Stops: refuses new requests, stops the purge loop, writes what is queued (unless the switch
+     * is unreachable; those requests are refused) and waits for the call in flight. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            if (engine.closed) {
+                return;
+            }
+            engine.closed = true;
+            if (purgeLoop != null) {
+                purgeLoop.cancel(false);
+            }
+            if (engine.unreachableLocked() || !engine.started) {
+                engine.cancelRetryLocked();
+                engine.refuseAllLocked("dumbno is shutting down", after);
+            }
+        }
+        after.forEach(Runnable::run);
+        engine.drain();
+        after.clear();
+        synchronized (engine.lock) {
+            engine.cancelRetryLocked();
+            engine.refuseAllLocked("dumbno is shutting down", after);
+        }
+        after.forEach(Runnable::run);
+        if (ownsScheduler) {
+            engine.scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ACLManager[" + engine.eos.describe() + "]";
+    }
+
+    /** Builds an {@link ACLManager}; every setting but the switch has a default. */
+    public static final class Builder {
+        /** Default lowest managed sequence number (exclusive). */
+        public static final long DEFAULT_SEQ_MIN = 500;
+        /** Default highest managed sequence number (exclusive). */
+        public static final long DEFAULT_SEQ_MAX = 100_000;
+        public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
+        public static final int DEFAULT_QUEUE_LIMIT = 50_000;
+        public static final int DEFAULT_BATCH_LIMIT = 2_000;
+
+        private EosSwitch eos;
+        private Set<IPAddress> twoTupleHosts = Set.of();
+        private long seqMin = DEFAULT_SEQ_MIN;
+        private long seqMax = DEFAULT_SEQ_MAX;
+        private int maxRules;
+        private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
+        private Duration hardTimeout = Duration.ZERO;
+        private Duration maxRequestAge = DEFAULT_MAX_REQUEST_AGE;
+        private int queueLimit = DEFAULT_QUEUE_LIMIT;
+        private int batchLimit = DEFAULT_BATCH_LIMIT;
+        private Duration retryInitial = Duration.ofMillis(250);
+        private Duration retryMax = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+        private ScheduledExecutorService scheduler;
+        private Function<Request, Optional<String>> filter = request -> Optional.empty();
+
+        private Builder() {
+        }
+
+        /** The switch and its managed lists. */
+        public Builder eosSwitch(EosSwitch value) {
+            this.eos = value;
+            return this;
+        }
+
+        /** The switch as a transport and the {@code [ports]} map (ingress interface to ACL name). */
+        public Builder transport(Transport transport, Map<String, String> ports) {
+            this.eos = EosSwitch.of(transport, ports);
+            return this;
+        }
+
+        /** Hosts whose requests become host-pair rules ({@code [two_tuple_hosts]}). */
+        public Builder twoTupleHosts(Set<IPAddress> value) {
+            this.twoTupleHosts = value;
+            return this;
+        }
+
+        /** The managed range: odd numbers strictly between these (500 and 100000 by default). */
+        public Builder sequenceRange(long min, long max) {
+            this.seqMin = min;
+            this.seqMax = max;
+            return this;
+        }
+
+        /** Active shunts at most; 0 (the default) leaves only the sequence range as the limit. */
+        public Builder maxRules(int value) {
+            this.maxRules = value;
+            return this;
+        }
+
+        /** Time between expiry sweeps (30 s by default). */
+        public Builder purgeInterval(Duration value) {
+            this.purgeInterval = value;
+            return this;
+        }
+
+        /** Lines older than this go regardless of traffic; zero (the default) means never. */
+        public Builder hardTimeout(Duration value) {
+            this.hardTimeout = value;
+            return this;
+        }
+
+        /** How long a request may wait for an unreachable switch (5 minutes by default). */
+        public Builder maxRequestAge(Duration value) {
+            this.maxRequestAge = value;
+            return this;
+        }
+
+        /** Requests waiting at most; more are refused {@code queue full}. */
+        public Builder queueLimit(int value) {
+            this.queueLimit = value;
+            return this;
+        }
+
+        /** Rules written in one call at most (2000 by default). */
+        public Builder batchLimit(int value) {
+            this.batchLimit = value;
+            return this;
+        }
+
+        /** First and longest wait between attempts to reach an unreachable switch. */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            this.retryInitial = initial;
+            this.retryMax = max;
+            return this;
+        }
+
+        /** The clock for ages and idle times (the system clock by default). */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * The executor for switch calls, retries and the purge loop; not shut down by the
+         * manager. By default the manager runs its own daemon threads and shuts them down.
+         */
+        public Builder scheduler(ScheduledExecutorService value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        /** Asked about every request; a reason refuses it (e.g. {@code never_shunt}). */
+        public Builder requestFilter(Function<Request, Optional<String>> value) {
+            this.filter = value;
+            return this;
+        }
+
+        /** The manager, not yet started. */
+        public ACLManager build() {
+            Settings settings = new Settings(eos, twoTupleHosts, seqMin, seqMax, maxRules, purgeInterval,
+                    hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter);
+            if (scheduler != null) {
+                return new ACLManager(settings, scheduler, false);
+            }
+            return new ACLManager(settings, Executors.newScheduledThreadPool(2, new DaemonThreads()), true);
+        }
+    }
+}

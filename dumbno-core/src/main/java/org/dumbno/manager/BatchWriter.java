@@ -1,0 +1,185 @@
+package org.dumbno.manager;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.dumbno.eos.AclKey;
+import org.dumbno.eos.AuthenticationException;
+import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.EntryWrite;
+import org.dumbno.eos.EntryWriteException;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.rule.Rule;
+
+/**
+ * Writes one batch of queued rules in one call and settles every request of it: installed,
+ * already present, refused, or back in the queue. Runs with the engine's call lock held.
+ */
+final class BatchWriter {
+    private final Engine engine;
+
+    BatchWriter(Engine engine) {
+        this.engine = engine;
+    }
+
+    static String credentialsRefused(AuthenticationException e) {
+        return "switch refused dumbno's credentials (" + e.switchName() + ")";
+    }
+
+    void writeBatch(List<Runnable> after) {
+        List<Planned> plan;
+        synchronized (engine.lock) {
+            plan = plan(engine.queue.take(engine.settings.batchLimit()), after);
+        }
+        List<EntryWrite> writes = new ArrayList<>();
+        plan.forEach(p -> writes.addAll(p.writes()));
+        try {
+            engine.eos.write(writes);
+            synchronized (engine.lock) {
+                settle(plan, new HashSet<>(writes), null, after);
+                engine.reachableLocked();
+            }
+        } catch (EntryWriteException e) {
+            synchronized (engine.lock) {
+                settle(plan, new HashSet<>(e.applied()), e, after);
+                engine.needsResync = true;
+                engine.reachableLocked();
+            }
+        } catch (AuthenticationException e) {
+            ShuntLog.LOG.error("cannot write to the switch: {}", e.getMessage());
+            refuseAll(plan, credentialsRefused(e), after);
+        } catch (CommandFailedException e) {
+            refuseAll(plan, "switch refused the change: " + String.join("; ", e.errors()), after);
+        } catch (SwitchException e) {
+            synchronized (engine.lock) {
+                List<PendingRule> back = new ArrayList<>();
+                for (Planned p : plan) {
+                    release(p);
+                    p.pending().attempted = true;
+                    back.add(p.pending());
+                }
+                engine.queue.requeueFront(back);
+                engine.unreachableLocked(e);
+            }
+        } catch (RuntimeException e) {
+            ShuntLog.LOG.error("writing a batch failed", e);
+            refuseAll(plan, "internal error: " + e, after);
+        }
+    }
+
+    /** Decides, for each rule of the batch, its number and the lines it lacks. */
+    private List<Planned> plan(List<PendingRule> batch, List<Runnable> after) {
+        List<Planned> plan = new ArrayList<>(batch.size());
+        int fresh = 0;
+        for (PendingRule pending : batch) {
+            Rule rule = pending.rule;
+            ShuntTable.Placement placement = engine.table.find(rule);
+            if (placement.sequence() != 0 && placement.missing().isEmpty()) {
+                present(pending, placement.sequence(), after);
+                continue;
+            }
+            long sequence = placement.sequence();
+            boolean isNew = sequence == 0;
+            if (isNew) {
+                int max = engine.settings.maxRules();
+                if (max > 0 && engine.table.activeCount() + fresh >= max) {
+                    refuse(pending, "at capacity (" + engine.table.activeCount() + " active shunts)", after);
+                    continue;
+                }
+                sequence = engine.allocator.next();
+                if (sequence < 0) {
+                    refuse(pending, "no free sequence number in " + engine.allocator, after);
+                    continue;
+                }
+                fresh++;
+            }
+            List<EntryWrite> writes = new ArrayList<>();
+            for (AclKey acl : placement.missing()) {
+                writes.add(new EntryWrite(acl, sequence, rule));
+            }
+            plan.add(new Planned(pending, sequence, isNew, writes));
+        }
+        return plan;
+    }
+
+    /** Records what was applied and settles each rule; the refused one is answered, the rest requeued. */
+    private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure,
+            List<Runnable> after) {
+        List<PendingRule> back = new ArrayList<>();
+        for (Planned p : plan) {
+            boolean all = true;
+            for (EntryWrite write : p.writes()) {
+                if (applied.contains(write)) {
+                    engine.table.added(write.acl(), write.sequence(), write.rule(), engine.now());
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                installed(p, after);
+            } else if (failure != null && p.writes().contains(failure.failedWrite())) {
+                release(p);
+                refuse(p.pending(), failure.reason(), after);
+            } else {
+                release(p);
+                back.add(p.pending());
+            }
+        }
+        engine.queue.requeueFront(back);
+    }
+
+    private void installed(Planned p, List<Runnable> after) {
+        Rule rule = p.pending().rule;
+        long sequence = p.sequence();
+        boolean fresh = p.isNew() || p.pending().attempted;
+        ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
+        for (PendingRule.Waiter waiter : p.pending().waiters) {
+            ShuntOutcome outcome = fresh ? ShuntOutcome.installed(rule, sequence)
+                    : ShuntOutcome.alreadyPresent(rule, sequence);
+            after.add(() -> waiter.future().complete(outcome));
+            fresh = false;
+        }
+        boolean added = p.isNew() || p.pending().attempted;
+        after.add(() -> engine.listeners.fire(l -> {
+            if (added) {
+                l.added(rule, sequence);
+            } else {
+                l.alreadyPresent(rule, sequence);
+            }
+        }));
+    }
+
+    private void present(PendingRule pending, long sequence, List<Runnable> after) {
+        if (pending.attempted) {
+            installed(new Planned(pending, sequence, true, List.of()), after);
+            return;
+        }
+        Rule rule = pending.rule;
+        for (PendingRule.Waiter waiter : pending.waiters) {
+            after.add(() -> waiter.future().complete(ShuntOutcome.alreadyPresent(rule, sequence)));
+        }
+        after.add(() -> engine.listeners.fire(l -> l.alreadyPresent(rule, sequence)));
+    }
+
+    /** Gives a new number back unless a line under it reached the switch. */
+    private void release(Planned p) {
+        if (p.isNew() && !engine.table.inUse(p.sequence())) {
+            engine.allocator.release(p.sequence());
+        }
+    }
+
+    private void refuse(PendingRule pending, String reason, List<Runnable> after) {
+        pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, reason, after));
+    }
+
+    private void refuseAll(List<Planned> plan, String reason, List<Runnable> after) {
+        synchronized (engine.lock) {
+            for (Planned p : plan) {
+                release(p);
+                refuse(p.pending(), reason, after);
+            }
+            engine.needsResync = true;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dumbno.manager;
+
+import java.time.Instant;
+import org.dumbno.eos.AclKey;
+import org.dumbno.rule.Rule;
+
+/** What the engine knows of one managed line of one access list. Guarded by the engine's lock. */
+final class EntryState {
+    final AclKey acl;
+    final long sequence;
+    String text;
+    final Rule rule;
+    final Instant addedAt;
+    long packets;
+    /** The count at the previous sweep; -1 until a sweep has seen the entry. */
+    long baseline = -1;
+    Instant lastChange;
+    /** Why the engine is removing it; null while it is not. */
+    RemovalReason removing;
+    long seenInRead;
+
+    EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
+        this.acl = acl;
+        this.sequence = sequence;
+        this.text = text;
+        this.rule = rule;
+        this.packets = packets;
+        this.addedAt = addedAt;
+        this.lastChange = addedAt;
+    }
+
+    /** The rule as logged: dumbno's text when the line was understood, else the switch's. */
+    String ruleText() {
+        return rule != null ? rule.text() : text;
+    }
+}

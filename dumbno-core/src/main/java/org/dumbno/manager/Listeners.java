@@ -1,0 +1,28 @@
+package org.dumbno.manager;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The registered listeners; a listener that throws is logged and does not stop the others. */
+final class Listeners {
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final List<ShuntListener> listeners = new CopyOnWriteArrayList<>();
+
+    void add(ShuntListener listener) {
+        listeners.add(listener);
+    }
+
+    void fire(Consumer<ShuntListener> event) {
+        for (ShuntListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("a shunt listener failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.dumbno.manager;
+
+/** Why a shunt left the switch. */
+public enum RemovalReason {
+    /** Its packet counter did not move between two sweeps. */
+    IDLE,
+    /** It was older than the configured hard timeout. */
+    HARD_TIMEOUT,
+    /** It disappeared from the switch without dumbno removing it. */
+    BY_HAND
+}

@@ -1,0 +1,105 @@
+package org.dumbno.manager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dumbno.rule.Request;
+import org.dumbno.rule.Rule;
+
+/**
+ * Requests waiting for the switch, one entry per distinct rule, oldest first, bounded in
+ * requests. Not thread-safe: the engine guards it.
+ */
+final class RequestQueue {
+    private final int limit;
+    private LinkedHashMap<Rule, PendingRule> rules = new LinkedHashMap<>();
+    private int requests;
+
+    RequestQueue(int limit) {
+        this.limit = limit;
+    }
+
+    /** Queues a request; false when the queue is full. */
+    boolean offer(Request request, Rule rule, CompletableFuture<ShuntOutcome> future, Instant now) {
+        if (requests >= limit) {
+            return false;
+        }
+        rules.computeIfAbsent(rule, PendingRule::new).waiters.add(new PendingRule.Waiter(request, future, now));
+        requests++;
+        return true;
+    }
+
+    /** Takes up to {@code max} rules, oldest first. */
+    List<PendingRule> take(int max) {
+        List<PendingRule> batch = new ArrayList<>(Math.min(max, rules.size()));
+        Iterator<PendingRule> it = rules.values().iterator();
+        while (it.hasNext() && batch.size() < max) {
+            PendingRule next = it.next();
+            it.remove();
+            requests -= next.waiters.size();
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Puts rules back in front of the queue, in their order, merging with later asks. */
+    void requeueFront(List<PendingRule> back) {
+        LinkedHashMap<Rule, PendingRule> merged = new LinkedHashMap<>();
+        for (PendingRule pending : back) {
+            merged.put(pending.rule, pending);
+            requests += pending.waiters.size();
+        }
+        for (Map.Entry<Rule, PendingRule> later : rules.entrySet()) {
+            PendingRule earlier = merged.get(later.getKey());
+            if (earlier == null) {
+                merged.put(later.getKey(), later.getValue());
+            } else {
+                earlier.waiters.addAll(later.getValue().waiters);
+            }
+        }
+        rules = merged;
+    }
+
+    /** Removes and returns the requests asked before {@code cutoff}. */
+    List<PendingRule.Waiter> expire(Instant cutoff) {
+        List<PendingRule.Waiter> expired = new ArrayList<>();
+        Iterator<PendingRule> it = rules.values().iterator();
+        while (it.hasNext()) {
+            PendingRule pending = it.next();
+            pending.waiters.removeIf(w -> {
+                boolean old = w.since().isBefore(cutoff);
+                if (old) {
+                    expired.add(w);
+                }
+                return old;
+            });
+            if (pending.waiters.isEmpty()) {
+                it.remove();
+            }
+        }
+        requests -= expired.size();
+        return expired;
+    }
+
+    boolean contains(Rule rule) {
+        return rules.containsKey(rule);
+    }
+
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /** Distinct rules waiting. */
+    int ruleCount() {
+        return rules.size();
+    }
+
+    /** Requests waiting. */
+    int requestCount() {
+        return requests;
+    }
+}

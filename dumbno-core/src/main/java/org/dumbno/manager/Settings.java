@@ -1,0 +1,45 @@
+package org.dumbno.manager;
+
+import inet.ipaddr.IPAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.rule.Request;
+
+/** Everything an engine is built with, checked. */
+record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
+        Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
+        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter) {
+
+    Settings {
+        Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");
+        twoTupleHosts = Set.copyOf(twoTupleHosts);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(filter, "filter");
+        positive("purge interval", purgeInterval);
+        positive("max request age", maxRequestAge);
+        positive("retry backoff", retryInitial);
+        positive("retry backoff limit", retryMax);
+        if (hardTimeout.isNegative()) {
+            throw new IllegalArgumentException("hard timeout (" + hardTimeout + ") must not be negative");
+        }
+        if (maxRules < 0) {
+            throw new IllegalArgumentException("max_rules (" + maxRules + ") must be 0 (none) or more");
+        }
+        if (queueLimit < 1 || batchLimit < 1) {
+            throw new IllegalArgumentException("queue limit (" + queueLimit + ") and batch limit ("
+                    + batchLimit + ") must be at least 1");
+        }
+        new SequenceAllocator(seqMin, seqMax);
+    }
+
+    private static void positive(String what, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(what + " (" + value + ") must be positive");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.dumbno.manager;
+
+import org.dumbno.rule.Request;
+import org.dumbno.rule.Rule;
+
+/**
+ * Hears what the engine does, e.g. to count it for metrics. Callbacks run on the engine's
+ * threads after its locks are released; they must be quick, and an exception they throw is
+ * logged and otherwise ignored. Every method does nothing by default.
+ */
+public interface ShuntListener {
+
+    /** A new rule went onto the switch under {@code sequence}. */
+    default void added(Rule rule, long sequence) {
+    }
+
+    /** A request's rule was on the switch already (put back where it was missing, if anywhere). */
+    default void alreadyPresent(Rule rule, long sequence) {
+    }
+
+    /** The shunt under {@code sequence} left its last list. */
+    default void removed(Rule rule, long sequence, RemovalReason reason) {
+    }
+
+    /** A request was refused; {@code reason} is what its sender is told. */
+    default void failed(Request request, String reason) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.dumbno.manager;
+
+import java.time.Duration;
+import org.dumbno.eos.AclKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The event lines of logger {@code dumbno}, worded as the original tool printed them. */
+final class ShuntLog {
+    static final Logger LOG = LoggerFactory.getLogger("dumbno");
+
+    private ShuntLog() {
+    }
+
+    /** {@code op=ADD seq=501 rule="ip host 192.168.1.1 host 192.168.1.2"}. */
+    static String add(long sequence, String rule) {
+        return "op=ADD seq=" + sequence + " rule=\"" + rule + "\"";
+    }
+
+    /** {@code op=REMOVE acl=bulk_2 family=ip seq=729 rule="..." matches=359 ago=0:01:22}. */
+    static String remove(AclKey acl, long sequence, String rule, long matches, Duration age) {
+        return "op=REMOVE acl=" + acl.name() + " family=" + acl.family().keyword() + " seq=" + sequence
+                + " rule=\"" + rule + "\" matches=" + matches + " ago=" + hms(age);
+    }
+
+    /** H:MM:SS, hours unbounded; negative durations read as zero. */
+    static String hms(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

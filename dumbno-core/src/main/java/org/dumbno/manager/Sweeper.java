@@ -1,0 +1,98 @@
+package org.dumbno.manager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dumbno.eos.AclEntry;
+import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EntryRef;
+import org.dumbno.eos.SwitchException;
+
+/**
+ * One expiry sweep: read every list in one call, judge each managed line against the previous
+ * sweep, remove the idle and the timed-out in one call.
+ */
+final class Sweeper {
+    private final Engine engine;
+
+    Sweeper(Engine engine) {
+        this.engine = engine;
+    }
+
+    PurgeReport sweep() throws SwitchException {
+        List<Runnable> after = new ArrayList<>();
+        engine.callLock.lock();
+        try {
+            return sweep(after);
+        } finally {
+            engine.callLock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    private PurgeReport sweep(List<Runnable> after) throws SwitchException {
+        Map<AclKey, List<AclEntry>> read;
+        try {
+            read = engine.eos.readAcls();
+        } catch (SwitchException e) {
+            synchronized (engine.lock) {
+                engine.needsResync = true;
+            }
+            throw e;
+        }
+        List<EntryState> expired = new ArrayList<>();
+        int examined;
+        int vanished;
+        synchronized (engine.lock) {
+            int before = engine.table.activeCount();
+            engine.reconcileLocked(read, true, expired, after);
+            vanished = Math.max(0, before - engine.table.activeCount());
+            engine.needsResync = false;
+            engine.reachableLocked();
+            examined = countManaged(read);
+        }
+        if (expired.isEmpty()) {
+            return new PurgeReport(examined, List.of(), vanished);
+        }
+        try {
+            engine.eos.remove(expired.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
+        } catch (SwitchException e) {
+            synchronized (engine.lock) {
+                engine.needsResync = true;
+            }
+            throw e;
+        }
+        return new PurgeReport(examined, removed(expired, after), vanished);
+    }
+
+    private List<PurgeReport.Removal> removed(List<EntryState> expired, List<Runnable> after) {
+        Instant now = engine.now();
+        List<PurgeReport.Removal> removals = new ArrayList<>(expired.size());
+        synchronized (engine.lock) {
+            for (EntryState entry : expired) {
+                Duration age = Duration.between(entry.addedAt, now);
+                ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, entry.ruleText(), entry.packets, age));
+                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, entry.ruleText(), entry.packets,
+                        age, entry.removing));
+                if (engine.table.remove(entry)) {
+                    engine.removedLater(entry, entry.removing, after);
+                }
+            }
+        }
+        return removals;
+    }
+
+    private int countManaged(Map<AclKey, List<AclEntry>> read) {
+        int count = 0;
+        for (List<AclEntry> lines : read.values()) {
+            for (AclEntry line : lines) {
+                if (engine.allocator.inRange(line.sequence())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}

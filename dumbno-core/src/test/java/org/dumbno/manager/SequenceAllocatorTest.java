@@ -1,0 +1,84 @@
+package org.dumbno.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SequenceAllocatorTest {
+
+    @Test
+    void handsOutOddNumbersStrictlyInsideTheRange() {
+        SequenceAllocator numbers = new SequenceAllocator(500, 506);
+
+        assertEquals(501, numbers.next());
+        assertEquals(503, numbers.next());
+        assertEquals(505, numbers.next());
+        assertEquals(-1, numbers.next());
+    }
+
+    @Test
+    void continuesAfterTheLastOneThenWrapsToTheLowestFree() {
+        SequenceAllocator numbers = new SequenceAllocator(500, 510);
+        numbers.next();
+        numbers.next();
+        numbers.next();
+        numbers.release(501);
+
+        assertEquals(507, numbers.next());
+        assertEquals(509, numbers.next());
+        assertEquals(501, numbers.next());
+    }
+
+    @Test
+    void skipsNumbersMarkedUsed() {
+        SequenceAllocator numbers = new SequenceAllocator(500, 600);
+        numbers.markUsed(501);
+        numbers.markUsed(503);
+
+        assertEquals(505, numbers.next());
+        assertTrue(numbers.isUsed(503));
+        assertEquals(3, numbers.usedCount());
+    }
+
+    @Test
+    void continuesAfterAGivenNumber() {
+        SequenceAllocator numbers = new SequenceAllocator(500, 600);
+        numbers.markUsed(551);
+        numbers.continueAfter(551);
+
+        assertEquals(553, numbers.next());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500, false", "501, true", "99999, true", "100000, false", "100001, false", "10, false"})
+    void onlyNumbersStrictlyInsideAreManaged(long sequence, boolean managed) {
+        assertEquals(managed, new SequenceAllocator(500, 100000).inRange(sequence));
+    }
+
+    @Test
+    void evenAndOutsideNumbersAreIgnoredWhenMarked() {
+        SequenceAllocator numbers = new SequenceAllocator(500, 100000);
+        numbers.markUsed(502);
+        numbers.markUsed(100001);
+
+        assertFalse(numbers.isUsed(502));
+        assertEquals(0, numbers.usedCount());
+    }
+
+    @Test
+    void anEvenLowerBoundStartsAtTheNextOdd() {
+        assertEquals(1, new SequenceAllocator(0, 10).next());
+        assertEquals(503, new SequenceAllocator(501, 510).next());
+    }
+
+    @Test
+    void anEmptyRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SequenceAllocator(500, 500));
+        assertThrows(IllegalArgumentException.class, () -> new SequenceAllocator(500, 501));
+    }
+}

@@ -1,0 +1,54 @@
+package org.dumbno.manager;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.eos.AuthenticationException;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.eos.Transport;
+
+/**
+ * Passes calls to another transport, with two faults the simulated switch does not show: a write
+ * that runs but whose answer is lost, and refused credentials.
+ */
+final class WrappedTransport implements Transport {
+    private final Transport inner;
+    private final AtomicInteger lostAnswers = new AtomicInteger();
+    private volatile boolean badCredentials;
+
+    WrappedTransport(Transport inner) {
+        this.inner = inner;
+    }
+
+    /** The next {@code n} configuring calls run, then fail as if the answer never came. */
+    void loseAnswers(int n) {
+        lostAnswers.set(n);
+    }
+
+    void badCredentials(boolean value) {
+        badCredentials = value;
+    }
+
+    @Override
+    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        if (badCredentials) {
+            throw new AuthenticationException(describe(), "HTTP 401 Unauthorized");
+        }
+        List<JsonObject> results = inner.runCmds(commands, format);
+        if (commands.contains("configure") && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new SwitchUnavailableException(describe(), "read timed out", null);
+        }
+        return results;
+    }
+
+    @Override
+    public String describe() {
+        return inner.describe();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
