@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
@@ -22,6 +23,7 @@ import org.dumbno.eos.SetupReport;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.rule.Request;
 import org.dumbno.security.Secret;
 import org.dumbno.security.Security;
 import org.dumbno.server.ServerStats;
@@ -153,6 +155,33 @@ public final class Daemon implements Closeable {
         }
     }
 
+    /**
+     * The engine as the daemon builds it, with every {@code [dumbno]} setting, the two-tuple hosts
+     * and {@code never_shunt}, not yet started: for one-shot use without a server.
+     */
+    public static ACLManager manager(DumbnoConfig config, EosSwitch eos, Clock clock) {
+        DumbnoSettings settings = config.dumbno();
+        Security neverShunt = Security.from(List.of(), settings.neverShunt(), 0, 1, null, clock);
+        return manager(config, eos, neverShunt.requestFilter(), clock);
+    }
+
+    private static ACLManager manager(DumbnoConfig config, EosSwitch eos,
+            Function<Request, Optional<String>> filter, Clock clock) {
+        DumbnoSettings settings = config.dumbno();
+        return ACLManager.builder()
+                .eosSwitch(eos)
+                .twoTupleHosts(config.twoTupleHosts())
+                .sequenceRange(settings.seqMin(), settings.seqMax())
+                .maxRules(settings.maxRules())
+                .purgeInterval(settings.purgeInterval())
+                .hardTimeout(settings.hardTimeout())
+                .maxRequestAge(settings.maxRequestAge())
+                .queueLimit(settings.queueLimit())
+                .clock(clock)
+                .requestFilter(filter)
+                .build();
+    }
+
     /** Waits until {@link #close()} has finished. */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
@@ -188,27 +217,12 @@ public final class Daemon implements Closeable {
                 setup.changes().forEach(change -> LOG.info("setup: {}", change));
             }
             security = security(settings, options.clock());
-            manager = manager(config, settings, options.clock());
+            manager = manager(config, eos, security.requestFilter(), options.clock());
             started.push(manager);
             manager.start();
             server = UdpServer.start(settings.listen(), manager,
                     UdpServer.Options.builder().gate(security.gate()).build());
             started.push(server);
-        }
-
-        private ACLManager manager(DumbnoConfig config, DumbnoSettings settings, Clock clock) {
-            return ACLManager.builder()
-                    .eosSwitch(eos)
-                    .twoTupleHosts(config.twoTupleHosts())
-                    .sequenceRange(settings.seqMin(), settings.seqMax())
-                    .maxRules(settings.maxRules())
-                    .purgeInterval(settings.purgeInterval())
-                    .hardTimeout(settings.hardTimeout())
-                    .maxRequestAge(settings.maxRequestAge())
-                    .queueLimit(settings.queueLimit())
-                    .clock(clock)
-                    .requestFilter(security.requestFilter())
-                    .build();
         }
 
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {
