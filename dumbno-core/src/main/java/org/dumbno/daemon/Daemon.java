@@ -212,9 +212,17 @@ public final class Daemon implements Closeable {
             transport = Switches.connect(config, Switches.Role.HOST, options.configName());
             started.push(transport);
             eos = EosSwitch.of(transport, config.ports());
-            if (options.setup() || transport instanceof SimulatedHost) {
+            if (transport instanceof SimulatedHost) {
+                setup = eos.setup();
+                setup.changes().forEach(change -> LOG.debug("setup: {}", change));
+                LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
+                        eos.acls().size(), config.ports().size(), setup.changes().size());
+            } else if (options.setup()) {
                 setup = eos.setup();
                 setup.changes().forEach(change -> LOG.info("setup: {}", change));
+                if (!setup.changed()) {
+                    LOG.info("setup: nothing to change on {}", eos.describe());
+                }
             }
             security = security(settings, options.clock());
             manager = manager(config, eos, security.requestFilter(), options.clock());
