@@ -55,6 +55,10 @@ final class RunningDaemon implements AutoCloseable {
         return new RunningDaemon(daemon, config);
     }
 
+    static java.net.InetAddress loopback() {
+        return new inet.ipaddr.IPAddressString("127.0.0.1").getAddress().toInetAddress();
+    }
+
     Daemon daemon() {
         return daemon;
     }
