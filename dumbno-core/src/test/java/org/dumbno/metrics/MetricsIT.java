@@ -65,7 +65,7 @@ class MetricsIT {
         metrics.attachQueueDepth(manager::queueDepth);
         manager.start();
         server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
-                UdpServer.Options.builder().gate((client, datagram) -> security.gate().check(client, datagram)).build());
+                UdpServer.Options.builder().gate(security.gate()).build());
         metrics.attachServer(server::stats);
         metrics.attachSecurity(security::refusals);
         metricsServer = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), registry);
