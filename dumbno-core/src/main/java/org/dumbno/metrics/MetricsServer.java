@@ -4,6 +4,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +55,8 @@ public final class MetricsServer implements Closeable {
 
     @Override
     public String toString() {
-        return "MetricsServer[" + address.getAddress().getHostAddress() + ":" + address.getPort() + "]";
+        String host = address.getAddress().getHostAddress();
+        return "MetricsServer[" + (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+                + address.getPort() + "]";
     }
 }

@@ -104,6 +104,7 @@ class DaemonMetricsIT {
 
         assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
         assertTrue(ask("{\"src\":\"10.1.2.3\",\"proto\":\"tcp\",\"dport\":70000}").startsWith("error: "));
+        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total") >= 1), "the engine told its listeners");
         Map<String, Double> samples = scrape(address);
 
         assertEquals(1, samples.get("dumbno_requests_total{result=\"ok\"}"));
@@ -118,15 +119,18 @@ class DaemonMetricsIT {
         samples.keySet().forEach(name -> assertTrue(name.startsWith("dumbno_"), name));
 
         daemon.simulatedSwitch().orElseThrow().advanceCounters("Ethernet1", 10 * MEGABIT, 0);
-        assertTrue(await(() -> ingressOctets(address) >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
+        assertTrue(await(() -> sample(address, "dumbno_ingress_octets_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
 
         daemon.close();
-        assertThrows(ConnectException.class, () -> scrape(address));
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + address.getPort() + "/metrics");
+        assertThrows(ConnectException.class, () -> fresh.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString()), "a fresh connection is refused");
     }
 
-    private double ingressOctets(InetSocketAddress address) {
+    private double sample(InetSocketAddress address, String name) {
         try {
-            return scrape(address).getOrDefault("dumbno_ingress_octets_total", 0.0);
+            return scrape(address).getOrDefault(name, 0.0);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

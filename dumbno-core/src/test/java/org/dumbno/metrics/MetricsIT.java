@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
@@ -115,13 +117,25 @@ class MetricsIT {
         return Exposition.parse(response.body());
     }
 
+    /** The engine tells its listeners just after it answers; scrapes until they have heard. */
+    private Exposition scrapeOnceListenersHeard() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Exposition scrape = scrape();
+        while (scrape.value("dumbno_rule_installs_total") + scrape.value("dumbno_rule_failures_total") < 2
+                && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            scrape = scrape();
+        }
+        return scrape;
+    }
+
     @Test
     void servesWhatTheEngineTheServerAndTheSwitchDid() throws Exception {
         assertEquals("ok", ask(VALID));
         assertTrue(ask(INVALID).startsWith("error: "), "an invalid request is answered with an error");
         assertTrue(ask(PROTECTED).startsWith("error: "), "a protected network is refused");
 
-        Exposition scrape = scrape();
+        Exposition scrape = scrapeOnceListenersHeard();
 
         assertEquals(1, scrape.value("dumbno_requests_total", "result", "ok"));
         assertEquals(1, scrape.value("dumbno_requests_total", "result", "error"));
@@ -150,6 +164,9 @@ class MetricsIT {
         metricsServer.close();
         metricsServer.close();
 
-        assertThrows(ConnectException.class, () -> get("/metrics"));
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + metricsServer.address().getPort() + "/metrics");
+        assertThrows(ConnectException.class, () -> fresh.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString()), "a fresh connection is refused");
     }
 }
