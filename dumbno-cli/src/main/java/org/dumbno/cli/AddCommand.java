@@ -25,11 +25,10 @@ import picocli.CommandLine.Spec;
         name = "add",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {
-            "Asks a running dumbno server to shunt a flow and prints its reply, ok or error: <reason>;",
-            "with --config, writes the shunt straight to the switch of that configuration instead.",
-            "Leave a field out to mean any; name at least one of --src, --dst, --sport, --dport."
-        },
+        header = "Shunt one flow, through a running server or straight to the switch.",
+        description = "Asks a running dumbno server to shunt a flow and prints its reply, ok or error: <reason>; "
+                + "with --config, writes the shunt straight to the switch of that configuration instead. "
+                + "Leave a field out to mean any; name at least one of --src, --dst, --sport, --dport.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":the server (or the switch) answered ok",

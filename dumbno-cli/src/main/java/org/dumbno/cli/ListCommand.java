@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {"Lists the shunts on the switch: every entry strictly between seq_min and seq_max of",
-            "the managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last",
-            "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say,",
-            "e.g. before the first packet. With --json, idle_for is in seconds, or null."},
+        header = "List the shunts on the switch now.",
+        description = "Lists the shunts on the switch: every entry strictly between seq_min and seq_max of the "
+                + "managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last "
+                + "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say, "
+                + "e.g. before the first packet. With --json, idle_for is in seconds, or null.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":listed",

@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
         name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {"Serves shunt requests over UDP and removes idle shunts, until SIGTERM or SIGINT.",
-            "With backend = simulated it also runs the simulated switch and serves it as eAPI on",
-            "[simulated] eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it."},
+        header = "Serve shunt requests over UDP until SIGTERM or SIGINT.",
+        description = "Serves shunt requests over UDP and removes idle shunts, until SIGTERM or SIGINT. With "
+                + "backend = simulated it also runs the simulated switch and serves it as eAPI on [simulated]"
+                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",

@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
         name = "setup",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {"Creates the ACLs of [ports] with their permit lines and counters, binds them inbound",
-            "on the ingress interfaces, prints one line per change, and exits. A second run changes nothing."},
+        header = "Create and bind the managed ACLs on the switch, then exit.",
+        description = "Creates the ACLs of [ports] with their permit lines and counters, binds them inbound on "
+                + "the ingress interfaces, prints one line per change, and exits. A second run changes "
+                + "nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":the switch is set up",

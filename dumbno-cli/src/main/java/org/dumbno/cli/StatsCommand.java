@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         name = "stats",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {"Prints 'total gigs: in=N out=N filtered=N' (ingress ports' in-octets, egress ports'",
-            "out-octets and their difference, in GB), then every interval 'mbps: in=N out=N filtered=N',",
-            "until interrupted or --count lines of mbps."},
+        header = "Print ingress, egress and filtered bandwidth, one line per interval.",
+        description = "Prints 'total gigs: in=N out=N filtered=N' (ingress ports' in-octets, egress ports' out-"
+                + "octets and their difference, in GB), then every interval 'mbps: in=N out=N filtered=N', "
+                + "until interrupted or --count lines of mbps.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":printed --count lines",

@@ -231,9 +231,17 @@ public final class Daemon implements Closeable {
                 calls = metrics.wrap(transport);
             }
             eos = EosSwitch.of(calls, config.ports());
-            if (options.setup() || transport instanceof SimulatedHost) {
+            if (transport instanceof SimulatedHost) {
+                setup = eos.setup();
+                setup.changes().forEach(change -> LOG.debug("setup: {}", change));
+                LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
+                        eos.acls().size(), config.ports().size(), setup.changes().size());
+            } else if (options.setup()) {
                 setup = eos.setup();
                 setup.changes().forEach(change -> LOG.info("setup: {}", change));
+                if (!setup.changed()) {
+                    LOG.info("setup: nothing to change on {}", eos.describe());
+                }
             }
             security = security(settings, options.clock());
             manager = manager(config, eos, security.requestFilter(), options.clock());

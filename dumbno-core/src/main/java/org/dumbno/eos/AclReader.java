@@ -4,12 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dumbno.rule.Rule;
 
 /** Reads the JSON of {@code show ip|ipv6 access-lists NAME} into entries. */
 final class AclReader {
     private final RuleCache rules;
+    /** The lines of the previous read, per list and number: an unchanged text is not parsed again. */
+    private final Map<AclKey, Map<Long, AclEntry>> previous = new ConcurrentHashMap<>();
 
     AclReader(RuleCache rules) {
         this.rules = rules;
@@ -27,6 +32,11 @@ final class AclReader {
         return null;
     }
 
+    /** Remembers the rule of a line about to be written. */
+    void remember(Rule rule) {
+        rules.remember(rule);
+    }
+
     /** Ends a read of every managed list: rule texts not seen in it are forgotten. */
     void endGeneration() {
         rules.endGeneration();
@@ -35,12 +45,22 @@ final class AclReader {
     private List<AclEntry> entries(AclKey acl, JsonObject list) {
         JsonArray sequence = array(list, "sequence");
         List<AclEntry> entries = new ArrayList<>(sequence.size());
+        Map<Long, AclEntry> known = previous.getOrDefault(acl, Map.of());
+        Map<Long, AclEntry> seen = new HashMap<>(sequence.size() * 2);
         for (JsonElement element : sequence) {
             JsonObject line = element.getAsJsonObject();
-            long number = line.get("sequenceNumber").getAsLong();
-            String text = line.has("text") ? line.get("text").getAsString().strip() : "";
-            entries.add(entry(acl, number, text, packetCount(line)));
+            Long number = line.get("sequenceNumber").getAsLong();
+            JsonElement textElement = line.get("text");
+            String text = textElement == null ? "" : textElement.getAsString();
+            long packets = packetCount(line);
+            AclEntry before = known.get(number);
+            AclEntry entry = before != null && before.text().equals(text)
+                    ? new AclEntry(number, before.action(), before.rule(), text, packets)
+                    : entry(acl, number, text.strip(), packets);
+            seen.put(number, entry);
+            entries.add(entry);
         }
+        previous.put(acl, seen);
         return entries;
     }
 

@@ -143,11 +143,16 @@ public final class EosSwitch {
         List<String> commands = new ArrayList<>(List.of("enable", "configure"));
         List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(2, null));
         List<EntryWrite> ordered = new ArrayList<>(writes.size());
+        Map<org.dumbno.rule.Rule, String> texts = new java.util.HashMap<>();
         groups.forEach((acl, lines) -> {
             commands.add(acl.modeCommand());
             byCommand.add(lines.get(0));
             for (EntryWrite line : lines) {
-                commands.add(line.command());
+                String text = texts.computeIfAbsent(line.rule(), rule -> {
+                    reader.remember(rule);
+                    return rule.text();
+                });
+                commands.add(line.sequence() + " deny " + text);
                 byCommand.add(line);
                 ordered.add(line);
             }

@@ -34,6 +34,15 @@ final class RuleCache {
         return known == UNPARSEABLE ? null : (Rule) known;
     }
 
+    /**
+     * Remembers that {@code rule} reads back as its canonical text, so the first read after a
+     * write does not parse it either.
+     */
+    synchronized void remember(Rule rule) {
+        Map<String, Object> next = rule.family() == Family.IP ? nextIp : nextIpv6;
+        next.putIfAbsent(rule.canonicalText(), rule);
+    }
+
     private static Object parse(Family family, String ruleText) {
         try {
             return Rule.parse(family, ruleText);

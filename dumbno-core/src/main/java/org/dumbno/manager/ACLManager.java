@@ -129,8 +129,8 @@ public final class ACLManager implements Shunter, Closeable {
         if (placement.sequence() != 0 && placement.missing().isEmpty() && !engine.queue.contains(rule)) {
             long sequence = placement.sequence();
             after.add(() -> {
-                future.complete(ShuntOutcome.alreadyPresent(rule, sequence));
                 engine.listeners.fire(l -> l.alreadyPresent(rule, sequence));
+                future.complete(ShuntOutcome.alreadyPresent(rule, sequence));
             });
             return;
         }

@@ -37,7 +37,7 @@ final class BatchWriter {
         try {
             engine.eos.write(writes);
             synchronized (engine.lock) {
-                settle(plan, new HashSet<>(writes), null, after);
+                settle(plan, null, null, after);
                 engine.reachableLocked();
             }
         } catch (EntryWriteException e) {
@@ -103,15 +103,20 @@ final class BatchWriter {
         return plan;
     }
 
-    /** Records what was applied and settles each rule; the refused one is answered, the rest requeued. */
+    /**
+     * Records what was applied ({@code applied} null: everything) and settles each rule; the
+     * refused one is answered, the rest requeued.
+     */
     private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure,
             List<Runnable> after) {
         List<PendingRule> back = new ArrayList<>();
+        java.time.Instant now = engine.now();
         for (Planned p : plan) {
             boolean all = true;
+            String stored = p.writes().isEmpty() ? null : "deny " + p.pending().rule.canonicalText();
             for (EntryWrite write : p.writes()) {
-                if (applied.contains(write)) {
-                    engine.table.added(write.acl(), write.sequence(), write.rule(), engine.now());
+                if (applied == null || applied.contains(write)) {
+                    engine.table.added(write.acl(), write.sequence(), write.rule(), stored, now);
                 } else {
                     all = false;
                 }
@@ -132,15 +137,10 @@ final class BatchWriter {
     private void installed(Planned p, List<Runnable> after) {
         Rule rule = p.pending().rule;
         long sequence = p.sequence();
-        boolean fresh = p.isNew() || p.pending().attempted;
-        ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
-        for (PendingRule.Waiter waiter : p.pending().waiters) {
-            ShuntOutcome outcome = fresh ? ShuntOutcome.installed(rule, sequence)
-                    : ShuntOutcome.alreadyPresent(rule, sequence);
-            after.add(() -> waiter.future().complete(outcome));
-            fresh = false;
-        }
         boolean added = p.isNew() || p.pending().attempted;
+        if (ShuntLog.LOG.isInfoEnabled()) {
+            ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
+        }
         after.add(() -> engine.listeners.fire(l -> {
             if (added) {
                 l.added(rule, sequence);
@@ -148,6 +148,13 @@ final class BatchWriter {
                 l.alreadyPresent(rule, sequence);
             }
         }));
+        boolean fresh = added;
+        for (PendingRule.Waiter waiter : p.pending().waiters) {
+            ShuntOutcome outcome = fresh ? ShuntOutcome.installed(rule, sequence)
+                    : ShuntOutcome.alreadyPresent(rule, sequence);
+            after.add(() -> waiter.future().complete(outcome));
+            fresh = false;
+        }
     }
 
     private void present(PendingRule pending, long sequence, List<Runnable> after) {
@@ -156,10 +163,10 @@ final class BatchWriter {
             return;
         }
         Rule rule = pending.rule;
+        after.add(() -> engine.listeners.fire(l -> l.alreadyPresent(rule, sequence)));
         for (PendingRule.Waiter waiter : pending.waiters) {
             after.add(() -> waiter.future().complete(ShuntOutcome.alreadyPresent(rule, sequence)));
         }
-        after.add(() -> engine.listeners.fire(l -> l.alreadyPresent(rule, sequence)));
     }
 
     /** Gives a new number back unless a line under it reached the switch. */

@@ -213,8 +213,8 @@ final class Engine {
     }
 
     void refuse(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
-        future.complete(ShuntOutcome.refused(rule, reason));
         listeners.fire(l -> l.failed(request, reason));
+        future.complete(ShuntOutcome.refused(rule, reason));
     }
 
     /** Stops retrying; call with {@link #lock} held. */

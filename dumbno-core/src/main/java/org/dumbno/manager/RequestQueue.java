@@ -48,6 +48,9 @@ final class RequestQueue {
 
     /** Puts rules back in front of the queue, in their order, merging with later asks. */
     void requeueFront(List<PendingRule> back) {
+        if (back.isEmpty()) {
+            return;
+        }
         LinkedHashMap<Rule, PendingRule> merged = new LinkedHashMap<>();
         for (PendingRule pending : back) {
             merged.put(pending.rule, pending);

@@ -5,8 +5,9 @@ import org.dumbno.rule.Rule;
 
 /**
  * Hears what the engine does, e.g. to count it for metrics. Callbacks run on the engine's
- * threads after its locks are released; they must be quick, and an exception they throw is
- * logged and otherwise ignored. Every method does nothing by default.
+ * threads after its locks are released and before the request's future completes; they must be
+ * quick, and an exception they throw is logged and otherwise ignored. Every method does nothing
+ * by default.
  */
 public interface ShuntListener {
 

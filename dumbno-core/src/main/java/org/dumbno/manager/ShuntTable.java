@@ -50,9 +50,9 @@ final class ShuntTable {
         return new Placement(sequence == null ? 0 : sequence, missing);
     }
 
-    /** Records a line the engine wrote. */
-    void added(AclKey acl, long sequence, Rule rule, Instant now) {
-        put(new EntryState(acl, sequence, "deny " + rule.canonicalText(), rule, 0, now));
+    /** Records a line the engine wrote; {@code stored} is its text as the switch will show it. */
+    void added(AclKey acl, long sequence, Rule rule, String stored, Instant now) {
+        put(new EntryState(acl, sequence, stored, rule, 0, now));
     }
 
     private void put(EntryState entry) {

@@ -73,9 +73,12 @@ final class Sweeper {
         synchronized (engine.lock) {
             for (EntryState entry : expired) {
                 Duration age = Duration.between(entry.addedAt, now);
-                ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, entry.ruleText(), entry.packets, age));
-                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, entry.ruleText(), entry.packets,
-                        age, entry.removing));
+                String rule = entry.ruleText();
+                if (ShuntLog.LOG.isInfoEnabled()) {
+                    ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, rule, entry.packets, age));
+                }
+                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, rule, entry.packets, age,
+                        entry.removing));
                 if (engine.table.remove(entry)) {
                     engine.removedLater(entry, entry.removing, after);
                 }
