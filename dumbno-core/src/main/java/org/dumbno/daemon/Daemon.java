@@ -47,6 +47,7 @@ public final class Daemon implements Closeable {
     private final Security security;
     private final ACLManager manager;
     private final UdpServer server;
+    private final DaemonMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -57,6 +58,7 @@ public final class Daemon implements Closeable {
         this.security = parts.security;
         this.manager = parts.manager;
         this.server = parts.server;
+        this.metrics = parts.metrics;
     }
 
     /**
@@ -88,6 +90,11 @@ public final class Daemon implements Closeable {
         return server.addresses();
     }
 
+    /** Where {@code /metrics} is served; empty when {@code metrics_listen} is not set. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return metrics == null ? Optional.empty() : metrics.address();
+    }
+
     /** Where the hosted simulated switch serves eAPI; empty for any other backend. */
     public Optional<InetSocketAddress> simulatedEapi() {
         return hosted().map(SimulatedHost::eapiAddress);
@@ -108,6 +115,8 @@ public final class Daemon implements Closeable {
         text.append(String.join(", ", listening().stream().map(Endpoint::text).toList()));
         simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
                 .append(Endpoint.text(eapi)).append("/command-api"));
+        metricsAddress().ifPresent(address -> text.append("; metrics http://")
+                .append(Endpoint.text(address)).append("/metrics"));
         return text.toString();
     }
 
@@ -146,6 +155,9 @@ public final class Daemon implements Closeable {
             return;
         }
         try {
+            if (metrics != null) {
+                metrics.close();
+            }
             server.close();
             manager.close();
             transport.close();
@@ -206,12 +218,19 @@ public final class Daemon implements Closeable {
         Security security;
         ACLManager manager;
         UdpServer server;
+        DaemonMetrics metrics;
 
         void start(DumbnoConfig config, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
             transport = Switches.connect(config, Switches.Role.HOST, options.configName());
             started.push(transport);
-            eos = EosSwitch.of(transport, config.ports());
+            Transport calls = transport;
+            if (settings.metricsListen().isPresent()) {
+                metrics = new DaemonMetrics();
+                started.push(metrics);
+                calls = metrics.wrap(transport);
+            }
+            eos = EosSwitch.of(calls, config.ports());
             if (transport instanceof SimulatedHost) {
                 setup = eos.setup();
                 setup.changes().forEach(change -> LOG.debug("setup: {}", change));
@@ -231,6 +250,10 @@ public final class Daemon implements Closeable {
             server = UdpServer.start(settings.listen(), manager,
                     UdpServer.Options.builder().gate(security.gate()).build());
             started.push(server);
+            if (metrics != null) {
+                metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
+                        options.clock());
+            }
         }
 
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {

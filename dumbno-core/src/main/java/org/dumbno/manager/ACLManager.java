@@ -160,6 +160,13 @@ public final class ACLManager implements Shunter, Closeable {
         return shunts;
     }
 
+    /** Requests waiting for the switch: queued, not yet in a call. */
+    public int queueDepth() {
+        synchronized (engine.lock) {
+            return engine.queue.requestCount();
+        }
+    }
+
     private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
         Map<AclKey, Long> counts = new HashMap<>();
         Instant added = lines.get(0).addedAt;

@@ -1,0 +1,66 @@
+package org.dumbno.daemon;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.Transport;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.metrics.DumbnoMetrics;
+import org.dumbno.metrics.MetricsServer;
+import org.dumbno.security.Security;
+import org.dumbno.server.UdpServer;
+
+/**
+ * The daemon's metrics, when {@code [dumbno] metrics_listen} is set: the switch calls are metered
+ * from the start, the engine, server and security checks are followed once they run, the interface
+ * counters are polled every {@code purge_interval} on a thread of its own, and {@code /metrics} is
+ * served on {@code metrics_listen}.
+ */
+final class DaemonMetrics implements Closeable {
+    private final DumbnoMetrics metrics = new DumbnoMetrics(new PrometheusRegistry());
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dumbno-metrics-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private MetricsServer server;
+
+    /** {@code transport}, metered. */
+    Transport wrap(Transport transport) {
+        return metrics.wrap(transport);
+    }
+
+    /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
+    void start(InetSocketAddress listen, DumbnoConfig config, EosSwitch eos, ACLManager manager,
+            UdpServer udp, Security security, Clock clock) throws IOException {
+        metrics.attach(manager);
+        metrics.attachQueueDepth(manager::queueDepth);
+        metrics.attachServer(udp::stats);
+        metrics.attachSecurity(security::refusals);
+        metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
+                poller, clock);
+        server = MetricsServer.start(listen, metrics.registry());
+    }
+
+    /** Where {@code /metrics} is served, once started. */
+    Optional<InetSocketAddress> address() {
+        return Optional.ofNullable(server).map(MetricsServer::address);
+    }
+
+    /** Stops the poll and the HTTP server; idempotent. */
+    @Override
+    public void close() {
+        metrics.close();
+        poller.shutdownNow();
+        if (server != null) {
+            server.close();
+        }
+    }
+}

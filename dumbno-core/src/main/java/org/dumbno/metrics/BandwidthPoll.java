@@ -1,0 +1,103 @@
+package org.dumbno.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.InterfaceCounters;
+import org.dumbno.eos.SwitchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the switch's interface counters on every run and turns the change since the last good read
+ * into Mbit/s: ingress is the in-octets of the {@code [ports]} interfaces, egress the out-octets of
+ * the {@code [egress_ports]} interfaces, filtered their difference (what the ACLs kept from the
+ * tools). The first read only sets the baseline. A counter that went down was cleared on the
+ * switch and counts from zero; an interface missing from a read is left out of that interval. A
+ * failed read is logged and the next good one covers the whole time since the last.
+ */
+final class BandwidthPoll implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(BandwidthPoll.class);
+    private static final double BITS_PER_OCTET = 8;
+    private static final double BITS_PER_MEGABIT = 1e6;
+
+    /** The series a poll updates. */
+    record Series(Gauge ingressMbps, Gauge egressMbps, Gauge filteredMbps, Counter ingressOctets,
+            Counter egressOctets) {
+    }
+
+    private final EosSwitch eos;
+    private final Set<String> ingress;
+    private final Set<String> egress;
+    private final Clock clock;
+    private final Series series;
+    private Map<String, InterfaceCounters> last;
+    private Instant lastAt;
+
+    BandwidthPoll(EosSwitch eos, Set<String> ingress, Set<String> egress, Clock clock, Series series) {
+        this.eos = eos;
+        this.ingress = Set.copyOf(ingress);
+        this.egress = Set.copyOf(egress);
+        this.clock = clock;
+        this.series = series;
+    }
+
+    /** One poll; never throws, so a scheduled poll keeps running. */
+    @Override
+    public void run() {
+        try {
+            poll();
+        } catch (SwitchException e) {
+            LOG.warn("bandwidth poll skipped: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("bandwidth poll failed", e);
+        }
+    }
+
+    /** Reads the counters and updates the series. */
+    synchronized void poll() throws SwitchException {
+        Map<String, InterfaceCounters> now = eos.interfaceCounters();
+        Instant at = clock.instant();
+        if (last != null) {
+            Duration elapsed = Duration.between(lastAt, at);
+            if (elapsed.isNegative() || elapsed.isZero()) {
+                return;
+            }
+            double seconds = elapsed.toNanos() / 1e9;
+            long in = delta(ingress, now, InterfaceCounters::inOctets);
+            long out = delta(egress, now, InterfaceCounters::outOctets);
+            series.ingressOctets().inc(in);
+            series.egressOctets().inc(out);
+            series.ingressMbps().set(mbps(in, seconds));
+            series.egressMbps().set(mbps(out, seconds));
+            series.filteredMbps().set(mbps(in - out, seconds));
+        }
+        last = now;
+        lastAt = at;
+    }
+
+    private long delta(Set<String> interfaces, Map<String, InterfaceCounters> now,
+            ToLongFunction<InterfaceCounters> octets) {
+        long sum = 0;
+        for (String iface : interfaces) {
+            InterfaceCounters before = last.get(iface);
+            InterfaceCounters after = now.get(iface);
+            if (before == null || after == null) {
+                continue;
+            }
+            long change = octets.applyAsLong(after) - octets.applyAsLong(before);
+            sum += change >= 0 ? change : octets.applyAsLong(after);
+        }
+        return sum;
+    }
+
+    static double mbps(long octets, double seconds) {
+        return octets * BITS_PER_OCTET / BITS_PER_MEGABIT / seconds;
+    }
+}

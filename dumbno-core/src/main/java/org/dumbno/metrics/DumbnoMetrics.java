@@ -1,0 +1,194 @@
+package org.dumbno.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.Transport;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.ShuntListener;
+import org.dumbno.server.ServerStats;
+
+/**
+ * Every dumbno metric, defined in one {@link PrometheusRegistry} (pass a registry of your own, not
+ * the library's default, so that two instances never collide) and fed by the parts it is attached
+ * to. Metrics that follow the engine and the switch exist from construction, at zero; the others
+ * appear when their source is attached. Each {@code attach…} and
+ * {@link #startBandwidthPoll} may be called once per instance.
+ *
+ * <table>
+ * <caption>Metrics</caption>
+ * <tr><td>{@code dumbno_requests_total{result=ok|error|denied|rate_limited}}</td>
+ *     <td>{@link #attachServer}, split as {@link RequestResults} says</td></tr>
+ * <tr><td>{@code dumbno_refusals_total{reason}}</td><td>{@link #attachSecurity}</td></tr>
+ * <tr><td>{@code dumbno_rules_active}</td><td>{@link #attach(ACLManager)}</td></tr>
+ * <tr><td>{@code dumbno_rule_installs_total}, {@code dumbno_rule_removals_total{reason}},
+ *     {@code dumbno_rule_failures_total}</td><td>{@link #listener()}</td></tr>
+ * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds}</td>
+ *     <td>{@link #wrap(Transport)}</td></tr>
+ * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
+ * <tr><td>{@code dumbno_ingress_mbps}, {@code dumbno_egress_mbps}, {@code dumbno_filtered_mbps},
+ *     {@code dumbno_ingress_octets_total}, {@code dumbno_egress_octets_total}</td>
+ *     <td>{@link #startBandwidthPoll}</td></tr>
+ * </table>
+ */
+public final class DumbnoMetrics implements Closeable {
+    private static final double[] CALL_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+
+    private final PrometheusRegistry registry;
+    private final LongSupplier nanoTime;
+    private final Counter eapiCalls;
+    private final Histogram eapiDurations;
+    private final ShuntCounters shunts;
+    private final RequestResults requests = new RequestResults();
+    private final List<ScheduledFuture<?>> polls = new CopyOnWriteArrayList<>();
+    private volatile Supplier<Map<String, Long>> refusals = Map::of;
+
+    /** The metrics, defined in {@code registry}. */
+    public DumbnoMetrics(PrometheusRegistry registry) {
+        this(registry, System::nanoTime);
+    }
+
+    DumbnoMetrics(PrometheusRegistry registry, LongSupplier nanoTime) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        eapiCalls = Counter.builder().name("dumbno_eapi_calls_total")
+                .help("eAPI calls to the switch, by how they ended").labelNames("result").register(registry);
+        for (CallResult result : CallResult.values()) {
+            eapiCalls.labelValues(result.label());
+        }
+        eapiDurations = Histogram.builder().name("dumbno_eapi_call_duration_seconds")
+                .help("Time an eAPI call took, whatever its result").classicOnly()
+                .classicUpperBounds(CALL_SECONDS).register(registry);
+        shunts = new ShuntCounters(
+                Counter.builder().name("dumbno_rule_installs_total")
+                        .help("Shunts written to the switch").register(registry),
+                Counter.builder().name("dumbno_rule_removals_total")
+                        .help("Shunts removed, by reason").labelNames("reason").register(registry),
+                Counter.builder().name("dumbno_rule_failures_total")
+                        .help("Requests the engine refused (invalid, protected, at capacity, switch refused)")
+                        .register(registry));
+    }
+
+    /** The registry the metrics are defined in. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** {@code transport}, counting and timing its calls; closing it closes {@code transport}. */
+    public MeteredTransport wrap(Transport transport) {
+        return new MeteredTransport(transport, eapiCalls, eapiDurations, nanoTime);
+    }
+
+    /** The listener counting installs, removals and failures; register it with an engine. */
+    public ShuntListener listener() {
+        return shunts;
+    }
+
+    /** Registers {@link #listener()} with {@code manager} and follows its active shunts. */
+    public void attach(ACLManager manager) {
+        Objects.requireNonNull(manager, "manager");
+        manager.addListener(shunts);
+        GaugeWithCallback.builder().name("dumbno_rules_active").help("Shunts on the switch")
+                .callback(gauge -> gauge.call(manager.active().size())).register(registry);
+    }
+
+    /** Follows the server's answers as {@code dumbno_requests_total}. */
+    public void attachServer(Supplier<ServerStats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        CounterWithCallback.builder().name("dumbno_requests_total")
+                .help("Requests answered, by result").labelNames("result")
+                .callback(counter -> {
+                    Map<String, Long> refused = refusals.get();
+                    requests.counts(stats.get(), refused).forEach((label, count) -> counter.call(count, label));
+                })
+                .register(registry);
+    }
+
+    /**
+     * Follows the security refusals by reason ({@code Security.refusals()}) as
+     * {@code dumbno_refusals_total} and uses them to split {@code dumbno_requests_total}.
+     */
+    public void attachSecurity(Supplier<Map<String, Long>> refusalsByReason) {
+        Objects.requireNonNull(refusalsByReason, "refusalsByReason");
+        CounterWithCallback.builder().name("dumbno_refusals_total")
+                .help("Requests refused by the security checks, by reason").labelNames("reason")
+                .callback(counter -> refusalsByReason.get().forEach((reason, count) -> counter.call(count, reason)))
+                .register(registry);
+        this.refusals = refusalsByReason;
+    }
+
+    /** Follows the number of requests waiting for the switch ({@code ACLManager::queueDepth}). */
+    public void attachQueueDepth(IntSupplier depth) {
+        Objects.requireNonNull(depth, "depth");
+        GaugeWithCallback.builder().name("dumbno_queue_depth").help("Requests waiting for the switch")
+                .callback(gauge -> gauge.call(depth.getAsInt())).register(registry);
+    }
+
+    /**
+     * Polls the interface counters of {@code eos} now and then every {@code interval} on
+     * {@code scheduler}, and exports the bandwidth in Mbit/s over each interval: into the
+     * {@code ports} interfaces, out of the {@code egress} interfaces, and their difference. A failed
+     * poll is logged; the next one still runs. {@link #close()} or cancelling the returned future
+     * stops it; the scheduler is not shut down.
+     *
+     * @param ports the {@code [ports]} map (ingress interface to ACL name)
+     * @param egress the {@code [egress_ports]} map (tool-facing interface to label)
+     */
+    public ScheduledFuture<?> startBandwidthPoll(EosSwitch eos, Map<String, String> ports,
+            Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
+        Objects.requireNonNull(eos, "eos");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(clock, "clock");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
+        }
+        BandwidthPoll poll = bandwidthPoll(eos, ports, egress, clock);
+        ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        polls.add(future);
+        return future;
+    }
+
+    BandwidthPoll bandwidthPoll(EosSwitch eos, Map<String, String> ports, Map<String, String> egress, Clock clock) {
+        BandwidthPoll.Series series = new BandwidthPoll.Series(
+                gauge("dumbno_ingress_mbps", "Mbit/s into the [ports] interfaces over the last poll interval"),
+                gauge("dumbno_egress_mbps", "Mbit/s out of the [egress_ports] interfaces over the last poll interval"),
+                gauge("dumbno_filtered_mbps", "Ingress less egress Mbit/s: what the ACLs kept from the tools"),
+                Counter.builder().name("dumbno_ingress_octets_total")
+                        .help("Octets into the [ports] interfaces since polling began").register(registry),
+                Counter.builder().name("dumbno_egress_octets_total")
+                        .help("Octets out of the [egress_ports] interfaces since polling began").register(registry));
+        return new BandwidthPoll(eos, ports.keySet(), egress.keySet(), clock, series);
+    }
+
+    private Gauge gauge(String name, String help) {
+        return Gauge.builder().name(name).help(help).register(registry);
+    }
+
+    /** Stops the bandwidth polls; the metrics stay registered. Idempotent. */
+    @Override
+    public void close() {
+        polls.forEach(future -> future.cancel(false));
+    }
+
+    @Override
+    public String toString() {
+        return "DumbnoMetrics[" + polls.size() + " bandwidth polls]";
+    }
+}

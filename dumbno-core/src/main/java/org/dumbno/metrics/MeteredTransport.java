@@ -1,0 +1,69 @@
+package org.dumbno.metrics;
+
+import com.google.gson.JsonObject;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+
+/**
+ * A {@link Transport} that counts every call by how it ended ({@code dumbno_eapi_calls_total}) and
+ * observes how long it took ({@code dumbno_eapi_call_duration_seconds}), then answers or throws
+ * exactly as the transport it wraps. Obtained from {@link DumbnoMetrics#wrap(Transport)}.
+ */
+public final class MeteredTransport implements Transport {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final Transport delegate;
+    private final Counter calls;
+    private final Histogram durations;
+    private final LongSupplier nanoTime;
+
+    MeteredTransport(Transport delegate, Counter calls, Histogram durations, LongSupplier nanoTime) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.calls = calls;
+        this.durations = durations;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        long start = nanoTime.getAsLong();
+        CallResult result = CallResult.UNAVAILABLE;
+        try {
+            List<JsonObject> results = delegate.runCmds(commands, format);
+            result = CallResult.OK;
+            return results;
+        } catch (SwitchException | RuntimeException e) {
+            result = CallResult.of(e);
+            throw e;
+        } finally {
+            calls.labelValues(result.label()).inc();
+            durations.observe((nanoTime.getAsLong() - start) / NANOS_PER_SECOND);
+        }
+    }
+
+    /** The transport underneath. */
+    public Transport delegate() {
+        return delegate;
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    /** Closes the transport underneath. */
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MeteredTransport[" + delegate.describe() + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package org.dumbno.metrics;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves a registry over HTTP: {@code GET /metrics} answers in the Prometheus text format (or
+ * OpenMetrics or protobuf, when the scraper asks for them). Runs on its own daemon threads.
+ */
+public final class MetricsServer implements Closeable {
+    private final HTTPServer server;
+    private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MetricsServer(HTTPServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Binds {@code address} (an IP address; port 0 picks a free port) and starts serving
+     * {@code registry}.
+     *
+     * @throws IOException the address cannot be bound
+     */
+    public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry) throws IOException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(registry, "registry");
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("metrics address " + address + " must be an IP address");
+        }
+        HTTPServer server = HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort())
+                .registry(registry).buildAndStart();
+        return new MetricsServer(server, new InetSocketAddress(address.getAddress(), server.getPort()));
+    }
+
+    /** The address served, with the port actually bound. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Stops serving; idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        String host = address.getAddress().getHostAddress();
+        return "MetricsServer[" + (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+                + address.getPort() + "]";
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Prometheus metrics for a running dumbno: requests answered, shunts added and removed, eAPI calls
+ * and their latency, the request queue, and the bandwidth through the monitored ports.
+ *
+ * <p>Entry points: {@link org.dumbno.metrics.DumbnoMetrics}, which defines every metric in a
+ * registry and is attached to the parts it observes, {@link org.dumbno.metrics.MeteredTransport},
+ * the transport decorator it hands out, and {@link org.dumbno.metrics.MetricsServer}, which serves
+ * a registry as {@code /metrics} over HTTP. Every metric name starts with {@code dumbno_}.
+ */
+package org.dumbno.metrics;

@@ -1,0 +1,149 @@
+package org.dumbno.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.dumbno.config.DumbnoConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dumbno serve} with {@code metrics_listen}: a daemon on a simulated switch, scraped over HTTP. */
+@Timeout(30)
+class DaemonMetricsIT {
+    private static final long MEGABIT = 125_000;
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Daemon daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    private Daemon start(String metricsListen) throws IOException {
+        Path file = dir.resolve("dumbno.cfg");
+        Files.writeString(file, String.join("\n",
+                "[switch]", "backend = simulated",
+                "[ports]", "Ethernet1 = bulk_1",
+                "[egress_ports]", "Ethernet11 = tool1",
+                "[dumbno]", "listen = 127.0.0.1:0", "allow_clients = 127.0.0.1", "purge_interval = 1",
+                "metrics_listen = " + metricsListen,
+                "[simulated]", "eapi_listen = 127.0.0.1:0", ""));
+        daemon = Daemon.start(DumbnoConfig.load(file), Daemon.Options.defaults());
+        return daemon;
+    }
+
+    private String ask(String json) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(10_000);
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            socket.send(new DatagramPacket(bytes, bytes.length, daemon.listening().get(0)));
+            DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+            socket.receive(reply);
+            return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Map<String, Double> scrape(InetSocketAddress address) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + address.getPort() + "/metrics");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                int space = line.lastIndexOf(' ');
+                samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return samples;
+    }
+
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
+    }
+
+    @Test
+    void servesMetricsOnMetricsListenAndStopsServingOnClose() throws Exception {
+        start("127.0.0.1:0");
+        InetSocketAddress address = daemon.metricsAddress().orElseThrow();
+        assertTrue(daemon.describe().contains("metrics http://127.0.0.1:" + address.getPort() + "/metrics"),
+                daemon.describe());
+
+        assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
+        assertTrue(ask("{\"src\":\"10.1.2.3\",\"proto\":\"tcp\",\"dport\":70000}").startsWith("error: "));
+        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total") >= 1), "the engine told its listeners");
+        Map<String, Double> samples = scrape(address);
+
+        assertEquals(1, samples.get("dumbno_requests_total{result=\"ok\"}"));
+        assertEquals(1, samples.get("dumbno_requests_total{result=\"error\"}"));
+        assertEquals(0, samples.get("dumbno_requests_total{result=\"denied\"}"));
+        assertEquals(1, samples.get("dumbno_rules_active"));
+        assertEquals(1, samples.get("dumbno_rule_installs_total"));
+        assertEquals(0, samples.get("dumbno_queue_depth"));
+        assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\"}") > 0, samples.toString());
+        assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count") > 0, samples.toString());
+        assertEquals(0, samples.get("dumbno_refusals_total{reason=\"client_not_allowed\"}"));
+        samples.keySet().forEach(name -> assertTrue(name.startsWith("dumbno_"), name));
+
+        daemon.simulatedSwitch().orElseThrow().advanceCounters("Ethernet1", 10 * MEGABIT, 0);
+        assertTrue(await(() -> sample(address, "dumbno_ingress_octets_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
+
+        daemon.close();
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + address.getPort() + "/metrics");
+        assertThrows(ConnectException.class, () -> fresh.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString()), "a fresh connection is refused");
+    }
+
+    private double sample(InetSocketAddress address, String name) {
+        try {
+            return scrape(address).getOrDefault(name, 0.0);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void withoutMetricsListenNothingIsServed() throws Exception {
+        start("");
+
+        assertTrue(daemon.metricsAddress().isEmpty());
+        assertTrue(!daemon.describe().contains("metrics"), daemon.describe());
+    }
+}

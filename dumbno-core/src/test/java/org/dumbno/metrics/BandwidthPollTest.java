@@ -1,0 +1,174 @@
+package org.dumbno.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.rule.Flow;
+import org.dumbno.rule.Protocol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class BandwidthPollTest {
+    private static final Map<String, String> PORTS = Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_1");
+    private static final Map<String, String> EGRESS = Map.of("Ethernet11", "tool1");
+    private static final long MEGABIT = 125_000;
+
+    private final ManualClock clock = new ManualClock();
+    private final SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1-2").egress("Ethernet11-12")
+            .clock(clock).build();
+    private final EosSwitch eos = EosSwitch.of(sim, PORTS);
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final DumbnoMetrics metrics = new DumbnoMetrics(registry);
+    private final BandwidthPoll poll = metrics.bandwidthPoll(eos, PORTS, EGRESS, clock);
+
+    private double value(String name) {
+        return Exposition.of(registry).value(name);
+    }
+
+    @Test
+    void theFirstPollOnlySetsTheBaseline() throws SwitchException {
+        sim.advanceCounters("Ethernet1", 50 * MEGABIT, 0);
+
+        poll.poll();
+
+        assertEquals(0, value("dumbno_ingress_mbps"));
+        assertEquals(0, value("dumbno_ingress_octets_total"));
+    }
+
+    @Test
+    void ingressEgressAndFilteredAreMegabitsPerSecondOverTheInterval() throws SwitchException {
+        poll.poll();
+        sim.advanceCounters("Ethernet1", 300 * MEGABIT, 7 * MEGABIT);
+        sim.advanceCounters("Ethernet2", 100 * MEGABIT, 0);
+        sim.advanceCounters("Ethernet11", 9 * MEGABIT, 150 * MEGABIT);
+        sim.advanceCounters("Ethernet12", 0, 1000 * MEGABIT);
+        clock.advance(Duration.ofSeconds(10));
+
+        poll.poll();
+
+        assertEquals(40, value("dumbno_ingress_mbps"), 1e-9);
+        assertEquals(15, value("dumbno_egress_mbps"), 1e-9);
+        assertEquals(25, value("dumbno_filtered_mbps"), 1e-9);
+        assertEquals(400 * MEGABIT, value("dumbno_ingress_octets_total"));
+        assertEquals(150 * MEGABIT, value("dumbno_egress_octets_total"));
+    }
+
+    @Test
+    void trafficThroughTheSwitchShowsAsIngressAndEgress() throws SwitchException {
+        poll.poll();
+        sim.send("Ethernet1", Flow.of(Protocol.TCP, "10.1.2.3", 51234, "192.0.2.9", 443), 1000, 20 * MEGABIT);
+        clock.advance(Duration.ofSeconds(2));
+
+        poll.poll();
+
+        assertEquals(10, value("dumbno_ingress_mbps"), 1e-9);
+    }
+
+    @Test
+    void aClearedCounterCountsFromZeroAndAMissingInterfaceIsLeftOut() throws SwitchException {
+        CountersTransport counters = new CountersTransport();
+        PrometheusRegistry own = new PrometheusRegistry();
+        BandwidthPoll cleared = new DumbnoMetrics(own).bandwidthPoll(EosSwitch.of(counters, PORTS), PORTS, EGRESS, clock);
+        counters.set("Ethernet1", 1000 * MEGABIT, 0).set("Ethernet2", 0, 0).set("Ethernet11", 0, 500 * MEGABIT);
+        cleared.poll();
+        counters.set("Ethernet1", 10 * MEGABIT, 0).remove("Ethernet2").set("Ethernet11", 0, 505 * MEGABIT);
+        clock.advance(Duration.ofSeconds(1));
+
+        cleared.poll();
+
+        Exposition scrape = Exposition.of(own);
+        assertEquals(10, scrape.value("dumbno_ingress_mbps"), 1e-9);
+        assertEquals(5, scrape.value("dumbno_egress_mbps"), 1e-9);
+        assertEquals(5, scrape.value("dumbno_filtered_mbps"), 1e-9);
+    }
+
+    @Test
+    void aFailedReadIsSkippedAndTheNextCoversTheWholeTime() throws SwitchException {
+        poll.poll();
+        sim.advanceCounters("Ethernet1", 30 * MEGABIT, 0);
+        clock.advance(Duration.ofSeconds(1));
+        sim.failNextCalls(1);
+
+        poll.run();
+        assertThrows(SwitchException.class, () -> {
+            sim.failNextCalls(1);
+            poll.poll();
+        });
+        assertEquals(0, value("dumbno_ingress_mbps"));
+        clock.advance(Duration.ofSeconds(2));
+        poll.run();
+
+        assertEquals(10, value("dumbno_ingress_mbps"), 1e-9);
+    }
+
+    @Test
+    void noTimeElapsedLeavesTheRatesAsTheyWere() throws SwitchException {
+        poll.poll();
+        sim.advanceCounters("Ethernet1", 10 * MEGABIT, 0);
+        clock.advance(Duration.ofSeconds(1));
+        poll.poll();
+        sim.advanceCounters("Ethernet1", 10 * MEGABIT, 0);
+
+        poll.poll();
+
+        assertEquals(10, value("dumbno_ingress_mbps"), 1e-9);
+        clock.advance(Duration.ofSeconds(1));
+        poll.poll();
+        assertEquals(10, value("dumbno_ingress_mbps"), 1e-9);
+        assertEquals(20 * MEGABIT, value("dumbno_ingress_octets_total"));
+    }
+
+    @Test
+    @Timeout(10)
+    void theScheduledPollKeepsRunningAfterAFailureAndStopsOnClose() {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            DumbnoMetrics scheduled = new DumbnoMetrics(new PrometheusRegistry());
+            sim.failNextCalls(2);
+            long before = sim.calls();
+            ScheduledFuture<?> future = scheduled.startBandwidthPoll(eos, PORTS, EGRESS, Duration.ofMillis(5),
+                    scheduler, clock);
+
+            assertTrue(await(() -> sim.calls() >= before + 4), "the poll ran again after failing");
+            scheduled.close();
+            assertTrue(future.isCancelled());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void rejectsANonPositiveInterval() {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            assertThrows(IllegalArgumentException.class, () -> metrics.startBandwidthPoll(eos, PORTS, EGRESS,
+                    Duration.ZERO, scheduler, clock));
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+package org.dumbno.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dumbno.eos.AuthenticationException;
+import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.eos.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MeteredTransportTest {
+    private static final String CALLS = "dumbno_eapi_calls_total";
+    private static final String DURATION = "dumbno_eapi_call_duration_seconds";
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ScriptedTransport script = new ScriptedTransport();
+    private final DumbnoMetrics metrics = new DumbnoMetrics(registry, script::nanoTime);
+    private final MeteredTransport metered = metrics.wrap(script);
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(new CommandFailedException("sw1", 1002, 2, "bogus", List.of("Invalid input"), List.of()),
+                        "command_error"),
+                Arguments.of(new AuthenticationException("sw1", "HTTP 401"), "auth_error"),
+                Arguments.of(new SwitchUnavailableException("sw1", "connection refused", null), "unavailable"));
+    }
+
+    @Test
+    void countsASuccessfulCallAndItsDuration() throws SwitchException {
+        script.answer(30_000_000L);
+
+        var results = metered.runCmds(List.of("show version", "show hostname"), Transport.Format.JSON);
+
+        assertEquals(2, results.size());
+        assertEquals(List.of(List.of("show version", "show hostname")), script.calls());
+        Exposition scrape = Exposition.of(registry);
+        assertEquals(1, scrape.value(CALLS, "result", "ok"));
+        assertEquals(0, scrape.value(CALLS, "result", "unavailable"));
+        assertEquals(1, scrape.value(DURATION + "_count"));
+        assertEquals(0.03, scrape.value(DURATION + "_sum"), 1e-9);
+        assertEquals(0, scrape.value(DURATION + "_bucket", "le", "0.025"));
+        assertEquals(1, scrape.value(DURATION + "_bucket", "le", "0.05"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("failures")
+    void countsAFailedCallByItsKindAndRethrowsIt(SwitchException failure, String result) {
+        script.fail(2_000_000_000L, failure);
+
+        SwitchException thrown = assertThrows(SwitchException.class, () -> metered.runCmds(List.of("show version")));
+
+        assertSame(failure, thrown);
+        Exposition scrape = Exposition.of(registry);
+        assertEquals(1, scrape.value(CALLS, "result", result));
+        assertEquals(0, scrape.value(CALLS, "result", "ok"));
+        assertEquals(1, scrape.value(DURATION + "_count"));
+        assertEquals(2.0, scrape.value(DURATION + "_sum"), 1e-9);
+    }
+
+    @Test
+    void everyResultIsExportedFromTheStart() {
+        Exposition scrape = Exposition.of(registry);
+
+        for (String result : List.of("ok", "command_error", "auth_error", "unavailable")) {
+            assertEquals(0, scrape.value(CALLS, "result", result), result);
+        }
+        assertEquals(0, scrape.value(DURATION + "_count"));
+    }
+
+    @Test
+    void addsUpCallsThroughSeveralTransports() throws SwitchException {
+        ScriptedTransport other = new ScriptedTransport().answer(0);
+        script.answer(0).fail(0, new SwitchUnavailableException("sw1", "timeout", null));
+
+        metered.runCmds(List.of("show version"));
+        assertThrows(SwitchUnavailableException.class, () -> metered.runCmds(List.of("show version")));
+        metrics.wrap(other).runCmds(List.of("show version"));
+
+        Exposition scrape = Exposition.of(registry);
+        assertEquals(2, scrape.value(CALLS, "result", "ok"));
+        assertEquals(1, scrape.value(CALLS, "result", "unavailable"));
+        assertEquals(3, scrape.value(DURATION + "_count"));
+    }
+
+    @Test
+    void delegatesNameAndClose() {
+        assertEquals("scripted", metered.describe());
+        assertSame(script, metered.delegate());
+
+        metered.close();
+
+        assertTrue(script.closed());
+    }
+}
