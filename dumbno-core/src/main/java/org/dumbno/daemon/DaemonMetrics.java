@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.DaemonThreads;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.metrics.DumbnoMetrics;
 import org.dumbno.metrics.MetricsServer;
@@ -25,11 +26,8 @@ import org.dumbno.server.UdpServer;
  */
 final class DaemonMetrics implements Closeable {
     private final DumbnoMetrics metrics = new DumbnoMetrics(new PrometheusRegistry());
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "dumbno-metrics-poll");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dumbno-metrics-poll"));
     private MetricsServer server;
 
     /** {@code transport}, metered. */

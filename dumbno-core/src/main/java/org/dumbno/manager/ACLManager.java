@@ -22,6 +22,7 @@ import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.DaemonThreads;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
@@ -369,7 +370,7 @@ public final class ACLManager implements Shunter, Closeable {
             if (scheduler != null) {
                 return new ACLManager(settings, scheduler, false);
             }
-            return new ACLManager(settings, Executors.newScheduledThreadPool(2, new DaemonThreads()), true);
+            return new ACLManager(settings, Executors.newScheduledThreadPool(2, DaemonThreads.named("dumbno-manager")), true);
         }
     }
 }

@@ -3,9 +3,8 @@ package org.dumbno.server;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.internal.DaemonThreads;
 
 /** The executor requests are handled on: the caller's, or the server's own, shut down with it. */
 final class Workers implements AutoCloseable {
@@ -24,17 +23,8 @@ final class Workers implements AutoCloseable {
         if (given != null) {
             return new Workers(given, null);
         }
-        ExecutorService own = Executors.newFixedThreadPool(DEFAULT_THREADS, daemonThreads());
+        ExecutorService own = Executors.newFixedThreadPool(DEFAULT_THREADS, DaemonThreads.named("dumbno-udp-worker"));
         return new Workers(own, own);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger next = new AtomicInteger(1);
-        return task -> {
-            Thread thread = new Thread(task, "dumbno-udp-worker-" + next.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     Executor executor() {

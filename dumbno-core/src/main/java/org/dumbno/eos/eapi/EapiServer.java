@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class EapiServer implements Closeable {
             SSLContext tls) throws IOException {
         Objects.requireNonNull(backend, "backend");
         HttpServer server = tls == null ? HttpServer.create(listen, 0) : https(listen, tls);
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads("eapi-server"));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("eapi-server"));
         server.setExecutor(executor);
         server.createContext("/", new CommandApiHandler(backend, BasicAuth.of(user, password)));
         server.start();
