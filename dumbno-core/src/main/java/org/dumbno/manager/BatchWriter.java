@@ -177,7 +177,10 @@ final class BatchWriter {
     }
 
     private void refuse(PendingRule pending, String reason, List<Runnable> after) {
-        pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, reason, after));
+        for (PendingRule.Waiter waiter : pending.waiters) {
+            ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);
+            engine.refuseLater(waiter, pending.rule, reason, after);
+        }
     }
 
     private void refuseAll(List<Planned> plan, String reason, List<Runnable> after) {
