@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
+import org.dumbno.rule.Flow;
+import org.dumbno.rule.Protocol;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
@@ -28,13 +30,22 @@ record Asked(Request request, CompletableFuture<ShuntOutcome> outcome) {
         return asked;
     }
 
-    /** {@code count} host-pair TCP requests from 10.1.0.{from}, ... to 192.0.2.9:443. */
+    /** {@code count} TCP requests: number i from 10.1.0.(i+1):(40000+i) to 192.0.2.9:443. */
     static List<Request> ipv4(int from, int count) {
         List<Request> requests = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            requests.add(Request.of("10.1." + i / 250 + "." + (i % 250 + 1), "192.0.2.9", "tcp", 40_000 + i, 443));
+            requests.add(Request.of(ipv4Source(i), "192.0.2.9", "tcp", 40_000 + i, 443));
         }
         return requests;
+    }
+
+    /** The flow the {@code i}-th request of {@link #ipv4} shunts. */
+    static Flow ipv4Flow(int i) {
+        return Flow.of(Protocol.TCP, ipv4Source(i), 40_000 + i, "192.0.2.9", 443);
+    }
+
+    private static String ipv4Source(int i) {
+        return "10.1." + i / 250 + "." + (i % 250 + 1);
     }
 
     /** {@code count} single-host requests from 2001:db8::{from}, ... */

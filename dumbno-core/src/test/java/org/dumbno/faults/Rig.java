@@ -11,7 +11,6 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Flow;
-import org.dumbno.rule.Protocol;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 
@@ -60,8 +59,8 @@ final class Rig {
         return manager;
     }
 
-    /** Sends {@code packets} packets from {@code src} in through a port, as traffic a shunt would count. */
-    void traffic(String iface, String src, long packets) {
-        sim.send(iface, Flow.of(Protocol.UDP, src, 1000, "192.0.2.200", 2000), packets, packets * 100);
+    /** Sends {@code packets} packets of {@code flow} in through a port, traffic a shunt would count. */
+    void traffic(String iface, Flow flow, long packets) {
+        sim.send(iface, flow, packets, packets * 100);
     }
 }
