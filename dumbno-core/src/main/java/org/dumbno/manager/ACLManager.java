@@ -135,9 +135,8 @@ public final class ACLManager implements Shunter, Closeable {
             return;
         }
         int max = engine.settings.maxRules();
-        int active = engine.table.activeCount();
-        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule)
-                && active + engine.queue.ruleCount() >= max) {
+        int active = engine.table.activeCount() + engine.queue.ruleCount();
+        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule) && active >= max) {
             String reason = "at capacity (" + active + " active shunts)";
             after.add(() -> refuseLogged(request, future, rule, reason));
             return;

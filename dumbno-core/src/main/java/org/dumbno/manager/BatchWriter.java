@@ -83,8 +83,9 @@ final class BatchWriter {
             boolean isNew = sequence == 0;
             if (isNew) {
                 int max = engine.settings.maxRules();
-                if (max > 0 && engine.table.activeCount() + fresh >= max) {
-                    refuse(pending, "at capacity (" + engine.table.activeCount() + " active shunts)", after);
+                int active = engine.table.activeCount() + fresh;
+                if (max > 0 && active >= max) {
+                    refuse(pending, "at capacity (" + active + " active shunts)", after);
                     continue;
                 }
                 sequence = engine.allocator.next();
