@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * calls with HTTP 500: requests wait, the engine retries with backoff (driven by the manual
  * scheduler), reads the switch again and writes everything once the switch answers.
  */
-@Timeout(20)
+@Timeout(30)
 class Http500IT {
     private final Rig rig = new Rig();
     private final LogCapture log = LogCapture.of("dumbno", "org.dumbno.eos.eapi.CommandApiHandler");
@@ -47,7 +47,7 @@ class Http500IT {
     @Test
     void aRunOfHttp500sDelaysTheBurstAndLosesNothing() throws Exception {
         server = Eapi.serve(rig.recorder);
-        transport = Eapi.client(server, Duration.ofSeconds(5));
+        transport = Eapi.client(server, Duration.ofSeconds(10));
         manager = rig.manager(transport, b -> b);
         manager.start();
         List<Asked> before = Asked.ask(manager, Asked.ipv4(0, 5));

@@ -119,7 +119,7 @@ class RestartIT {
         List<Request> fresh = Asked.ipv4(200, 5);
         List<String> replies = new ArrayList<>();
         try (ACLClient client = ACLClient.builder().server("127.0.0.1", address.getPort())
-                .timeout(Duration.ofSeconds(2)).tries(3).build()) {
+                .timeout(Duration.ofSeconds(5)).tries(3).build()) {
             for (Request request : again) {
                 replies.add(client.addAcl(request));
             }
