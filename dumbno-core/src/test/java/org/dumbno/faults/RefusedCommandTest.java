@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.qos.logback.classic.Level;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ class RefusedCommandTest {
         List<Asked> asked = Asked.ask(manager, burst);
         rig.scheduler.runDue();
 
-        List<String> expected = new ArrayList<>(java.util.Collections.nCopies(burst.size(), "ok"));
+        List<String> expected = new ArrayList<>(Collections.nCopies(burst.size(), "ok"));
         expected.set(3, "error: Invalid input (simulated failure)");
         assertEquals(expected, Asked.replies(asked));
         Set<Rule> acknowledged = Asked.acknowledged(asked);
