@@ -136,18 +136,25 @@ public final class ACLManager implements Shunter, Closeable {
             return;
         }
         int max = engine.settings.maxRules();
-        int active = engine.table.activeCount();
-        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule)
-                && active + engine.queue.ruleCount() >= max) {
-            after.add(() -> engine.refuse(request, future, rule, "at capacity (" + active + " active shunts)"));
+        int active = engine.table.activeCount() + engine.queue.ruleCount();
+        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule) && active >= max) {
+            String reason = "at capacity (" + active + " active shunts)";
+            after.add(() -> refuseLogged(request, future, rule, reason));
             return;
         }
         if (!engine.queue.offer(request, rule, future, engine.now())) {
             int waiting = engine.queue.requestCount();
-            after.add(() -> engine.refuse(request, future, rule, "queue full (" + waiting + " requests waiting)"));
+            String reason = "queue full (" + waiting + " requests waiting)";
+            after.add(() -> refuseLogged(request, future, rule, reason));
             return;
         }
         engine.kickLocked();
+    }
+
+    /** Refuses a request for a reason the operator must hear of: the engine's limits. */
+    private void refuseLogged(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
+        ShuntLog.LOG.warn("refused {}: {}", request, reason);
+        engine.refuse(request, future, rule, reason);
     }
 
     /** The shunts on the switch as last read or written, by sequence number. */

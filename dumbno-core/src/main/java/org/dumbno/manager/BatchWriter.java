@@ -83,8 +83,9 @@ final class BatchWriter {
             boolean isNew = sequence == 0;
             if (isNew) {
                 int max = engine.settings.maxRules();
-                if (max > 0 && engine.table.activeCount() + fresh >= max) {
-                    refuse(pending, "at capacity (" + engine.table.activeCount() + " active shunts)", after);
+                int active = engine.table.activeCount() + fresh;
+                if (max > 0 && active >= max) {
+                    refuse(pending, "at capacity (" + active + " active shunts)", after);
                     continue;
                 }
                 sequence = engine.allocator.next();
@@ -177,7 +178,10 @@ final class BatchWriter {
     }
 
     private void refuse(PendingRule pending, String reason, List<Runnable> after) {
-        pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, reason, after));
+        for (PendingRule.Waiter waiter : pending.waiters) {
+            ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);
+            engine.refuseLater(waiter, pending.rule, reason, after);
+        }
     }
 
     private void refuseAll(List<Planned> plan, String reason, List<Runnable> after) {

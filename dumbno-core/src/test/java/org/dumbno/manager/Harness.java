@@ -14,6 +14,8 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.ManualClock;
+import org.dumbno.testing.ManualScheduler;
 
 /**
  * A simulated switch with four ingress ports on two ACLs, set up, and an engine driven by a manual

@@ -156,7 +156,7 @@ class PlacementTest {
         h.scheduler.runDue();
 
         assertEquals("ok", first.getNow(null).reply());
-        assertEquals("error: at capacity (0 active shunts)", second.getNow(null).reply());
+        assertEquals("error: at capacity (1 active shunts)", second.getNow(null).reply());
         assertEquals(1, h.denies("bulk_1", Family.IP).size());
     }
 

@@ -1,4 +1,4 @@
-package org.dumbno.manager;
+package org.dumbno.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +17,18 @@ import java.util.concurrent.TimeUnit;
  * A scheduler that runs nothing by itself: {@link #runDue()} runs, in the calling thread, every
  * task due by the manual clock, and {@link #advance} moves the clock and runs what fell due.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final ManualClock clock;
     private final PriorityQueue<Task<?>> tasks = new PriorityQueue<>();
     private long order;
     private boolean shutdown;
 
-    ManualScheduler(ManualClock clock) {
+    public ManualScheduler(ManualClock clock) {
         this.clock = clock;
     }
 
     /** Runs every task due now, including those the tasks schedule for now. */
-    int runDue() {
+    public int runDue() {
         int ran = 0;
         while (true) {
             Task<?> next;
@@ -45,7 +45,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
 
     /** Moves the clock forward in steps of the next due task, running tasks as they fall due. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         Instant end = clock.instant().plus(by);
         runDue();
         while (true) {
@@ -68,7 +68,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
         runDue();
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 
