@@ -1,0 +1,224 @@
+package org.dumbno;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.dumbno.client.ACLClient;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+import org.dumbno.eos.eapi.EapiTransport;
+import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.RemovalReason;
+import org.dumbno.manager.ShuntListener;
+import org.dumbno.manager.ShuntOutcome;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Request;
+import org.dumbno.rule.Rule;
+import org.dumbno.security.Secret;
+import org.dumbno.security.Security;
+import org.dumbno.server.UdpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java examples of README.md, run: every region between a {@code // README: name} and a
+ * {@code // README end} line below must appear in README.md line for line (indentation aside),
+ * so the documented code is code that compiles and does what the README says.
+ */
+@Timeout(30)
+class ReadmeExamplesIT {
+    private static final String REGION_START = "// README: ";
+    private static final String REGION_END = "// README end";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void embedsTheManagerOnTheSimulatedSwitch() throws Exception {
+        // README: embedding
+        List<String> removed = new CopyOnWriteArrayList<>();
+        SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-4").build();
+        EosSwitch eos = EosSwitch.of(simulated, Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
+        eos.setup();  // create and bind the ACLs, as `dumbno setup` does
+        try (ACLManager manager = ACLManager.builder()
+                .eosSwitch(eos)
+                .purgeInterval(Duration.ofSeconds(30))
+                .maxRules(1000)
+                .build()) {
+            manager.addListener(new ShuntListener() {
+                @Override
+                public void removed(Rule rule, long sequence, RemovalReason reason) {
+                    removed.add(reason + " " + rule.text());
+                }
+            });
+            manager.start();  // reads the switch, starts the purge loop
+            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
+            // outcome.reply() is "ok", outcome.sequence() 501; manager.active() lists the shunt
+            // README end
+            assertEquals("ok", outcome.reply());
+            assertEquals(501, outcome.sequence());
+            assertEquals(1, manager.active().size());
+            for (String acl : List.of("bulk_1", "bulk_2")) {
+                assertTrue(simulated.entries(acl, Family.IP).stream().anyMatch(entry -> entry.sequence() == 501
+                        && entry.text().equals("deny tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq https")), acl);
+            }
+            // README: purge
+            manager.purge();  // a sweep notes every packet counter...
+            manager.purge();  // ...the next removes the entries whose counter did not move
+            // removed holds "IDLE tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq 443"
+            // README end
+            assertEquals(List.of("IDLE tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq 443"), removed);
+            assertTrue(manager.active().isEmpty());
+        }
+    }
+
+    @Test
+    void buildsATransportForARealSwitch() {
+        String password = "not-a-real-password";
+        // README: eapi
+        try (Transport transport = EapiTransport.builder()
+                .host("192.0.2.1")              // [switch] ip; https on port 443 by default
+                .user("dumbno")
+                .password(password)
+                .timeout(Duration.ofSeconds(10))
+                .build()) {
+            EosSwitch eos = EosSwitch.of(transport, Map.of("Ethernet1", "bulk_1"));
+            // README end
+            assertEquals("https://192.0.2.1:443", eos.describe());
+            assertFalse(transport.toString().contains(password));
+        }
+    }
+
+    @Test
+    void clientAsksARunningServer() throws Exception {
+        try (Served served = Served.start(null)) {
+            int port = served.port();
+            // README: client
+            try (ACLClient client = new ACLClient("127.0.0.1", port)) {
+                String reply = client.addAcl("10.1.2.3", "192.0.2.9", "tcp", null, 443);
+                // README end
+                assertEquals("ok", reply);
+            }
+            assertEquals(1, served.manager.active().size());
+        }
+    }
+
+    @Test
+    void clientSignsItsRequestsWithTheServersKey() throws Exception {
+        Path keyFile = dir.resolve("request.key");
+        Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n", StandardCharsets.US_ASCII);
+        try (Served served = Served.start(Secret.load(keyFile).bytes())) {
+            int port = served.port();
+            // README: signed client
+            Secret key = Secret.load(keyFile);  // the file [dumbno] secret_file names
+            try (ACLClient client = ACLClient.builder()
+                    .server("127.0.0.1:" + port)
+                    .secret(key.bytes())
+                    .timeout(Duration.ofSeconds(1))
+                    .tries(3)
+                    .build()) {
+                String reply = client.addAcl(Request.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
+                // README end
+                assertEquals("ok", reply);
+            }
+            try (ACLClient unsigned = new ACLClient("127.0.0.1", port)) {
+                assertEquals("error: request not signed", unsigned.addAcl("10.1.2.5", null, null, null, null));
+            }
+            assertEquals(1, served.manager.active().size());
+        }
+    }
+
+    @Test
+    void readmeShowsTheCodeThatRuns() throws IOException {
+        Path root = repositoryRoot();
+        List<String> readme = trimmed(Files.readAllLines(root.resolve("README.md")));
+        Map<String, List<String>> regions = regions(Files.readAllLines(
+                root.resolve("dumbno-core/src/test/java/org/dumbno/ReadmeExamplesIT.java")));
+
+        assertEquals(List.of("embedding", "purge", "eapi", "client", "signed client"), List.copyOf(regions.keySet()));
+        regions.forEach((name, lines) -> assertTrue(containsBlock(readme, lines),
+                "README.md lacks the \"" + name + "\" example, which starts: " + lines.get(0)));
+    }
+
+    /** The directory holding README.md and dumbno-core, from the working directory up. */
+    private static Path repositoryRoot() {
+        for (Path at = Path.of(System.getProperty("user.dir")).toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.isRegularFile(at.resolve("README.md")) && Files.isDirectory(at.resolve("dumbno-core"))) {
+                return at;
+            }
+        }
+        return fail("no README.md beside dumbno-core above " + System.getProperty("user.dir"));
+    }
+
+    private static Map<String, List<String>> regions(List<String> source) {
+        Map<String, List<String>> regions = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String line : source) {
+            String text = line.strip();
+            if (text.startsWith(REGION_START)) {
+                current = new ArrayList<>();
+                regions.put(text.substring(REGION_START.length()), current);
+            } else if (text.equals(REGION_END)) {
+                current = null;
+            } else if (current != null) {
+                current.add(text);
+            }
+        }
+        return regions;
+    }
+
+    private static List<String> trimmed(List<String> lines) {
+        return lines.stream().map(String::strip).toList();
+    }
+
+    private static boolean containsBlock(List<String> lines, List<String> block) {
+        for (int start = 0; start + block.size() <= lines.size(); start++) {
+            if (lines.subList(start, start + block.size()).equals(block)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A dumbno server on 127.0.0.1 (a free port) over a simulated switch, as the daemon wires it. */
+    private record Served(ACLManager manager, UdpServer server) implements Closeable {
+        static Served start(byte[] key) throws IOException, SwitchException {
+            EosSwitch eos = EosSwitch.of(SimulatedSwitch.builder().build(), Map.of("Ethernet1", "bulk_1"));
+            eos.setup();
+            Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+            ACLManager manager = ACLManager.builder().eosSwitch(eos).requestFilter(security.requestFilter()).build();
+            manager.start();
+            UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
+                    UdpServer.Options.builder().gate(security.gate()).build());
+            return new Served(manager, server);
+        }
+
+        int port() {
+            return server.addresses().get(0).getPort();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            manager.close();
+        }
+    }
+}
