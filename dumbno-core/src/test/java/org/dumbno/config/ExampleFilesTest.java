@@ -87,6 +87,17 @@ class ExampleFilesTest {
     }
 
     @Test
+    void eapiSimulateExampleReachesDumbnoSimulateOverHttp() {
+        DumbnoConfig config = DumbnoConfig.load(EXAMPLES.resolve("eapi-simulate.cfg"), Map.of());
+
+        assertEquals(Backend.ARISTA, config.backend());
+        assertEquals("http://127.0.0.1:8080/command-api", config.switchSettings().commandApi().toString());
+        assertEquals("dumbno", config.switchSettings().user());
+        assertEquals("dumbno", config.switchSettings().password().reveal());
+        assertEquals(PORTS, config.ports());
+    }
+
+    @Test
     void dummyExampleNeedsNoSwitch() {
         DumbnoConfig config = DumbnoConfig.load(EXAMPLES.resolve("dummy.cfg"), Map.of());
 
