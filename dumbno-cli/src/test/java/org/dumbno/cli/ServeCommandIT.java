@@ -77,6 +77,22 @@ class ServeCommandIT {
     }
 
     @Test
+    void aSignedRetryAfterALostReplyIsOk() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret"), "a shared key of more than 16 bytes\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        try (RunningDaemon running = RunningDaemon.start(dir, "secret_file = " + secret);
+                LossyRelay relay = LossyRelay.start(running.daemon().listening().get(0))) {
+            Run signed = RunningDaemon.run("add", "--server", "127.0.0.1:" + relay.port(), "--timeout", "2",
+                    "--proto", "tcp", "--src", "10.1.2.3", "--dst", "192.0.2.9", "--dport", "443",
+                    "--secret-file", secret.toString());
+
+            assertEquals("ok" + NL, signed.out(), signed.err());
+            assertEquals(ExitCodes.OK, signed.code());
+            assertEquals(List.of("ok", "ok"), relay.replies(), "the first reply was lost, the retry was accepted");
+        }
+    }
+
+    @Test
     void thePythonClientIsAnsweredOk() throws Exception {
         assumeTrue(python3Runs(), "python3 is not installed");
         Path client = Path.of(System.getProperty("user.dir")).resolve("../examples/clients/dumbno_client.py").normalize();

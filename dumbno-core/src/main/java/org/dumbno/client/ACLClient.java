@@ -92,7 +92,7 @@ public final class ACLClient implements Closeable {
      * @throws ServerUnreachableException when no reply came after every try
      */
     public String addAcl(Request request) throws IOException {
-        byte[] json = datagram(request).getBytes(StandardCharsets.UTF_8);
+        Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new IOException("the client for " + server + " is closed");
         }
@@ -100,9 +100,9 @@ public final class ACLClient implements Closeable {
         sockets.add(socket);
         try {
             socket.connect(server.socketAddress());
-            DatagramPacket packet = new DatagramPacket(json, json.length);
+            Signer signer = new Signer(request);
             for (int attempt = 0; attempt < tries; attempt++) {
-                send(socket, packet);
+                send(socket, signer.next());
                 String reply = awaitReply(socket);
                 if (reply != null) {
                     return reply;
@@ -120,11 +120,31 @@ public final class ACLClient implements Closeable {
         }
     }
 
-    private String datagram(Request request) {
-        if (secret == null) {
-            return request.toJson();
+    /**
+     * The datagrams of one request's tries. Unsigned, every try is the same. Signed, every try is
+     * signed afresh with a timestamp later than the previous try's, so that a retry after a lost
+     * reply is not refused as a replay of a try the server did accept.
+     */
+    private final class Signer {
+        private final Request request;
+        private long lastTs = Long.MIN_VALUE;
+
+        Signer(Request request) {
+            this.request = request;
         }
-        return RequestSignature.sign(request, secret, clock.instant().getEpochSecond());
+
+        DatagramPacket next() {
+            String text;
+            if (secret == null) {
+                text = request.toJson();
+            } else {
+                long now = clock.instant().getEpochSecond();
+                lastTs = lastTs == Long.MIN_VALUE ? now : Math.max(now, lastTs + 1);
+                text = RequestSignature.sign(request, secret, lastTs);
+            }
+            byte[] json = text.getBytes(StandardCharsets.UTF_8);
+            return new DatagramPacket(json, json.length);
+        }
     }
 
     /**
@@ -188,9 +208,9 @@ public final class ACLClient implements Closeable {
 
         /**
          * Signs every request with this key ({@code [dumbno] secret_file} on the server), at least
-         * {@value Secret#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. A try
-         * resent within the same second carries the same signature, which a server that already
-         * accepted it refuses as replayed.
+         * {@value Secret#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. Each
+         * try is signed afresh, its timestamp at least one second after the previous try's, so a
+         * server that accepted a try whose reply was lost accepts the retry too.
          */
         public Builder secret(byte[] key) {
             Secret.of(key);

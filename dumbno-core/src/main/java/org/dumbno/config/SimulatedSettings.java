@@ -2,7 +2,9 @@ package org.dumbno.config;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code [simulated]} section, used with {@code backend = simulated}: the serving process runs
@@ -14,13 +16,15 @@ import java.util.Objects;
  * @param password      the eAPI password it accepts
  * @param latency       added to every eAPI call, not negative
  * @param tcamCapacity  entries it programs at most; zero means unlimited
+ * @param traffic       whether it makes up traffic of its own
  */
 public record SimulatedSettings(
         InetSocketAddress eapiListen,
         String user,
         Secret password,
         Duration latency,
-        int tcamCapacity) {
+        int tcamCapacity,
+        Traffic traffic) {
 
     static final String SECTION = "simulated";
     /** {@code 127.0.0.1:8080}. */
@@ -34,6 +38,7 @@ public record SimulatedSettings(
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(traffic, "traffic");
         if (user.isBlank()) {
             throw Field.of(SECTION, "user", user).fail("must not be empty");
         }
@@ -45,14 +50,42 @@ public record SimulatedSettings(
         }
     }
 
-    /** {@code 127.0.0.1:8080}, user and password {@code dumbno}, no latency, unlimited TCAM. */
+    /** Settings without traffic of its own: the counters move only when something sends. */
+    public SimulatedSettings(InetSocketAddress eapiListen, String user, Secret password, Duration latency,
+            int tcamCapacity) {
+        this(eapiListen, user, password, latency, tcamCapacity, Traffic.NONE);
+    }
+
+    /** {@code 127.0.0.1:8080}, user and password {@code dumbno}, no latency, unlimited TCAM, no traffic. */
     public static SimulatedSettings defaults() {
         return new SimulatedSettings(DEFAULT_EAPI_LISTEN, DEFAULT_USER, Secret.of(DEFAULT_USER),
-                Duration.ZERO, 0);
+                Duration.ZERO, 0, Traffic.NONE);
     }
 
     /** Whether the simulated TCAM has a limit. */
     public boolean hasTcamLimit() {
         return tcamCapacity > 0;
+    }
+
+    /** {@code traffic}: what the simulated switch sends through itself. */
+    public enum Traffic {
+        /** Nothing: counters move only when a caller sends traffic (the default, for tests). */
+        NONE,
+        /** Background traffic on every ingress port and a short-lived elephant flow per deny entry. */
+        DEMO;
+
+        /** The name as written in the configuration file. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Traffic> parse(String text) {
+            for (Traffic traffic : values()) {
+                if (traffic.configName().equalsIgnoreCase(text.trim())) {
+                    return Optional.of(traffic);
+                }
+            }
+            return Optional.empty();
+        }
     }
 }

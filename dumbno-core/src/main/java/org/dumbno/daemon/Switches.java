@@ -6,7 +6,9 @@ import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
@@ -15,6 +17,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.eos.sim.TrafficGenerator;
 
 /**
  * The transport a configuration's {@code [switch] backend} calls for. A real switch is reached over
@@ -87,13 +90,22 @@ public final class Switches {
         try {
             EapiServer server = EapiServer.start(simulated, listen, settings.user(),
                     settings.password().reveal(), null);
-            return new SimulatedHost(simulated, server);
+            return new SimulatedHost(simulated, server, traffic(simulated, config));
         } catch (BindException e) {
             BindException located = new BindException("cannot serve the simulated switch on "
                     + Endpoint.text(listen) + " ([simulated] eapi_listen): " + e.getMessage());
             located.initCause(e);
             throw located;
         }
+    }
+
+    /** Demo traffic through the simulated switch's ingress ports, when {@code [simulated] traffic} asks. */
+    private static SimulatedHost.Traffic traffic(SimulatedSwitch simulated, DumbnoConfig config) {
+        if (config.simulated().traffic() != SimulatedSettings.Traffic.DEMO) {
+            return SimulatedHost.Traffic.NONE;
+        }
+        return SimulatedHost.Traffic.start(new TrafficGenerator(simulated, List.copyOf(config.ports().keySet()),
+                Clock.systemUTC(), new SplittableRandom()));
     }
 
     private static Transport client(SimulatedSettings settings, String configName) {

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
+import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -194,5 +199,30 @@ class ACLClientIT {
             assertEquals("no answer from [::1]:" + port(silent) + " after 1 try", failure.getMessage());
             assertEquals(1, failure.tries());
         }
+    }
+
+    @Test
+    void aSignedRetryAfterALostReplyIsAcceptedBecauseItIsSignedAfresh() throws Exception {
+        byte[] key = "a signing key of at least thirty-two bytes".getBytes(UTF_8);
+        Instant now = Instant.now();
+        Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+        try (UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), shunter,
+                        UdpServer.Options.builder().gate(security.gate()).build());
+                LossyRelay relay = LossyRelay.start(server.addresses().get(0));
+                ACLClient client = ACLClient.builder().server("127.0.0.1", relay.port()).secret(key)
+                        .clock(Clock.fixed(now, ZoneOffset.UTC)).timeout(Duration.ofMillis(500)).tries(3).build()) {
+
+            assertEquals("ok", client.addAcl("10.1.2.3", "192.0.2.9", "tcp", 51234, 443));
+
+            assertEquals(List.of("ok", "ok"), relay.replies(), "the first ok was lost, the retry got its own");
+            List<Long> stamps = relay.requests().stream().map(ACLClientIT::ts).toList();
+            assertEquals(List.of(now.getEpochSecond(), now.getEpochSecond() + 1), stamps,
+                    "within one second, the retry's timestamp is one later");
+            assertTrue(security.refusals().values().stream().allMatch(count -> count == 0), security.refusals().toString());
+        }
+    }
+
+    private static long ts(String datagram) {
+        return JsonParser.parseString(datagram).getAsJsonObject().get("ts").getAsLong();
     }
 }

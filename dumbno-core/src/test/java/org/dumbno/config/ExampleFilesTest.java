@@ -79,10 +79,22 @@ class ExampleFilesTest {
         assertEquals(PORTS, config.ports());
         assertEquals(List.of("bulk_1", "bulk_2"), List.copyOf(config.aclNames()));
         assertEquals(List.of(new InetSocketAddress("127.0.0.1", 9000)), config.dumbno().listen());
-        assertEquals(Duration.ofSeconds(30), config.dumbno().purgeInterval());
+        assertEquals(Duration.ofSeconds(10), config.dumbno().purgeInterval());
         assertEquals(new InetSocketAddress("127.0.0.1", 8080), config.simulated().eapiListen());
+        assertEquals(SimulatedSettings.Traffic.DEMO, config.simulated().traffic());
         assertEquals(2, config.twoTupleHosts().size());
         assertTrue(config.dumbno().metricsListen().isEmpty());
+    }
+
+    @Test
+    void eapiSimulateExampleReachesDumbnoSimulateOverHttp() {
+        DumbnoConfig config = DumbnoConfig.load(EXAMPLES.resolve("eapi-simulate.cfg"), Map.of());
+
+        assertEquals(Backend.ARISTA, config.backend());
+        assertEquals("http://127.0.0.1:8080/command-api", config.switchSettings().commandApi().toString());
+        assertEquals("dumbno", config.switchSettings().user());
+        assertEquals("dumbno", config.switchSettings().password().reveal());
+        assertEquals(PORTS, config.ports());
     }
 
     @Test

@@ -32,6 +32,7 @@ class SimulatedSectionTest {
         assertEquals("dumbno", simulated.password().reveal());
         assertEquals(Duration.ZERO, simulated.latency());
         assertFalse(simulated.hasTcamLimit());
+        assertEquals(SimulatedSettings.Traffic.NONE, simulated.traffic());
     }
 
     @Test
@@ -42,6 +43,7 @@ class SimulatedSectionTest {
                 password = pw
                 latency_ms = 25
                 tcam_capacity = 1024
+                traffic = Demo
                 """).simulated();
 
         assertEquals(new InetSocketAddress("::1", 8443), simulated.eapiListen());
@@ -50,6 +52,13 @@ class SimulatedSectionTest {
         assertEquals(Duration.ofMillis(25), simulated.latency());
         assertTrue(simulated.hasTcamLimit());
         assertEquals(1024, simulated.tcamCapacity());
+        assertEquals(SimulatedSettings.Traffic.DEMO, simulated.traffic());
+    }
+
+    @Test
+    void unknownTrafficIsNamed() {
+        assertEquals(files.prefix() + "[simulated] traffic = heavy: not none or demo",
+                files.failure(HEAD + "traffic = heavy\n"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dumbno.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
@@ -19,6 +21,8 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Which transport each backend and role gets. */
 @Timeout(30)
@@ -82,6 +86,42 @@ class SwitchesIT {
                 String version = transport.runCmds(List.of("show hostname")).get(0).get("hostname").getAsString();
                 assertTrue(version.startsWith("dumbno-sim"), version);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedSettings.Traffic.class)
+    void aHostRunsDemoTrafficOnlyWhenAskedAndStopsItOnClose(SimulatedSettings.Traffic traffic)
+            throws IOException, InterruptedException {
+        DumbnoConfig config = DumbnoConfig.builder()
+                .switchSettings(SwitchSettings.builder().backend(Backend.SIMULATED).build())
+                .port("Ethernet1", "bulk_1").egressPort("Ethernet11", "tool1")
+                .simulated(new SimulatedSettings(TestDaemons.loopback(0), "dumbno",
+                        org.dumbno.config.Secret.of("pw"), Duration.ZERO, 0, traffic))
+                .build();
+
+        SimulatedHost host = (SimulatedHost) Switches.connect(config, Switches.Role.HOST);
+        try (host) {
+            assertEquals(traffic == SimulatedSettings.Traffic.DEMO, host.trafficRunning());
+            if (traffic == SimulatedSettings.Traffic.DEMO) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (inOctets(host) == 0 && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                }
+                assertTrue(inOctets(host) > 0, "background traffic arrives within a few ticks");
+            } else {
+                assertEquals(0, inOctets(host));
+            }
+        }
+        assertFalse(host.trafficRunning());
+    }
+
+    private static long inOctets(SimulatedHost host) {
+        try {
+            return host.runCmds(List.of("show interfaces counters")).get(0).getAsJsonObject("interfaces")
+                    .getAsJsonObject("Ethernet1").get("inOctets").getAsLong();
+        } catch (SwitchException e) {
+            throw new AssertionError(e);
         }
     }
 }

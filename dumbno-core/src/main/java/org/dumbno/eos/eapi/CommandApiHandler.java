@@ -10,14 +10,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers {@code POST /command-api} by running the calls on a {@link Transport}. */
+/**
+ * Answers {@code POST /command-api} by running the calls on a {@link Transport}. The body decides
+ * whether a call is JSON-RPC, whatever its Content-Type says (curl's {@code -d} sends a form type).
+ */
 final class CommandApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
@@ -43,8 +45,6 @@ final class CommandApiHandler implements HttpHandler {
             } else if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"eAPI\"");
                 reply(exchange, 401, "text/plain", BAD_CREDENTIALS);
-            } else if (!acceptedType(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-                reply(exchange, 415, "text/plain", "Content-Type must be application/json-rpc or application/json");
             } else {
                 answer(exchange, body);
             }
@@ -111,14 +111,6 @@ final class CommandApiHandler implements HttpHandler {
         reply.addProperty("jsonrpc", "2.0");
         reply.add("id", id);
         return reply;
-    }
-
-    private static boolean acceptedType(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json-rpc") || type.equals("application/json");
     }
 
     private static String readBody(HttpExchange exchange) throws IOException {

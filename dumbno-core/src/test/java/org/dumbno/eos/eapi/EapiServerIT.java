@@ -67,8 +67,10 @@ class EapiServerIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.address().getPort() + path))
                 .timeout(Duration.ofSeconds(5))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", contentType);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (auth != null) {
             request.header("Authorization", auth);
         }
@@ -178,11 +180,18 @@ class EapiServerIT {
         assertEquals(status, response.statusCode());
     }
 
-    @Test
-    void otherContentTypeIs415() throws Exception {
-        HttpResponse<String> response = send("POST", "/command-api", "text/plain", AUTH, "{}");
+    /** curl -d sends a form content type; the body decides, as on a switch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/json; charset=utf-8",
+        "none"})
+    void anyContentTypeWithAJsonRpcBodyIsAnswered(String contentType) throws Exception {
+        HttpResponse<String> response = send("POST", "/command-api", contentType.equals("none") ? null : contentType,
+                AUTH, "{\"jsonrpc\":\"2.0\",\"method\":\"runCmds\",\"id\":1,"
+                        + "\"params\":{\"version\":1,\"cmds\":[\"show version\"]}}");
 
-        assertEquals(415, response.statusCode());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(parsed("{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": [{\"echo\": \"show version\"}]}"),
+                parsed(response.body()));
     }
 
     @Test
