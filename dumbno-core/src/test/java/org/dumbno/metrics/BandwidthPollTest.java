@@ -18,6 +18,7 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

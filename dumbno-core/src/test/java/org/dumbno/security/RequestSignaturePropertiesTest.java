@@ -8,13 +8,14 @@ import inet.ipaddr.ipv6.IPv6Address;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Protocol;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /**

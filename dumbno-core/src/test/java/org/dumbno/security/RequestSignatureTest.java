@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The checks composed as the server and the engine run them, and the refusals counted. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

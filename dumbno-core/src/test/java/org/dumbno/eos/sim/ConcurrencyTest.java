@@ -15,6 +15,7 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

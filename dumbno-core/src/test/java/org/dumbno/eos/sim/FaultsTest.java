@@ -9,6 +9,7 @@ import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.rule.Family;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** Injected faults: latency, failed calls, refused commands and outages. */

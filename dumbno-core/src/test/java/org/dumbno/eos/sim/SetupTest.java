@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The setup dumbno runs on a switch, and reading it back, as an eAPI client would. */

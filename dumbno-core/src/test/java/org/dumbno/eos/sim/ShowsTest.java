@@ -12,6 +12,7 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport.Format;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** The show commands in both formats. */

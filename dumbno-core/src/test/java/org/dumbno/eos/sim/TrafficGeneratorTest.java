@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
+import org.dumbno.testing.ManualClock;
+import org.dumbno.testing.ManualScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,6 +13,7 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
 import org.dumbno.rule.TcpFlag;
+import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
