@@ -31,7 +31,7 @@ import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.dumbno.security.Secret;
+import org.dumbno.security.SigningKey;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
 import org.junit.jupiter.api.Test;
@@ -125,10 +125,10 @@ class ReadmeExamplesIT {
     void clientSignsItsRequestsWithTheServersKey() throws Exception {
         Path keyFile = dir.resolve("request.key");
         Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n", StandardCharsets.US_ASCII);
-        try (Served served = Served.start(Secret.load(keyFile).bytes())) {
+        try (Served served = Served.start(SigningKey.load(keyFile).bytes())) {
             int port = served.port();
             // README: signed client
-            Secret key = Secret.load(keyFile);  // the file [dumbno] secret_file names
+            SigningKey key = SigningKey.load(keyFile);  // the file [dumbno] secret_file names
             try (ACLClient client = ACLClient.builder()
                     .server("127.0.0.1:" + port)
                     .secret(key.bytes())

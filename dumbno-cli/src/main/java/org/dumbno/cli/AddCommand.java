@@ -12,7 +12,7 @@ import org.dumbno.client.ACLClient;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
-import org.dumbno.security.Secret;
+import org.dumbno.security.SigningKey;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,7 +134,7 @@ final class AddCommand implements Callable<Integer> {
                 .timeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))))
                 .tries(tries);
         if (secretFile != null) {
-            builder.secret(Secret.load(secretFile).bytes());
+            builder.secret(SigningKey.load(secretFile).bytes());
         }
         return builder.build();
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dumbno.rule.Request;
 import org.dumbno.security.RequestSignature;
-import org.dumbno.security.Secret;
+import org.dumbno.security.SigningKey;
 
 /**
  * Asks a running dumbno server to shunt a flow, as the Python and Go clients do: one JSON datagram,
@@ -213,7 +213,7 @@ public final class ACLClient implements Closeable {
          * server that accepted a try whose reply was lost accepts the retry too.
          */
         public Builder secret(byte[] key) {
-            Secret.of(key);
+            SigningKey.of(key);
             this.secret = key.clone();
             return this;
         }

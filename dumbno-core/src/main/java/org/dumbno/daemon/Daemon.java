@@ -24,7 +24,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
-import org.dumbno.security.Secret;
+import org.dumbno.security.SigningKey;
 import org.dumbno.security.Security;
 import org.dumbno.server.ServerStats;
 import org.dumbno.server.UdpServer;
@@ -259,7 +259,7 @@ public final class Daemon implements Closeable {
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {
             byte[] key = null;
             if (settings.secretFile().isPresent()) {
-                key = Secret.load(settings.secretFile().get()).bytes();
+                key = SigningKey.load(settings.secretFile().get()).bytes();
             }
             return Security.from(settings.allowClients(), settings.neverShunt(), settings.rateLimit(),
                     settings.rateBurst(), key, clock);

@@ -58,12 +58,12 @@ public final class RequestSignature {
     private static final int SIG_HEX_DIGITS = 64;
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Secret secret;
+    private final SigningKey secret;
     private final long windowSeconds;
     private final Clock clock;
     private final ReplayCache replays;
 
-    RequestSignature(Secret secret, Duration window, int replayCapacity, Clock clock) {
+    RequestSignature(SigningKey secret, Duration window, int replayCapacity, Clock clock) {
         this.secret = Objects.requireNonNull(secret, "secret");
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the replay window (" + window + ") must be positive");
@@ -73,7 +73,7 @@ public final class RequestSignature {
         this.replays = new ReplayCache(replayCapacity, windowSeconds);
     }
 
-    RequestSignature(Secret secret, Clock clock) {
+    RequestSignature(SigningKey secret, Clock clock) {
         this(secret, DEFAULT_WINDOW, ReplayCache.DEFAULT_CAPACITY, clock);
     }
 

@@ -41,7 +41,7 @@ public final class Security {
      * @param neverShunt networks never shunted; empty for none
      * @param ratePerSecond requests per second per client; 0 for no limit
      * @param burst requests a client may send at once, at least 1 (ignored without a limit)
-     * @param secret the signing key, at least {@value Secret#MIN_BYTES} bytes, or null when
+     * @param secret the signing key, at least {@value SigningKey#MIN_BYTES} bytes, or null when
      *     requests are not signed
      * @param clock the time for rate limits and signature timestamps
      */
@@ -52,7 +52,7 @@ public final class Security {
         }
         RateLimiter limiter = ratePerSecond == 0 ? null : new RateLimiter(ratePerSecond, burst, clock);
         RequestSignature signature = secret == null ? null
-                : new RequestSignature(Secret.of(secret), clock);
+                : new RequestSignature(SigningKey.of(secret), clock);
         return new Security(new ClientAllowList(allowClients), limiter, signature,
                 new NeverShunt(neverShunt));
     }

@@ -29,7 +29,7 @@ class RequestSignaturePropertiesTest {
     private static final List<String> FIELDS = List.of("src", "dst", "proto", "sport", "dport", "ts");
 
     private static RequestSignature verifier(long ts) {
-        return new RequestSignature(Secret.of(KEY), ManualClock.atEpochSecond(ts));
+        return new RequestSignature(SigningKey.of(KEY), ManualClock.atEpochSecond(ts));
     }
 
     private static final int TRIES = 1000;

@@ -24,7 +24,7 @@ class RequestSignatureTest {
     static final long TS = 1_700_000_000L;
 
     private final ManualClock clock = ManualClock.atEpochSecond(TS);
-    private final RequestSignature signature = new RequestSignature(Secret.of(KEY), clock);
+    private final RequestSignature signature = new RequestSignature(SigningKey.of(KEY), clock);
     private final Request request = Request.of("10.1.2.3", "10.9.8.7", "tcp", null, 443);
 
     private Optional<Refusal> verify(String json) {
@@ -223,6 +223,6 @@ class RequestSignatureTest {
     @Test
     void neitherTheVerifierNorItsKeyShowsTheKey() {
         assertFalse(signature.toString().contains("0123456789abcdef"));
-        assertFalse(Secret.of(KEY).toString().contains("0123456789abcdef"));
+        assertFalse(SigningKey.of(KEY).toString().contains("0123456789abcdef"));
     }
 }

@@ -14,17 +14,17 @@ import org.slf4j.LoggerFactory;
  * The shared key that signs requests ({@code [dumbno] secret_file}). It never shows in
  * {@link #toString()}, a log line or an exception message.
  */
-public final class Secret {
+public final class SigningKey {
     /** The shortest key accepted, in bytes. */
     public static final int MIN_BYTES = 16;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Secret.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
     private final byte[] key;
 
-    private Secret(byte[] key) {
+    private SigningKey(byte[] key) {
         this.key = key;
     }
 
@@ -33,11 +33,11 @@ public final class Secret {
      *
      * @throws IllegalArgumentException when the key is shorter than {@value #MIN_BYTES} bytes
      */
-    public static Secret of(byte[] key) {
+    public static SigningKey of(byte[] key) {
         if (key == null || key.length < MIN_BYTES) {
             throw new IllegalArgumentException("the secret must be at least " + MIN_BYTES + " bytes long");
         }
-        return new Secret(key.clone());
+        return new SigningKey(key.clone());
     }
 
     /**
@@ -47,7 +47,7 @@ public final class Secret {
      * @throws IOException when the file cannot be read, is empty or holds fewer than
      *     {@value #MIN_BYTES} bytes
      */
-    public static Secret load(Path file) throws IOException {
+    public static SigningKey load(Path file) throws IOException {
         byte[] content = trim(Files.readAllBytes(file));
         if (content.length == 0) {
             throw new IOException("secret_file " + file + " is empty");
@@ -59,7 +59,7 @@ public final class Secret {
         if (isShared(file)) {
             LOG.warn("secret_file {} is readable by group or others; chmod 600 it", file);
         }
-        return new Secret(content);
+        return new SigningKey(content);
     }
 
     /** Whether group or others may read {@code file}; false where POSIX permissions do not exist. */
@@ -97,6 +97,6 @@ public final class Secret {
 
     @Override
     public String toString() {
-        return "Secret[hidden]";
+        return "SigningKey[hidden]";
     }
 }

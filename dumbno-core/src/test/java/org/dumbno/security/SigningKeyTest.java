@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading the shared key without ever showing it. */
-class SecretTest {
+class SigningKeyTest {
     private static final String KEY = "s3cr3t-k3y-of-32-bytes-for-tests";
 
     @TempDir
@@ -30,7 +30,7 @@ class SecretTest {
 
     @Test
     void theKeyIsTheFileWithoutSurroundingWhitespace() throws IOException {
-        Secret secret = Secret.load(file(" \t" + KEY + "\r\n\n", "rw-------"));
+        SigningKey secret = SigningKey.load(file(" \t" + KEY + "\r\n\n", "rw-------"));
 
         assertArrayEquals(KEY.getBytes(StandardCharsets.UTF_8), secret.bytes());
     }
@@ -39,7 +39,7 @@ class SecretTest {
     void anEmptyFileIsRefused() throws IOException {
         Path file = file(" \n", "rw-------");
 
-        IOException e = assertThrows(IOException.class, () -> Secret.load(file));
+        IOException e = assertThrows(IOException.class, () -> SigningKey.load(file));
 
         assertEquals("secret_file " + file + " is empty", e.getMessage());
     }
@@ -48,7 +48,7 @@ class SecretTest {
     void aShortKeyIsRefusedWithoutShowingIt() throws IOException {
         Path file = file("tooshort-123456\n", "rw-------");
 
-        IOException e = assertThrows(IOException.class, () -> Secret.load(file));
+        IOException e = assertThrows(IOException.class, () -> SigningKey.load(file));
 
         assertEquals("secret_file " + file + " holds fewer than 16 bytes", e.getMessage());
         assertFalse(e.getMessage().contains("tooshort"));
@@ -56,24 +56,24 @@ class SecretTest {
 
     @Test
     void sixteenBytesAreEnough() throws IOException {
-        assertEquals(16, Secret.load(file("exactly16bytes!!", "rw-------")).bytes().length);
+        assertEquals(16, SigningKey.load(file("exactly16bytes!!", "rw-------")).bytes().length);
     }
 
     @Test
     void aMissingFileIsAnIoError() {
-        assertThrows(IOException.class, () -> Secret.load(dir.resolve("absent")));
+        assertThrows(IOException.class, () -> SigningKey.load(dir.resolve("absent")));
     }
 
     @Test
     void aFileOthersCanReadIsNoticed() throws IOException {
-        assertTrue(Secret.isShared(file(KEY, "rw-r--r--")));
-        assertTrue(Secret.isShared(file(KEY, "rw-r-----")));
-        assertFalse(Secret.isShared(file(KEY, "rw-------")));
+        assertTrue(SigningKey.isShared(file(KEY, "rw-r--r--")));
+        assertTrue(SigningKey.isShared(file(KEY, "rw-r-----")));
+        assertFalse(SigningKey.isShared(file(KEY, "rw-------")));
     }
 
     @Test
     void theKeyNeverShowsInToString() throws IOException {
-        Secret secret = Secret.load(file(KEY, "rw-------"));
+        SigningKey secret = SigningKey.load(file(KEY, "rw-------"));
 
         assertFalse(secret.toString().contains(KEY));
         assertFalse(secret.toString().contains("s3cr3t"));
@@ -82,7 +82,7 @@ class SecretTest {
     @Test
     void theKeyIsCopiedInAndOut() {
         byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
-        Secret secret = Secret.of(key);
+        SigningKey secret = SigningKey.of(key);
         key[0] = 'X';
         secret.bytes()[1] = 'Y';
 
@@ -91,7 +91,7 @@ class SecretTest {
 
     @Test
     void aShortKeyIsRefusedInMemoryToo() {
-        assertThrows(IllegalArgumentException.class, () -> Secret.of(new byte[15]));
-        assertThrows(IllegalArgumentException.class, () -> Secret.of(null));
+        assertThrows(IllegalArgumentException.class, () -> SigningKey.of(new byte[15]));
+        assertThrows(IllegalArgumentException.class, () -> SigningKey.of(null));
     }
 }
