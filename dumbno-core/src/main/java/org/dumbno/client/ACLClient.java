@@ -208,7 +208,7 @@ public final class ACLClient implements Closeable {
 
         /**
          * Signs every request with this key ({@code [dumbno] secret_file} on the server), at least
-         * {@value Secret#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. Each
+         * {@value org.dumbno.security.SigningKey#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. Each
          * try is signed afresh, its timestamp at least one second after the previous try's, so a
          * server that accepted a try whose reply was lost accepts the retry too.
          */
