@@ -32,7 +32,7 @@ class RequestParseFuzzTest {
     private static final Pattern CHARACTERS = Pattern.compile("[0-9a-f.:/ a-z]+");
 
     @Test
-    @Timeout(300)
+    @Timeout(600)
     void parseAcceptsOrRefusesCleanlyAndAcceptedRulesHoldOnlyRuleWords() {
         long seed = Seeds.seed(getClass().getSimpleName());
         int count = Seeds.count("dumbno.fuzz.inputs", 1_000_000);

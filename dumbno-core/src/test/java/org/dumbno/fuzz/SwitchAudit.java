@@ -30,6 +30,7 @@ final class SwitchAudit {
     private final long seqMax;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> written = new HashMap<>();
+    private final Map<String, Rule> parsed = new HashMap<>();
 
     SwitchAudit(Set<String> names, Set<Rule> okRules, long seqMin, long seqMax) {
         this.names = names;
@@ -72,7 +73,7 @@ final class SwitchAudit {
         }
         Rule rule;
         try {
-            rule = Rule.parse(family, text);
+            rule = parse(family, text);
         } catch (InvalidRequestException e) {
             problem("a deny command whose rule does not parse (" + e.getMessage() + "): " + Printable.of(command));
             return;
@@ -99,7 +100,7 @@ final class SwitchAudit {
                     }
                     count++;
                     String text = entry.text().substring("deny ".length());
-                    if (!Rule.parse(family, text).equals(entry.rule()) || !found.add(entry.rule())) {
+                    if (!parse(family, text).equals(entry.rule()) || !found.add(entry.rule())) {
                         problem(family.keyword() + " " + name + " holds " + entry.sequence() + " " + text
                                 + " twice or in a text that reads back otherwise");
                     }
@@ -120,6 +121,16 @@ final class SwitchAudit {
             }
         }
         return this;
+    }
+
+    /** The rule a text reads as; each text is read once, as every list of a family holds the same texts. */
+    private Rule parse(Family family, String text) {
+        Rule rule = parsed.get(family.keyword() + " " + text);
+        if (rule == null) {
+            rule = Rule.parse(family, text);
+            parsed.put(family.keyword() + " " + text, rule);
+        }
+        return rule;
     }
 
     private static String sample(Set<Rule> rules) {

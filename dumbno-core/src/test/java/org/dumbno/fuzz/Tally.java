@@ -26,13 +26,13 @@ final class Tally {
         other.byReply.forEach((reply, n) -> byReply.merge(reply, n, Long::sum));
     }
 
-    /** {@code ok}, or the error with quoted values and numbers left out, cut to 70 characters. */
+    /** {@code ok}, or the error with quoted values, addresses and numbers left out, cut to 70 characters. */
     static String replyClass(String outcome) {
         int open = outcome.indexOf('(');
         int close = outcome.lastIndexOf(')');
         String shape = open < 0 || close < open ? outcome
                 : outcome.substring(0, open) + "(..)" + outcome.substring(close + 1);
-        shape = shape.replaceAll("[0-9]+", "N");
+        shape = shape.replaceAll("[0-9A-Fa-f]*[:.][0-9A-Fa-f:.]*[0-9A-Fa-f]", "ADDR").replaceAll("[0-9]+", "N");
         return shape.length() > 70 ? shape.substring(0, 70) + "..." : shape;
     }
 

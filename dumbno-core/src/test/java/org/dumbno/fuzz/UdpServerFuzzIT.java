@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>The seed is printed; {@code -Ddumbno.fuzz.seed=N} replays a run, {@code
  * -Ddumbno.fuzz.datagrams=N} changes its length.
  */
-@Timeout(100)
+@Timeout(180)
 class UdpServerFuzzIT {
     private static final Map<String, String> PORTS = Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2");
     private static final long SEQ_MIN = 500;
