@@ -37,7 +37,8 @@ final class RequestReader {
             throw new InvalidRequestException("request is " + datagram.length
                     + " bytes; at most " + MAX_BYTES + " are allowed");
         }
-        JsonReader json = new JsonReader(new StringReader(decode(datagram)));
+        String text = decode(datagram);
+        JsonReader json = new JsonReader(new StringReader(text));
         json.setStrictness(Strictness.STRICT);
         RequestReader reader = new RequestReader();
         try {
@@ -50,6 +51,7 @@ final class RequestReader {
         } catch (IOException e) {
             throw new InvalidRequestException("request has data after the JSON object");
         }
+        checkNoRawControlCharacters(text);
         return new Request(reader.src, reader.dst, reader.proto, reader.sport, reader.dport);
     }
 
@@ -62,6 +64,30 @@ final class RequestReader {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidRequestException("request is not UTF-8 text");
+        }
+    }
+
+    /**
+     * JSON requires control characters (U+0000-U+001F) in strings to be escaped, and every client
+     * escapes them, as did the original tool's reader; the JSON reader used here lets them through,
+     * so they are looked for in the strings of a request it has read.
+     */
+    private static void checkNoRawControlCharacters(String text) {
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString && c < 0x20) {
+                throw new InvalidRequestException("request is not valid JSON (unescaped control character "
+                        + InvalidRequestException.quote(c) + " in a string at offset " + i + ")");
+            }
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = inString;
+            } else if (c == '"') {
+                inString = !inString;
+            }
         }
     }
 

@@ -186,6 +186,26 @@ class RequestParseTest {
         assertEquals("src (1.2.3.4\\u000a\\u0000\\u00e9) is not an IPv4 or IPv6 address literal", message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"src\": \"1.2.3.4\", \"note\": \"a\u0001b\"}",
+        "{\"src\": \"1.2.3.4\", \"note\": \"a\tb\"}",
+        "{\"src\": \"1.2.3.4\", \"note\": [\"\\\"\n\"]}",
+        "{\"src\": \"1.2.3.4\", \"a\u0000b\": 1}",
+    })
+    void unescapedControlCharactersInStringsAreRefused(String json) {
+        String message = refusal(json);
+
+        assertTrue(message.startsWith("request is not valid JSON (") && message.contains("ontrol character"), message);
+    }
+
+    @Test
+    void escapedControlCharactersAndWhitespaceBetweenTokensAreAccepted() {
+        Request request = parse("{\t\"src\":\r\n\"1.2.3.4\",\n\"note\": \"a\\tb\\u0001\\\\\"}");
+
+        assertEquals("ip host 1.2.3.4 any", request.toRule().text());
+    }
+
     @Test
     void longValuesAreCutInTheMessage() {
         String message = refusal("{\"src\": \"" + "a".repeat(1000) + "\"}");
