@@ -13,9 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads one request datagram with a strict JSON reader, field by field. */
 final class RequestReader {
+    /** Gson's advice to developers ("Use JsonReader.setStrictness(...) to accept ..."): not for sensors. */
+    private static final Pattern PARSER_ADVICE = Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept ");
+    private static final Pattern DOCUMENTATION_LINK = Pattern.compile("\\s*See https?://\\S+");
+
     /** The largest datagram read: one Ethernet MTU. */
     static final int MAX_BYTES = 1500;
 
@@ -93,8 +98,8 @@ final class RequestReader {
 
     private static InvalidRequestException notJson(Exception e) {
         String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        reason = reason.replaceAll("Use JsonReader\\.set\\w+\\([^)]*\\) to accept ", "")
-                .replaceAll("\\s*See https?://\\S+", "").strip();
+        reason = PARSER_ADVICE.matcher(reason).replaceAll("");
+        reason = DOCUMENTATION_LINK.matcher(reason).replaceAll("").strip();
         return new InvalidRequestException(reason.isEmpty() ? "request is not valid JSON"
                 : "request is not valid JSON (" + InvalidRequestException.quote(reason) + ")");
     }
