@@ -1,12 +1,21 @@
 package org.dumbno.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
+import org.dumbno.daemon.Daemon;
+import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
+import org.dumbno.security.Secret;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,22 +25,28 @@ import picocli.CommandLine.Spec;
         name = "add",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {
-            "Asks a running dumbno server to shunt a flow and prints its reply.",
-            "Leave a field out to mean any; name at least one of --src, --dst, --sport, --dport."
-        },
+        header = "Shunt one flow, through a running server or straight to the switch.",
+        description = "Asks a running dumbno server to shunt a flow and prints its reply, ok or error: <reason>; "
+                + "with --config, writes the shunt straight to the switch of that configuration instead. "
+                + "Leave a field out to mean any; name at least one of --src, --dst, --sport, --dport.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":the server answered ok",
-            ExitCodes.FAILED + ":the server answered with an error",
-            ExitCodes.USAGE + ":bad command line or request",
-            ExitCodes.UNREACHABLE + ":no answer from the server"
+            ExitCodes.OK + ":the server (or the switch) answered ok",
+            ExitCodes.FAILED + ":the server answered with an error, or the switch refused the shunt",
+            ExitCodes.USAGE + ":bad command line, request or configuration",
+            ExitCodes.UNREACHABLE + ":no answer from the server or the switch"
         })
 final class AddCommand implements Callable<Integer> {
     static final String DEFAULT_SERVER = "127.0.0.1:" + ACLClient.DEFAULT_PORT;
 
+    /** How long a one-shot add waits for the switch to take the shunt. */
+    static final Duration SWITCH_WAIT = Duration.ofSeconds(60);
+
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
 
     @Option(names = "--src", paramLabel = "ADDR", description = "source address, IPv4 or IPv6")
     String src;
@@ -61,31 +76,66 @@ final class AddCommand implements Callable<Integer> {
             description = "how many times to send the request before giving up (default: ${DEFAULT-VALUE})")
     int tries;
 
+    @Option(names = "--secret-file", paramLabel = "PATH",
+            description = "sign the request with the key in PATH, for a server with [dumbno] secret_file")
+    Path secretFile;
+
     /** The places a request can be sent to. */
     static final class Destination {
         @Option(names = "--server", paramLabel = "HOST:PORT", required = true,
                 description = "the dumbno server, e.g. 127.0.0.1:9000 or [::1]:9000 (default: " + DEFAULT_SERVER + ")")
         String server;
+
+        @Option(names = "--config", paramLabel = "CFG", required = true,
+                description = "no server: write the shunt straight to the switch of this configuration")
+        Path config;
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        Logging.apply(logging);
         Request request = Request.of(src, dst, proto, sport, dport);
+        String reply = destination != null && destination.config != null ? direct(request) : viaServer(request);
+        spec.commandLine().getOut().println(reply);
+        return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private String viaServer(Request request) throws IOException {
         try (ACLClient client = client()) {
-            String reply = client.addAcl(request);
-            spec.commandLine().getOut().println(reply);
-            return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
+            return client.addAcl(request);
         }
     }
 
-    private ACLClient client() {
+    /** Starts an engine on the switch, adds the request, waits for its outcome and stops the engine. */
+    private String direct(Request request) throws IOException, InterruptedException {
+        if (secretFile != null) {
+            throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
+        }
+        try (SwitchAccess access = SwitchAccess.open(destination.config);
+                ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
+            manager.start();
+            try {
+                return manager.add(request).get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS).reply();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the engine failed", e.getCause());
+            } catch (TimeoutException e) {
+                throw new IOException(access.eos().describe() + ": the shunt was not written within "
+                        + SWITCH_WAIT.toSeconds() + " s", e);
+            }
+        }
+    }
+
+    private ACLClient client() throws IOException {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
             throw new IllegalArgumentException("--timeout (" + timeoutSeconds + ") must be more than 0 and at most 3600 seconds");
         }
-        return ACLClient.builder()
+        ACLClient.Builder builder = ACLClient.builder()
                 .server(destination == null ? DEFAULT_SERVER : destination.server)
                 .timeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))))
-                .tries(tries)
-                .build();
+                .tries(tries);
+        if (secretFile != null) {
+            builder.secret(Secret.load(secretFile).bytes());
+        }
+        return builder.build();
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Keeps elephant flows off IDS sensors by shunting them in Arista switch ACLs.",
-        subcommands = {AddCommand.class, SimulateCommand.class, PlotCommand.class},
+        subcommands = {ServeCommand.class, SetupCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class,
+            SimulateCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":success",

@@ -2,7 +2,10 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import org.dumbno.config.ConfigException;
+import org.dumbno.eos.AuthenticationException;
+import org.dumbno.eos.CommandFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +37,12 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     static int exitCode(Throwable e) {
         if (e instanceof ParameterException || e instanceof ConfigException) {
             return ExitCodes.USAGE;
+        }
+        if (e instanceof BindException) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof CommandFailedException || e instanceof AuthenticationException) {
+            return ExitCodes.FAILED;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.UNREACHABLE;

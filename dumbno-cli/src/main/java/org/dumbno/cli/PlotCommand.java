@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         name = "plot",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
+        header = "Draw the output of 'dumbno stats' as a PNG chart.",
         description = {
             "Draws ingress, egress and filtered Mbit/s from the output of 'dumbno stats' to a PNG.",
             "Lines may start with an ISO-8601 timestamp; other lines are ignored."

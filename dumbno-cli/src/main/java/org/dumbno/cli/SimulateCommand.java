@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
+        header = "Serve a simulated Arista EOS switch as eAPI over HTTP.",
         description = {"Serves a simulated Arista EOS switch as eAPI (http://HOST:PORT/command-api, Basic auth)",
             "until SIGINT or SIGTERM. The password may come from DUMBNO_SIM_PASSWORD instead of the command line."})
 final class SimulateCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dumbno.rule.Request;
+import org.dumbno.security.RequestSignature;
+import org.dumbno.security.Secret;
 
 /**
  * Asks a running dumbno server to shunt a flow, as the Python and Go clients do: one JSON datagram,
@@ -36,6 +39,8 @@ public final class ACLClient implements Closeable {
     private final ServerAddress server;
     private final Duration timeout;
     private final int tries;
+    private final byte[] secret;
+    private final Clock clock;
     private final Set<DatagramSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,6 +59,8 @@ public final class ACLClient implements Closeable {
         this.server = builder.server;
         this.timeout = builder.timeout;
         this.tries = builder.tries;
+        this.secret = builder.secret;
+        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -78,13 +85,14 @@ public final class ACLClient implements Closeable {
     }
 
     /**
-     * Sends {@code request} as {@link Request#toJson()} and waits for the reply.
+     * Sends {@code request} as {@link Request#toJson()} (signed with the key, when the client has
+     * one, as {@link RequestSignature#sign} does) and waits for the reply.
      *
      * @return the server's reply, {@code ok} or {@code error: <reason>}
      * @throws ServerUnreachableException when no reply came after every try
      */
     public String addAcl(Request request) throws IOException {
-        byte[] json = request.toJson().getBytes(StandardCharsets.UTF_8);
+        byte[] json = datagram(request).getBytes(StandardCharsets.UTF_8);
         if (closed.get()) {
             throw new IOException("the client for " + server + " is closed");
         }
@@ -110,6 +118,13 @@ public final class ACLClient implements Closeable {
             sockets.remove(socket);
             socket.close();
         }
+    }
+
+    private String datagram(Request request) {
+        if (secret == null) {
+            return request.toJson();
+        }
+        return RequestSignature.sign(request, secret, clock.instant().getEpochSecond());
     }
 
     /**
@@ -165,8 +180,28 @@ public final class ACLClient implements Closeable {
         private ServerAddress server;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int tries = DEFAULT_TRIES;
+        private byte[] secret;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /**
+         * Signs every request with this key ({@code [dumbno] secret_file} on the server), at least
+         * {@value Secret#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. A try
+         * resent within the same second carries the same signature, which a server that already
+         * accepted it refuses as replayed.
+         */
+        public Builder secret(byte[] key) {
+            Secret.of(key);
+            this.secret = key.clone();
+            return this;
+        }
+
+        /** The clock signatures are timestamped with (the system clock by default). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /** The server at {@code host}, an IPv4 or IPv6 literal (IPv6 with or without brackets). */

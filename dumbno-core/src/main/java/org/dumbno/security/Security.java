@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.dumbno.rule.Request;
+import org.dumbno.server.RequestGate;
 
 /**
  * What keeps a shunt, which blinds the IDS to a flow, out of an attacker's hands: which clients may

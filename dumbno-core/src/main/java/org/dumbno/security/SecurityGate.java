@@ -3,6 +3,7 @@ package org.dumbno.security;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.dumbno.server.RequestGate;
 
 /**
  * The checks on a datagram before its request is read, cheapest first: the client allow-list, the

@@ -5,7 +5,7 @@
  * are refused.
  *
  * <p>Entry points: {@link org.dumbno.security.Security} (built from the settings; gives the
- * {@link org.dumbno.security.RequestGate} the UDP server runs and the request filter the engine
+ * {@link org.dumbno.server.RequestGate} the UDP server runs and the request filter the engine
  * runs), {@link org.dumbno.security.RequestSignature#sign} for clients that sign requests, and
  * {@link org.dumbno.security.Secret} to load the shared key.
  */

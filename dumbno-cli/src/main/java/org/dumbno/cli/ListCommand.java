@@ -1,0 +1,117 @@
+package org.dumbno.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dumbno.config.DumbnoSettings;
+import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EosSwitch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dumbno list CFG}: the shunts on the switch now, read in one call. */
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        header = "List the shunts on the switch now.",
+        description = "Lists the shunts on the switch: every entry strictly between seq_min and seq_max of the "
+                + "managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last "
+                + "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say, "
+                + "e.g. before the first packet. With --json, idle_for is in seconds, or null.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":listed",
+            ExitCodes.FAILED + ":the switch refused the command",
+            ExitCodes.USAGE + ":bad command line or configuration",
+            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+        })
+final class ListCommand implements Callable<Integer> {
+    static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    Path config;
+
+    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for")
+    boolean json;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws IOException {
+        Logging.apply(logging);
+        List<ShuntRow> rows;
+        try (SwitchAccess access = SwitchAccess.open(config)) {
+            rows = read(access.eos(), access.config().dumbno());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? json(rows) : table(rows));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<ShuntRow> read(EosSwitch eos, DumbnoSettings settings) throws IOException {
+        List<AclKey> acls = eos.acls();
+        List<JsonObject> results = eos.transport().runCmds(acls.stream().map(AclKey::showCommand).toList());
+        Instant now = clock.instant();
+        List<ShuntRow> rows = new ArrayList<>();
+        for (int i = 0; i < acls.size(); i++) {
+            rows.addAll(ShuntRow.read(acls.get(i), results.get(i), settings.seqMin(), settings.seqMax(), now));
+        }
+        rows.sort(ShuntRow.ORDER);
+        return rows;
+    }
+
+    static String json(List<ShuntRow> rows) {
+        JsonArray array = new JsonArray();
+        rows.forEach(row -> array.add(row.toJson()));
+        return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create()
+                .toJson(array) + System.lineSeparator();
+    }
+
+    static String table(List<ShuntRow> rows) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (ShuntRow row : rows) {
+            lines.add(List.of(row.acl(), row.family(), Long.toString(row.sequence()), row.rule(),
+                    Long.toString(row.matches()), row.idleText()));
+        }
+        int[] widths = new int[HEADER.size()];
+        lines.forEach(line -> {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (List<String> line : lines) {
+            StringBuilder one = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                one.append(i == 0 ? "" : "  ").append(pad(line.get(i), widths[i]));
+            }
+            text.append(one.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,106 @@
+package org.dumbno.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.daemon.Daemon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dumbno serve CFG}: the resident server, until SIGTERM or SIGINT. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        header = "Serve shunt requests over UDP until SIGTERM or SIGINT.",
+        description = "Serves shunt requests over UDP and removes idle shunts, until SIGTERM or SIGINT. With "
+                + "backend = simulated it also runs the simulated switch and serves it as eAPI on [simulated]"
+                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",
+            ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
+            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+        })
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    Path config;
+
+    @Option(names = "--setup", description = "create and bind the ACLs first, as 'dumbno setup' does")
+    boolean setup;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Daemon daemon;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Logging.apply(logging);
+        DumbnoConfig loaded = DumbnoConfig.load(config);
+        loaded.dumbno().syslog().ifPresent(target -> Logging.configureSyslog(hostPort(target)));
+        Daemon running = Daemon.start(loaded, Daemon.Options.builder()
+                .setup(setup).configName(config.toString()).build());
+        Thread hook = new Thread(() -> stopOnSignal(running), "dumbno-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        daemon = running;
+        LOG.info("dumbno listening on {}", running.describe());
+        started.countDown();
+        try {
+            running.awaitTermination();
+        } finally {
+            removeHook(hook);
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * SIGTERM or SIGINT: stop receiving, answer what is in flight, write what is queued, then end
+     * the process with status 0, since stopping on a signal is how this server is meant to stop.
+     */
+    private static void stopOnSignal(Daemon running) {
+        LOG.info("stopping on signal");
+        running.close();
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(ExitCodes.OK);
+    }
+
+    static String hostPort(InetSocketAddress target) {
+        String host = target.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + target.getPort();
+    }
+
+    /** Waits until the daemon serves; it, or null on timeout. */
+    Daemon awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? daemon : null;
+    }
+
+    /** Stops serving, as SIGTERM does, without ending the process. */
+    void stop() {
+        Daemon running = daemon;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.dumbno.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dumbno.eos.SetupReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dumbno setup CFG}: creates and binds the managed ACLs, printing each change. */
+@Command(
+        name = "setup",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        header = "Create and bind the managed ACLs on the switch, then exit.",
+        description = "Creates the ACLs of [ports] with their permit lines and counters, binds them inbound on "
+                + "the ingress interfaces, prints one line per change, and exits. A second run changes "
+                + "nothing.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":the switch is set up",
+            ExitCodes.FAILED + ":the switch refused a command",
+            ExitCodes.USAGE + ":bad command line or configuration",
+            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+        })
+final class SetupCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    Path config;
+
+    @Override
+    public Integer call() throws IOException {
+        Logging.apply(logging);
+        try (SwitchAccess access = SwitchAccess.open(config)) {
+            SetupReport report = access.eos().setup();
+            PrintWriter out = spec.commandLine().getOut();
+            if (report.changed()) {
+                report.changes().forEach(out::println);
+            } else {
+                out.println("nothing to change");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.dumbno.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dumbno stats CFG}: ingress, egress and filtered bandwidth, one line per interval. */
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        header = "Print ingress, egress and filtered bandwidth, one line per interval.",
+        description = "Prints 'total gigs: in=N out=N filtered=N' (ingress ports' in-octets, egress ports' out-"
+                + "octets and their difference, in GB), then every interval 'mbps: in=N out=N filtered=N', "
+                + "until interrupted or --count lines of mbps.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":printed --count lines",
+            ExitCodes.USAGE + ":bad command line or configuration",
+            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+        })
+final class StatsCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    Path config;
+
+    @Option(names = "--interval", paramLabel = "S", defaultValue = "10",
+            description = "seconds between two mbps lines (default: ${DEFAULT-VALUE})")
+    double intervalSeconds;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
+            description = "stop after N mbps lines; 0 (the default) runs until interrupted")
+    int count;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Logging.apply(logging);
+        Duration interval = interval();
+        if (count < 0) {
+            throw new IllegalArgumentException("--count (" + count + ") must not be negative");
+        }
+        try (SwitchAccess access = SwitchAccess.open(config)) {
+            Bandwidth bandwidth = new Bandwidth(List.copyOf(access.config().ports().keySet()),
+                    List.copyOf(access.config().egressPorts().keySet()), interval);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(bandwidth.totals(access.eos().interfaceCounters()));
+            out.flush();
+            run(access.eos(), bandwidth, interval, out);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Duration interval() {
+        if (!(intervalSeconds > 0 && intervalSeconds <= 86_400)) {
+            throw new IllegalArgumentException("--interval (" + intervalSeconds + ") must be more than 0 and at most 86400 seconds");
+        }
+        return Duration.ofNanos(Math.max(1_000_000, Math.round(intervalSeconds * 1e9)));
+    }
+
+    /** One line per interval, at a fixed rate, on a scheduler thread; a failed reading is logged and skipped. */
+    private void run(EosSwitch eos, Bandwidth bandwidth, Duration interval, PrintWriter out)
+            throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger printed = new AtomicInteger();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dumbno-stats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            scheduler.scheduleAtFixedRate(() -> {
+                if (count > 0 && printed.get() >= count) {
+                    return;
+                }
+                try {
+                    out.println(bandwidth.rates(eos.interfaceCounters()));
+                    out.flush();
+                    if (printed.incrementAndGet() == count) {
+                        done.countDown();
+                    }
+                } catch (SwitchException e) {
+                    LOG.warn("no reading this interval: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("reading the counters failed", e);
+                }
+            }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+            done.await();
+        } finally {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.dumbno.daemon;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.dumbno.config.ConfigException;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.DumbnoSettings;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SetupReport;
+import org.dumbno.eos.Transport;
+import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.rule.Request;
+import org.dumbno.security.Secret;
+import org.dumbno.security.Security;
+import org.dumbno.server.ServerStats;
+import org.dumbno.server.UdpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running dumbno: the switch transport, the {@link EosSwitch} over it, the {@link ACLManager}, the
+ * {@link Security} checks and the {@link UdpServer}, built from one configuration by
+ * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
+ * server stops receiving and answers what it holds, the engine writes what is queued, then the
+ * transport (and a hosted simulated switch's eAPI server) goes.
+ */
+public final class Daemon implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Transport transport;
+    private final EosSwitch eos;
+    private final Optional<SetupReport> setup;
+    private final Security security;
+    private final ACLManager manager;
+    private final UdpServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private Daemon(Parts parts) {
+        this.transport = parts.transport;
+        this.eos = parts.eos;
+        this.setup = Optional.ofNullable(parts.setup);
+        this.security = parts.security;
+        this.manager = parts.manager;
+        this.server = parts.server;
+    }
+
+    /**
+     * Starts everything {@code config} describes. A hosted simulated switch starts empty and is
+     * always set up; a real switch only when {@link Options.Builder#setup(boolean)} asks.
+     *
+     * @throws IOException the switch could not be read or set up, the secret file could not be read,
+     *     or an address could not be bound; whatever was started is closed again
+     * @throws ConfigException the configuration cannot be served (no ingress ports)
+     */
+    public static Daemon start(DumbnoConfig config, Options options) throws IOException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        if (config.ports().isEmpty()) {
+            throw new ConfigException("[ports]: no ingress interfaces to manage ACLs on");
+        }
+        Parts parts = new Parts();
+        try {
+            parts.start(config, options);
+        } catch (IOException | RuntimeException e) {
+            parts.closeAll();
+            throw e;
+        }
+        return new Daemon(parts);
+    }
+
+    /** The UDP addresses requests are answered on, with the ports the system picked. */
+    public List<InetSocketAddress> listening() {
+        return server.addresses();
+    }
+
+    /** Where the hosted simulated switch serves eAPI; empty for any other backend. */
+    public Optional<InetSocketAddress> simulatedEapi() {
+        return hosted().map(SimulatedHost::eapiAddress);
+    }
+
+    /** The hosted simulated switch; empty for any other backend. */
+    public Optional<SimulatedSwitch> simulatedSwitch() {
+        return hosted().map(SimulatedHost::simulated);
+    }
+
+    private Optional<SimulatedHost> hosted() {
+        return transport instanceof SimulatedHost host ? Optional.of(host) : Optional.empty();
+    }
+
+    /** One line naming what this daemon listens on, for the start-up log. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("udp ");
+        text.append(String.join(", ", listening().stream().map(Endpoint::text).toList()));
+        simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
+                .append(Endpoint.text(eapi)).append("/command-api"));
+        return text.toString();
+    }
+
+    /** The engine. */
+    public ACLManager manager() {
+        return manager;
+    }
+
+    /** The switch operations, over the daemon's transport. */
+    public EosSwitch eosSwitch() {
+        return eos;
+    }
+
+    /** What the start-up setup changed; empty when it did not run. */
+    public Optional<SetupReport> setupReport() {
+        return setup;
+    }
+
+    /** The UDP server's counters so far. */
+    public ServerStats serverStats() {
+        return server.stats();
+    }
+
+    /** Refused requests so far by kind; see {@link Security#refusals()}. */
+    public Map<String, Long> refusals() {
+        return security.refusals();
+    }
+
+    /**
+     * Stops receiving, answers the requests in flight, writes what the engine has queued, then
+     * releases the switch. Idempotent; {@link #awaitTermination} returns once it is done.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.close();
+            manager.close();
+            transport.close();
+            LOG.info("dumbno stopped");
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    /**
+     * The engine as the daemon builds it, with every {@code [dumbno]} setting, the two-tuple hosts
+     * and {@code never_shunt}, not yet started: for one-shot use without a server.
+     */
+    public static ACLManager manager(DumbnoConfig config, EosSwitch eos, Clock clock) {
+        DumbnoSettings settings = config.dumbno();
+        Security neverShunt = Security.from(List.of(), settings.neverShunt(), 0, 1, null, clock);
+        return manager(config, eos, neverShunt.requestFilter(), clock);
+    }
+
+    private static ACLManager manager(DumbnoConfig config, EosSwitch eos,
+            Function<Request, Optional<String>> filter, Clock clock) {
+        DumbnoSettings settings = config.dumbno();
+        return ACLManager.builder()
+                .eosSwitch(eos)
+                .twoTupleHosts(config.twoTupleHosts())
+                .sequenceRange(settings.seqMin(), settings.seqMax())
+                .maxRules(settings.maxRules())
+                .purgeInterval(settings.purgeInterval())
+                .hardTimeout(settings.hardTimeout())
+                .maxRequestAge(settings.maxRequestAge())
+                .queueLimit(settings.queueLimit())
+                .clock(clock)
+                .requestFilter(filter)
+                .build();
+    }
+
+    /** Waits until {@link #close()} has finished. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Waits at most {@code timeout} for {@link #close()} to finish; whether it did. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "Daemon[" + eos.describe() + ", " + describe() + "]";
+    }
+
+    /** The parts as they start, so a failure part-way closes exactly what was started. */
+    private static final class Parts {
+        private final Deque<Closeable> started = new ArrayDeque<>();
+        Transport transport;
+        EosSwitch eos;
+        SetupReport setup;
+        Security security;
+        ACLManager manager;
+        UdpServer server;
+
+        void start(DumbnoConfig config, Options options) throws IOException {
+            DumbnoSettings settings = config.dumbno();
+            transport = Switches.connect(config, Switches.Role.HOST, options.configName());
+            started.push(transport);
+            eos = EosSwitch.of(transport, config.ports());
+            if (transport instanceof SimulatedHost) {
+                setup = eos.setup();
+                setup.changes().forEach(change -> LOG.debug("setup: {}", change));
+                LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
+                        eos.acls().size(), config.ports().size(), setup.changes().size());
+            } else if (options.setup()) {
+                setup = eos.setup();
+                setup.changes().forEach(change -> LOG.info("setup: {}", change));
+                if (!setup.changed()) {
+                    LOG.info("setup: nothing to change on {}", eos.describe());
+                }
+            }
+            security = security(settings, options.clock());
+            manager = manager(config, eos, security.requestFilter(), options.clock());
+            started.push(manager);
+            manager.start();
+            server = UdpServer.start(settings.listen(), manager,
+                    UdpServer.Options.builder().gate(security.gate()).build());
+            started.push(server);
+        }
+
+        private static Security security(DumbnoSettings settings, Clock clock) throws IOException {
+            byte[] key = null;
+            if (settings.secretFile().isPresent()) {
+                key = Secret.load(settings.secretFile().get()).bytes();
+            }
+            return Security.from(settings.allowClients(), settings.neverShunt(), settings.rateLimit(),
+                    settings.rateBurst(), key, clock);
+        }
+
+        void closeAll() {
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("closing after a failed start: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /** How the daemon starts; {@link #defaults()} for a resident server. */
+    public static final class Options {
+        private final boolean setup;
+        private final Clock clock;
+        private final String configName;
+
+        private Options(Builder builder) {
+            this.setup = builder.setup;
+            this.clock = builder.clock;
+            this.configName = builder.configName;
+        }
+
+        /** No setup (unless the switch is simulated), the system clock. */
+        public static Options defaults() {
+            return builder().build();
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Whether the switch is set up before serving. */
+        public boolean setup() {
+            return setup;
+        }
+
+        /** The clock for rate limits, signatures and entry ages. */
+        public Clock clock() {
+            return clock;
+        }
+
+        /** The configuration file's name, for hints in messages. */
+        public String configName() {
+            return configName;
+        }
+
+        /** Builds {@link Options}. */
+        public static final class Builder {
+            private boolean setup;
+            private Clock clock = Clock.systemUTC();
+            private String configName = Switches.DEFAULT_CONFIG_NAME;
+
+            private Builder() {
+            }
+
+            /** Creates and binds the ACLs before serving (as {@code dumbno setup} does). */
+            public Builder setup(boolean value) {
+                this.setup = value;
+                return this;
+            }
+
+            public Builder clock(Clock value) {
+                this.clock = Objects.requireNonNull(value, "clock");
+                return this;
+            }
+
+            public Builder configName(String value) {
+                this.configName = Objects.requireNonNull(value, "configName");
+                return this;
+            }
+
+            public Options build() {
+                return new Options(this);
+            }
+        }
+    }
+}

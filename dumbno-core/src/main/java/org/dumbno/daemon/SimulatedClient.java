@@ -1,0 +1,46 @@
+package org.dumbno.daemon;
+
+import com.google.gson.JsonObject;
+import java.net.ConnectException;
+import java.util.List;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.eos.Transport;
+
+/**
+ * The eAPI transport to a simulated switch hosted by another process; a refused connection says
+ * which command starts that process.
+ */
+final class SimulatedClient implements Transport {
+    private final Transport eapi;
+    private final String address;
+    private final String configName;
+
+    SimulatedClient(Transport eapi, String address, String configName) {
+        this.eapi = eapi;
+        this.address = address;
+        this.configName = configName;
+    }
+
+    @Override
+    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        try {
+            return eapi.runCmds(commands, format);
+        } catch (SwitchUnavailableException e) {
+            if (e.getCause() instanceof ConnectException) {
+                throw new NoSimulatedSwitchException(describe(), address, configName, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return eapi.describe();
+    }
+
+    @Override
+    public void close() {
+        eapi.close();
+    }
+}

@@ -1,0 +1,120 @@
+package org.dumbno.daemon;
+
+import inet.ipaddr.IPAddressString;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.SimulatedSettings;
+import org.dumbno.config.SwitchSettings;
+import org.dumbno.eos.DummyTransport;
+import org.dumbno.eos.Transport;
+import org.dumbno.eos.eapi.EapiServer;
+import org.dumbno.eos.eapi.EapiTransport;
+import org.dumbno.eos.sim.SimulatedSwitch;
+
+/**
+ * The transport a configuration's {@code [switch] backend} calls for. A real switch is reached over
+ * eAPI by every process alike. A simulated switch lives in the serving process ({@link Role#HOST}),
+ * which serves it as eAPI on {@code [simulated] eapi_listen}; every other process
+ * ({@link Role#CLIENT}) reaches it there.
+ */
+public final class Switches {
+    /** How the configuration file is named in hints when the caller does not say. */
+    static final String DEFAULT_CONFIG_NAME = "CFG";
+
+    /** Which process asks for the transport. */
+    public enum Role {
+        /** The resident server: it runs a simulated switch itself. */
+        HOST,
+        /** Any other process: it reaches the simulated switch of the resident server. */
+        CLIENT
+    }
+
+    private Switches() {
+    }
+
+    /**
+     * The transport for {@code config}'s backend.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     */
+    public static Transport connect(DumbnoConfig config, Role role) throws IOException {
+        return connect(config, role, DEFAULT_CONFIG_NAME);
+    }
+
+    /**
+     * The transport for {@code config}'s backend; {@code configName} (the file's name as the user
+     * gave it) appears in the hint when a client finds no simulated switch.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     */
+    public static Transport connect(DumbnoConfig config, Role role, String configName) throws IOException {
+        return switch (config.backend()) {
+            case ARISTA -> arista(config.switchSettings());
+            case DUMMY -> new DummyTransport();
+            case SIMULATED -> role == Role.HOST ? host(config) : client(config.simulated(), configName);
+        };
+    }
+
+    private static Transport arista(SwitchSettings settings) {
+        EapiTransport.Builder builder = EapiTransport.builder()
+                .scheme(settings.scheme())
+                .host(settings.host())
+                .port(settings.port())
+                .user(settings.user())
+                .password(settings.password().reveal())
+                .verifyTls(settings.verifyTls())
+                .timeout(settings.timeout());
+        settings.caFile().ifPresent(builder::caFile);
+        return builder.build();
+    }
+
+    private static Transport host(DumbnoConfig config) throws IOException {
+        SimulatedSettings settings = config.simulated();
+        SimulatedSwitch.Builder builder = SimulatedSwitch.builder()
+                .interfaces(List.copyOf(config.ports().keySet()))
+                .egress(List.copyOf(config.egressPorts().keySet()));
+        if (settings.hasTcamLimit()) {
+            builder.tcamCapacity(settings.tcamCapacity());
+        }
+        SimulatedSwitch simulated = builder.build();
+        simulated.latency(settings.latency());
+        InetSocketAddress listen = settings.eapiListen();
+        try {
+            EapiServer server = EapiServer.start(simulated, listen, settings.user(),
+                    settings.password().reveal(), null);
+            return new SimulatedHost(simulated, server);
+        } catch (BindException e) {
+            BindException located = new BindException("cannot serve the simulated switch on "
+                    + Endpoint.text(listen) + " ([simulated] eapi_listen): " + e.getMessage());
+            located.initCause(e);
+            throw located;
+        }
+    }
+
+    private static Transport client(SimulatedSettings settings, String configName) {
+        InetSocketAddress address = reachable(settings.eapiListen());
+        EapiTransport eapi = EapiTransport.builder()
+                .scheme("http")
+                .host(Endpoint.host(address))
+                .port(address.getPort())
+                .user(settings.user())
+                .password(settings.password().reveal())
+                .build();
+        return new SimulatedClient(eapi, Endpoint.text(address), configName);
+    }
+
+    /** A wildcard listen address is reached on the loopback address of its family. */
+    private static InetSocketAddress reachable(InetSocketAddress listen) {
+        InetAddress address = listen.getAddress();
+        if (address == null || !address.isAnyLocalAddress()) {
+            return listen;
+        }
+        String loopback = address instanceof Inet6Address ? "::1" : "127.0.0.1";
+        return new InetSocketAddress(new IPAddressString(loopback).getAddress().toInetAddress(), listen.getPort());
+    }
+}

@@ -1,0 +1,87 @@
+package org.dumbno.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.dumbno.config.Backend;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.SimulatedSettings;
+import org.dumbno.config.SwitchSettings;
+import org.dumbno.eos.DummyTransport;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+import org.dumbno.eos.eapi.EapiTransport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Which transport each backend and role gets. */
+@Timeout(30)
+class SwitchesIT {
+
+    @Test
+    void dummyIsTheDummyTransportForEveryRole() throws IOException {
+        DumbnoConfig config = DumbnoConfig.builder().port("Ethernet1", "bulk_1").build();
+
+        try (Transport host = Switches.connect(config, Switches.Role.HOST);
+                Transport client = Switches.connect(config, Switches.Role.CLIENT)) {
+            assertInstanceOf(DummyTransport.class, host);
+            assertInstanceOf(DummyTransport.class, client);
+        }
+    }
+
+    @Test
+    void aristaIsEapiToTheConfiguredSwitch() throws IOException {
+        DumbnoConfig config = DumbnoConfig.builder()
+                .switchSettings(SwitchSettings.builder().host("192.0.2.1").port(8443).user("dumbno")
+                        .password(org.dumbno.config.Secret.of("pw")).build())
+                .port("Ethernet1", "bulk_1").build();
+
+        try (Transport transport = Switches.connect(config, Switches.Role.CLIENT)) {
+            assertInstanceOf(EapiTransport.class, transport);
+            assertEquals("https://192.0.2.1:8443", transport.describe());
+        }
+    }
+
+    @Test
+    void aClientWithNoServerRunningIsToldToStartOne() throws IOException {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, TestDaemons.loopback(0).getAddress())) {
+            free = probe.getLocalPort();
+        }
+        DumbnoConfig config = DumbnoConfig.builder()
+                .switchSettings(SwitchSettings.builder().backend(Backend.SIMULATED).build())
+                .port("Ethernet1", "bulk_1")
+                .simulated(new SimulatedSettings(TestDaemons.loopback(free), "dumbno",
+                        org.dumbno.config.Secret.of("pw"), Duration.ZERO, 0))
+                .build();
+
+        try (Transport transport = Switches.connect(config, Switches.Role.CLIENT, "lab.cfg")) {
+            SwitchException e = assertThrows(SwitchException.class, () -> transport.runCmds(List.of("show version")));
+            assertEquals("no simulated switch at 127.0.0.1:" + free + ": start \"dumbno serve lab.cfg\" first",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aClientReachesTheHostedSimulatedSwitch() throws IOException {
+        try (Daemon daemon = TestDaemons.start(s -> s)) {
+            DumbnoConfig base = TestDaemons.config(s -> s);
+            DumbnoConfig config = DumbnoConfig.builder()
+                    .switchSettings(base.switchSettings()).port("Ethernet1", "bulk_1")
+                    .simulated(new SimulatedSettings(daemon.simulatedEapi().orElseThrow(), "dumbno",
+                            org.dumbno.config.Secret.of(TestDaemons.PASSWORD), Duration.ZERO, 0))
+                    .build();
+
+            try (Transport transport = Switches.connect(config, Switches.Role.CLIENT)) {
+                String version = transport.runCmds(List.of("show hostname")).get(0).get("hostname").getAsString();
+                assertTrue(version.startsWith("dumbno-sim"), version);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.dumbno.daemon;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.dumbno.config.Backend;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.DumbnoSettings;
+import org.dumbno.config.SimulatedSettings;
+import org.dumbno.config.SwitchSettings;
+import org.dumbno.eos.AclEntry;
+import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.eapi.EapiTransport;
+
+/** Daemons on loopback for tests, and what a sensor and a second process do with them. */
+final class TestDaemons {
+    static final String PASSWORD = "sim-password";
+    static final Map<String, String> PORTS = Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_1",
+            "Ethernet3", "bulk_2", "Ethernet4", "bulk_2");
+
+    private TestDaemons() {
+    }
+
+    static IPAddress ip(String text) {
+        return new IPAddressString(text).getAddress();
+    }
+
+    static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(ip("127.0.0.1").toInetAddress(), port);
+    }
+
+    /**
+     * Like examples/simulated.cfg, on ports the system picks; {@code dumbno} adjusts the
+     * {@code [dumbno]} section, which starts with no allow-list, no never_shunt and a generous rate.
+     */
+    static DumbnoConfig config(UnaryOperator<DumbnoSettings.Builder> dumbno) {
+        DumbnoConfig.Builder builder = DumbnoConfig.builder()
+                .switchSettings(SwitchSettings.builder().backend(Backend.SIMULATED).build())
+                .port("Ethernet1", "bulk_1").port("Ethernet2", "bulk_1")
+                .port("Ethernet3", "bulk_2").port("Ethernet4", "bulk_2")
+                .egressPort("Ethernet11", "tool1").egressPort("Ethernet12", "tool2")
+                .twoTupleHost(ip("192.0.2.50"))
+                .dumbno(dumbno.apply(DumbnoSettings.builder().listen(List.of(loopback(0)))
+                        .rateLimit(10_000).rateBurst(100_000)).build())
+                .simulated(new SimulatedSettings(loopback(0), "dumbno",
+                        org.dumbno.config.Secret.of(PASSWORD), Duration.ZERO, 0));
+        return builder.build();
+    }
+
+    static Daemon start(UnaryOperator<DumbnoSettings.Builder> dumbno) throws IOException {
+        return Daemon.start(config(dumbno), Daemon.Options.defaults());
+    }
+
+    /** Sends one datagram from 127.0.0.1 and returns the reply, or fails after five seconds. */
+    static String ask(Daemon daemon, String datagram) throws IOException {
+        return ask(daemon, datagram.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String ask(Daemon daemon, byte[] datagram) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(loopback(0))) {
+            socket.setSoTimeout(5_000);
+            socket.send(new DatagramPacket(datagram, datagram.length, daemon.listening().get(0)));
+            byte[] buffer = new byte[2048];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(reply);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("no reply within 5 s to " + new String(datagram, StandardCharsets.UTF_8), e);
+            }
+            return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The managed ACLs as another process sees them: over eAPI to the daemon's eapi_listen. */
+    static Map<AclKey, List<AclEntry>> readAsSecondProcess(Daemon daemon) throws SwitchException {
+        InetSocketAddress eapi = daemon.simulatedEapi().orElseThrow();
+        try (EapiTransport transport = EapiTransport.builder().scheme("http").host("127.0.0.1")
+                .port(eapi.getPort()).user("dumbno").password(PASSWORD).build()) {
+            return EosSwitch.of(transport, PORTS).readAcls();
+        }
+    }
+
+    /** Deny entries over every managed ACL. */
+    static long denyCount(Daemon daemon) throws SwitchException {
+        return readAsSecondProcess(daemon).values().stream().flatMap(List::stream).filter(AclEntry::isDeny).count();
+    }
+
+    static Optional<AclEntry> find(List<AclEntry> entries, org.dumbno.rule.Rule rule) {
+        return entries.stream().filter(e -> rule.equals(e.rule())).findFirst();
+    }
+}
