@@ -8,25 +8,34 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The performance suite: dumbno against a simulated switch served as eAPI over HTTP on loopback,
  * requests as real UDP datagrams. Prints one table row per figure, each marked {@code met} or
  * {@code NOT met} against its target; exits 1 when a target is missed. {@code --cold} skips the
- * warm-up; {@code --no-memory} skips the row that starts a {@code dumbno serve} process.
+ * warm-up; {@code --no-memory} skips the row that starts a {@code dumbno serve} process;
+ * {@code --only=burst,sweep} runs only the rows named.
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
+    private static final List<String> KINDS = List.of("burst", "sustained", "sweep", "memory");
 
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
+        Set<String> kinds = new LinkedHashSet<>(KINDS);
         for (String option : options) {
-            if (!option.equals("--cold") && !option.equals("--no-memory")) {
-                System.err.println("usage: bench [--cold] [--no-memory]");
+            if (option.startsWith("--only=") && KINDS.containsAll(List.of(option.substring(7).split(",")))) {
+                kinds.retainAll(List.of(option.substring(7).split(",")));
+            } else if (option.equals("--no-memory")) {
+                kinds.remove("memory");
+            } else if (!option.equals("--cold")) {
+                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,sweep,memory]");
                 System.exit(2);
             }
         }
@@ -47,16 +56,22 @@ public final class Benchmark {
             System.out.println(" done");
         }
         List<Row> rows = new ArrayList<>();
-        for (int count : new int[] {3_000, 10_000}) {
-            for (Duration latency : List.of(Duration.ZERO, RTT)) {
-                rows.add(progress(RequestRows.burst(count, latency)));
+        if (kinds.contains("burst")) {
+            for (int count : new int[] {3_000, 10_000}) {
+                for (Duration latency : List.of(Duration.ZERO, RTT)) {
+                    rows.add(progress(RequestRows.burst(count, latency)));
+                }
             }
         }
-        rows.add(progress(RequestRows.sustained(200, 10, RTT)));
-        rows.add(progress(RequestRows.sustained(1_000, 10, RTT)));
-        rows.add(progress(SweepRow.run(1_000)));
-        rows.add(progress(SweepRow.run(10_000)));
-        if (!options.contains("--no-memory")) {
+        if (kinds.contains("sustained")) {
+            rows.add(progress(RequestRows.sustained(200, 10, RTT)));
+            rows.add(progress(RequestRows.sustained(1_000, 10, RTT)));
+        }
+        if (kinds.contains("sweep")) {
+            rows.add(progress(SweepRow.run(1_000)));
+            rows.add(progress(SweepRow.run(10_000)));
+        }
+        if (kinds.contains("memory")) {
             rows.add(progress(MemoryRow.run(root(), 10_000)));
         }
         System.out.println();
