@@ -1,2 +1,2 @@
-/** A runnable benchmark of the ACL manager against the simulated switch: {@link org.dumbno.bench.ManagerBenchmark}. */
+/** The performance suite, run by {@code ./bench}: {@link org.dumbno.bench.Benchmark}. */
 package org.dumbno.bench;

@@ -4,6 +4,7 @@ import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv4.IPv4Address;
 
 /**
  * Strict parsing of IP literals: plain dotted-quad IPv4 and ordinary IPv6 text, nothing a resolver,
@@ -50,6 +51,10 @@ final class Addresses {
 
     /** A single host address literal, or the refusal naming {@code field}. */
     static IPAddress host(String field, String text) {
+        IPAddress quad = dottedQuad(text);
+        if (quad != null) {
+            return quad;
+        }
         IPAddress address = isLiteralText(text) ? new IPAddressString(text, SINGLE).getAddress() : null;
         if (address == null || address.isMultiple()) {
             throw InvalidRequestException.of(field, text, hostProblem(text));
@@ -65,6 +70,41 @@ final class Addresses {
             throw InvalidRequestException.of(field, text, "is not an ADDRESS/LENGTH prefix");
         }
         return address;
+    }
+
+    /**
+     * The common case without the general parser, which costs more than the rest of a request:
+     * four decimal octets 0-255 without leading zeros, exactly as the strict parser would accept
+     * them. Null for anything else, which then goes the general way (and gets its error there).
+     */
+    static IPv4Address dottedQuad(String text) {
+        int length = text.length();
+        if (length < 7 || length > 15) {
+            return null;
+        }
+        byte[] octets = new byte[4];
+        int octet = 0;
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i < length && text.charAt(i) != '.') {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || i - start >= 3) {
+                    return null;
+                }
+                continue;
+            }
+            int digits = i - start;
+            if (octet == 4 || digits == 0 || digits > 1 && text.charAt(start) == '0') {
+                return null;
+            }
+            int value = Integer.parseInt(text, start, i, 10);
+            if (value > 255) {
+                return null;
+            }
+            octets[octet++] = (byte) value;
+            start = i + 1;
+        }
+        return octet == 4 ? new IPv4Address(octets) : null;
     }
 
     /** Only hex digits, dots, colons and a slash: no spaces, zones, wildcards or ranges. */
@@ -88,8 +128,14 @@ final class Addresses {
         return address.isIPv6() ? Family.IPV6 : Family.IP;
     }
 
-    /** The text EOS stores: dotted quad, or compressed lower-case IPv6; no prefix length. */
+    /**
+     * The text EOS stores: dotted quad, or compressed lower-case IPv6; no prefix length. A plain
+     * host address is asked directly, so the text it caches is reused on every later call.
+     */
     static String text(IPAddress address) {
+        if (!address.isPrefixed() && !address.isMultiple()) {
+            return address.toCanonicalString();
+        }
         return address.getLower().withoutPrefixLength().toCanonicalString();
     }
 }

@@ -1,6 +1,7 @@
 package org.dumbno.rule;
 
 import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,23 @@ final class RuleParser {
                 throw InvalidRequestException.of("rule", text, "contains a control or non-ASCII character");
             }
         }
-        return new RuleParser(List.of(text.strip().split(" +"))).rule(family);
+        return new RuleParser(words(text)).rule(family);
+    }
+
+    /** The words of the text, split at runs of spaces (no regular expression: this runs per line read). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>(8);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || text.charAt(i) == ' ';
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
     }
 
     private Rule rule(Family given) {

@@ -1,5 +1,6 @@
 package org.dumbno.eos.sim;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dumbno.rule.InvalidRequestException;
@@ -15,10 +16,13 @@ final class AclMode {
 
     private final SwitchState state;
     private final AccessList acl;
+    private final Map<String, Rule> parsed;
 
-    AclMode(SwitchState state, AccessList acl) {
+    /** {@code parsed}: the rules read so far in this call, shared by the lists it configures. */
+    AclMode(SwitchState state, AccessList acl, Map<String, Rule> parsed) {
         this.state = state;
         this.acl = acl;
+        this.parsed = parsed;
     }
 
     /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
@@ -109,7 +113,8 @@ final class AclMode {
         }
         String text = tokens.rest();
         try {
-            Rule rule = Rule.parse(acl.family, text);
+            Rule rule = parsed.computeIfAbsent(acl.family.keyword() + ' ' + text,
+                    key -> Rule.parse(acl.family, text));
             tokens.consumeAll();
             return rule;
         } catch (InvalidRequestException e) {

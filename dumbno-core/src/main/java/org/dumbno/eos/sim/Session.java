@@ -2,9 +2,12 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dumbno.eos.Transport.Format;
 import org.dumbno.rule.Family;
+import org.dumbno.rule.Rule;
 
 /**
  * One eAPI call's CLI session: it starts in unprivileged exec mode and walks the EOS modes
@@ -20,6 +23,8 @@ final class Session {
     private Mode mode = Mode.EXEC;
     private AclMode aclMode;
     private List<Port> interfaces = List.of();
+    /** Rules read in this call, by family and text: a line written to several lists is read once. */
+    private final Map<String, Rule> rules = new HashMap<>();
 
     Session(SwitchState state, Format format) {
         this.state = state;
@@ -136,7 +141,7 @@ final class Session {
             tokens.expect("access-list");
             String name = aclName(tokens);
             leaveTo(Mode.ACL);
-            aclMode = new AclMode(state, state.createAcl(family, name));
+            aclMode = new AclMode(state, state.createAcl(family, name), rules);
         } else {
             throw tokens.unexpected();
         }

@@ -1,0 +1,72 @@
+package org.dumbno.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** The rows driven by UDP requests: a burst all at once, and a steady rate. */
+final class RequestRows {
+    /** Sender threads of a burst. */
+    static final int SENDERS = 4;
+    /** Channels a burst is spread over. */
+    static final int BURST_CHANNELS = 64;
+    static final double BURST_TARGET_SECONDS = 2.0;
+    static final double SUSTAINED_TARGET_RTTS = 3.0;
+    private static final long ANSWER_WAIT = TimeUnit.SECONDS.toNanos(60);
+
+    private RequestRows() {
+    }
+
+    /** {@code count} distinct requests sent at once. */
+    static Row burst(int count, Duration latency) throws IOException, InterruptedException {
+        List<byte[]> datagrams = Flows.datagrams(0, count);
+        try (Rig rig = Rig.start(latency); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+            long start = System.nanoTime();
+            load.burst(datagrams, SENDERS);
+            load.awaitReplies(count, start + ANSWER_WAIT);
+            double seconds = (load.lastOkNanos() - start) / 1e9;
+            long installed = rig.installed();
+            long lost = count - load.oks();
+            String figures = String.format("installed %d, lost %d, last ok after %.3f s, %.0f rules/s%s",
+                    installed, lost, seconds, installed / seconds, errorNote(load));
+            boolean met = installed == count && lost == 0 && seconds <= BURST_TARGET_SECONDS;
+            return new Row(String.format("burst %,d @ %d ms", count, latency.toMillis()), figures,
+                    "all installed <= 2 s", met);
+        }
+    }
+
+    /** {@code rate} requests per second for {@code seconds} seconds. */
+    static Row sustained(int rate, int seconds, Duration latency)
+            throws IOException, InterruptedException {
+        int total = rate * seconds;
+        List<byte[]> datagrams = Flows.datagrams(0, total);
+        try (Rig rig = Rig.start(latency); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+            long start = System.nanoTime();
+            double period = 1e9 / rate;
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) (i * period);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                load.sendOne(datagrams.get(i));
+            }
+            load.awaitReplies(total, System.nanoTime() + ANSWER_WAIT);
+            long installed = rig.installed();
+            double rtt = latency.toNanos() / 1e6;
+            double p50 = load.latencies().quantileMillis(0.50);
+            double p99 = load.latencies().quantileMillis(0.99);
+            String figures = String.format("installed %d of %d (%.1f%%), lost %d, p50 %.1f ms = %.2f RTT,"
+                    + " p99 %.1f ms = %.2f RTT%s", installed, total, 100.0 * installed / total,
+                    total - load.oks(), p50, p50 / rtt, p99, p99 / rtt, errorNote(load));
+            boolean met = installed == total && load.oks() == total && p99 <= SUSTAINED_TARGET_RTTS * rtt;
+            return new Row(String.format("sustained %,d/s x %d s @ %d ms", rate, seconds, latency.toMillis()),
+                    figures, "all installed, p99 <= 3 RTT", met);
+        }
+    }
+
+    private static String errorNote(UdpLoad load) {
+        return load.errors() == 0 ? "" : String.format(" (%d errors, first: %s)", load.errors(), load.firstError());
+    }
+}
