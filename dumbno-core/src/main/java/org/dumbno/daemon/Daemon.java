@@ -22,10 +22,11 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SetupReport;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
-import org.dumbno.security.SigningKey;
 import org.dumbno.security.Security;
+import org.dumbno.security.SigningKey;
 import org.dumbno.server.ServerStats;
 import org.dumbno.server.UdpServer;
 import org.slf4j.Logger;
@@ -112,11 +113,11 @@ public final class Daemon implements Closeable {
     /** One line naming what this daemon listens on, for the start-up log. */
     public String describe() {
         StringBuilder text = new StringBuilder("udp ");
-        text.append(String.join(", ", listening().stream().map(Endpoint::text).toList()));
+        text.append(String.join(", ", listening().stream().map(SocketAddresses::text).toList()));
         simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
-                .append(Endpoint.text(eapi)).append("/command-api"));
+                .append(SocketAddresses.text(eapi)).append("/command-api"));
         metricsAddress().ifPresent(address -> text.append("; metrics http://")
-                .append(Endpoint.text(address)).append("/metrics"));
+                .append(SocketAddresses.text(address)).append("/metrics"));
         return text.toString();
     }
 

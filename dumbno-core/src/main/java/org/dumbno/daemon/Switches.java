@@ -18,6 +18,7 @@ import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.eos.sim.TrafficGenerator;
+import org.dumbno.internal.SocketAddresses;
 
 /**
  * The transport a configuration's {@code [switch] backend} calls for. A real switch is reached over
@@ -93,7 +94,7 @@ public final class Switches {
             return new SimulatedHost(simulated, server, traffic(simulated, config));
         } catch (BindException e) {
             BindException located = new BindException("cannot serve the simulated switch on "
-                    + Endpoint.text(listen) + " ([simulated] eapi_listen): " + e.getMessage());
+                    + SocketAddresses.text(listen) + " ([simulated] eapi_listen): " + e.getMessage());
             located.initCause(e);
             throw located;
         }
@@ -112,12 +113,12 @@ public final class Switches {
         InetSocketAddress address = reachable(settings.eapiListen());
         EapiTransport eapi = EapiTransport.builder()
                 .scheme("http")
-                .host(Endpoint.host(address))
+                .host(SocketAddresses.host(address))
                 .port(address.getPort())
                 .user(settings.user())
                 .password(settings.password().reveal())
                 .build();
-        return new SimulatedClient(eapi, Endpoint.text(address), configName);
+        return new SimulatedClient(eapi, SocketAddresses.text(address), configName);
     }
 
     /** A wildcard listen address is reached on the loopback address of its family. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.internal.SocketAddresses;
 import org.dumbno.server.ServerStats.ErrorKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ final class Exchange {
             counters.error(kind);
             String reply = "error: " + reason;
             if (LOG.isDebugEnabled()) {
-                LOG.debug("client={} reply=\"{}\"", Endpoints.text(client), reply);
+                LOG.debug("client={} reply=\"{}\"", SocketAddresses.text(client), reply);
             }
             send(reply);
         }
@@ -73,11 +74,11 @@ final class Exchange {
         try {
             if (channel.send(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)), client) == 0) {
                 counters.sendFailed();
-                LOG.debug("client={} reply dropped: no room in the send buffer", Endpoints.text(client));
+                LOG.debug("client={} reply dropped: no room in the send buffer", SocketAddresses.text(client));
             }
         } catch (IOException | RuntimeException e) {
             counters.sendFailed();
-            LOG.debug("client={} reply dropped: {}", Endpoints.text(client), e.toString());
+            LOG.debug("client={} reply dropped: {}", SocketAddresses.text(client), e.toString());
         } finally {
             pending.end();
         }

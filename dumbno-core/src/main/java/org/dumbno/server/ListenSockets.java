@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.dumbno.internal.SocketAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class ListenSockets {
             channel.close();
             if (servedByDualStack(address, bound)) {
                 LOG.info("listen={} is served by the dual-stack IPv6 socket on the same port",
-                        Endpoints.text(address));
+                        SocketAddresses.text(address));
                 return null;
             }
             throw bindFailure(address, e);
@@ -70,15 +71,15 @@ final class ListenSockets {
     private static void logBuffer(InetSocketAddress local, int requested, int granted) {
         if (granted < requested) {
             LOG.warn("listen={} receive_buffer_requested={} receive_buffer_granted={}: bursts may be dropped;"
-                    + " raise net.core.rmem_max", Endpoints.text(local), requested, granted);
+                    + " raise net.core.rmem_max", SocketAddresses.text(local), requested, granted);
         } else {
-            LOG.info("listen={} receive_buffer_requested={} receive_buffer_granted={}", Endpoints.text(local),
+            LOG.info("listen={} receive_buffer_requested={} receive_buffer_granted={}", SocketAddresses.text(local),
                     requested, granted);
         }
     }
 
     private static BindException bindFailure(InetSocketAddress address, BindException cause) {
-        BindException failure = new BindException("cannot listen on " + Endpoints.text(address) + ": "
+        BindException failure = new BindException("cannot listen on " + SocketAddresses.text(address) + ": "
                 + cause.getMessage());
         failure.initCause(cause);
         return failure;

@@ -3,6 +3,7 @@ package org.dumbno.server;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
@@ -52,7 +53,7 @@ final class RequestHandler {
             }
             shunt(exchange, request);
         } catch (RuntimeException e) {
-            LOG.error("client={} failed to handle a request", Endpoints.text(exchange.client()), e);
+            LOG.error("client={} failed to handle a request", SocketAddresses.text(exchange.client()), e);
             exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
         }
     }
@@ -95,7 +96,7 @@ final class RequestHandler {
     }
 
     private static void internal(Exchange exchange, Request request, Throwable failure) {
-        LOG.error("client={} request={} failed in the shunter", Endpoints.text(exchange.client()), request, failure);
+        LOG.error("client={} request={} failed in the shunter", SocketAddresses.text(exchange.client()), request, failure);
         exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
     }
 }

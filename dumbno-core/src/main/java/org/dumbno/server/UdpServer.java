@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.Shunter;
 import org.dumbno.server.ServerStats.ErrorKind;
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ public final class UdpServer implements Closeable {
         } catch (IOException e) {
             LOG.debug("closing the selector failed: {}", e.toString());
         }
-        List<String> addresses = addresses().stream().map(Endpoints::text).toList();
+        List<String> addresses = addresses().stream().map(SocketAddresses::text).toList();
         ListenSockets.closeAll(channels);
         workers.close();
         LOG.info("stopped listening on {}", String.join(", ", addresses));

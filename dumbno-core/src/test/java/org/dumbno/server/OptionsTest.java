@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.dumbno.internal.SocketAddresses;
 import org.dumbno.server.UdpServer.Options;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class OptionsTest {
 
     @Test
     void endpointsReadAsInLogs() {
-        assertEquals("192.0.2.1:9000", Endpoints.text(new InetSocketAddress("192.0.2.1", 9000)));
-        assertEquals("[2001:db8::1]:53", Endpoints.text(new InetSocketAddress("2001:db8:0:0:0:0:0:1", 53)));
+        assertEquals("192.0.2.1:9000", SocketAddresses.text(new InetSocketAddress("192.0.2.1", 9000)));
+        assertEquals("[2001:db8::1]:53", SocketAddresses.text(new InetSocketAddress("2001:db8:0:0:0:0:0:1", 53)));
     }
 }

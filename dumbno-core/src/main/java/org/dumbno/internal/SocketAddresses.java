@@ -1,17 +1,18 @@
-package org.dumbno.daemon;
+package org.dumbno.internal;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressNetwork.IPAddressGenerator;
 import java.net.InetSocketAddress;
 
-/** Socket addresses as messages show them: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
-final class Endpoint {
+/** Socket addresses as messages and log lines show them: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
+public final class SocketAddresses {
     private static final IPAddressGenerator ADDRESSES = new IPAddressGenerator();
 
-    private Endpoint() {
+    private SocketAddresses() {
     }
 
-    static String text(InetSocketAddress endpoint) {
+    /** {@code host:port}, IPv6 in brackets and canonical form; never a DNS lookup. */
+    public static String text(InetSocketAddress endpoint) {
         if (endpoint.getAddress() == null) {
             return endpoint.getHostString() + ":" + endpoint.getPort();
         }
@@ -21,7 +22,7 @@ final class Endpoint {
     }
 
     /** The host part for a URL or an HTTP client: the literal, IPv6 without brackets. */
-    static String host(InetSocketAddress endpoint) {
+    public static String host(InetSocketAddress endpoint) {
         if (endpoint.getAddress() == null) {
             return endpoint.getHostString();
         }
