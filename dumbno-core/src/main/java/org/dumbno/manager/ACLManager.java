@@ -137,7 +137,7 @@ public final class ACLManager implements Shunter, Closeable {
         }
         int max = engine.settings.maxRules();
         int active = engine.table.activeCount() + engine.queue.ruleCount();
-        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule) && active >= max) {
+        if (max > 0 && !placement.known() && !engine.queue.contains(rule) && active >= max) {
             String reason = "at capacity (" + active + " active shunts)";
             after.add(() -> refuseLogged(request, future, rule, reason));
             return;

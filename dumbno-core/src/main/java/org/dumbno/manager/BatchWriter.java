@@ -80,14 +80,14 @@ final class BatchWriter {
                 continue;
             }
             long sequence = placement.sequence();
-            boolean isNew = sequence == 0;
-            if (isNew) {
-                int max = engine.settings.maxRules();
-                int active = engine.table.activeCount() + fresh;
-                if (max > 0 && active >= max) {
-                    refuse(pending, "at capacity (" + active + " active shunts)", after);
-                    continue;
-                }
+            boolean freshNumber = sequence == 0;
+            int max = engine.settings.maxRules();
+            int active = engine.table.activeCount() + fresh;
+            if (!placement.known() && max > 0 && active >= max) {
+                refuse(pending, "at capacity (" + active + " active shunts)", after);
+                continue;
+            }
+            if (freshNumber) {
                 sequence = engine.allocator.next();
                 if (sequence < 0) {
                     refuse(pending, "no free sequence number in " + engine.allocator, after);
@@ -99,7 +99,7 @@ final class BatchWriter {
             for (AclKey acl : placement.missing()) {
                 writes.add(new EntryWrite(acl, sequence, rule));
             }
-            plan.add(new Planned(pending, sequence, isNew, writes));
+            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), writes));
         }
         return plan;
     }
@@ -138,7 +138,7 @@ final class BatchWriter {
     private void installed(Planned p, List<Runnable> after) {
         Rule rule = p.pending().rule;
         long sequence = p.sequence();
-        boolean added = p.isNew() || p.pending().attempted;
+        boolean added = p.newRule() || p.pending().attempted;
         if (ShuntLog.LOG.isInfoEnabled()) {
             ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
         }
@@ -160,7 +160,7 @@ final class BatchWriter {
 
     private void present(PendingRule pending, long sequence, List<Runnable> after) {
         if (pending.attempted) {
-            installed(new Planned(pending, sequence, true, List.of()), after);
+            installed(new Planned(pending, sequence, false, true, List.of()), after);
             return;
         }
         Rule rule = pending.rule;
@@ -172,7 +172,7 @@ final class BatchWriter {
 
     /** Gives a new number back unless a line under it reached the switch. */
     private void release(Planned p) {
-        if (p.isNew() && !engine.table.inUse(p.sequence())) {
+        if (p.freshNumber() && !engine.table.inUse(p.sequence())) {
             engine.allocator.release(p.sequence());
         }
     }
