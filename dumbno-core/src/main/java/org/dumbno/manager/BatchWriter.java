@@ -17,6 +17,10 @@ import org.dumbno.rule.Rule;
  * already present, refused, or back in the queue. Runs with the engine's call lock held.
  */
 final class BatchWriter {
+    /** Times a rule's number may turn out taken before its requests are refused. */
+    static final int MAX_COLLISIONS = 3;
+    private static final String DUPLICATE = "Duplicate sequence number";
+
     private final Engine engine;
 
     BatchWriter(Engine engine) {
@@ -126,13 +130,40 @@ final class BatchWriter {
                 installed(p, after);
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
-                refuse(p.pending(), failure.reason(), after);
+                if (failure.reason().contains(DUPLICATE)) {
+                    collided(p, failure, back, after);
+                } else {
+                    refuse(p.pending(), failure.reason(), after);
+                }
             } else {
                 release(p);
                 back.add(p.pending());
             }
         }
         engine.queue.requeueFront(back);
+    }
+
+    /**
+     * Another writer holds the line's number: the engine's picture is stale. The caller has asked
+     * for a read before the next write; the rule goes back to be placed anew, up to
+     * {@link #MAX_COLLISIONS} times.
+     */
+    private void collided(Planned p, EntryWriteException failure, List<PendingRule> back, List<Runnable> after) {
+        PendingRule pending = p.pending();
+        EntryWrite taken = failure.failedWrite();
+        pending.collisions++;
+        if (p.writes().stream().anyMatch(engine.table::holds)) {
+            pending.attempted = true;
+        }
+        if (pending.collisions >= MAX_COLLISIONS) {
+            refuse(pending, "sequence number taken on the switch " + pending.collisions
+                    + " times in a row (another writer in the range?): " + failure.reason(), after);
+            return;
+        }
+        ShuntLog.LOG.warn("seq={} in {} is taken ({}): another writer uses the range; reading the switch again"
+                + " and retrying rule \"{}\" under another number", taken.sequence(), taken.acl(), failure.reason(),
+                pending.rule.text());
+        back.add(pending);
     }
 
     private void installed(Planned p, List<Runnable> after) {

@@ -12,6 +12,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EntryWrite;
 import org.dumbno.rule.Rule;
 
 /**
@@ -65,6 +66,11 @@ final class ShuntTable {
             }
         }
         return new Placement(0, missing, true);
+    }
+
+    /** Whether the table has the line {@code write} asks for. */
+    boolean holds(EntryWrite write) {
+        return holds(write.acl(), write.sequence(), write.rule());
     }
 
     private boolean holds(AclKey acl, long sequence, Rule rule) {
