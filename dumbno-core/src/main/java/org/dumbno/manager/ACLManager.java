@@ -39,7 +39,9 @@ import org.dumbno.rule.Rule;
  * before it writes anything. Expiry sweeps run every purge interval after {@link #start()}.
  *
  * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
- * round-robin after the last one used; lines outside that range are never touched.
+ * round-robin after the last one used; lines outside that range are never touched. When another
+ * writer took a number meanwhile (the switch answers {@code Duplicate sequence number}), the
+ * engine reads the switch again and places the rule anew, up to three times per rule.
  */
 public final class ACLManager implements Shunter, Closeable {
     private final Engine engine;
@@ -137,7 +139,7 @@ public final class ACLManager implements Shunter, Closeable {
         }
         int max = engine.settings.maxRules();
         int active = engine.table.activeCount() + engine.queue.ruleCount();
-        if (max > 0 && placement.sequence() == 0 && !engine.queue.contains(rule) && active >= max) {
+        if (max > 0 && !placement.known() && !engine.queue.contains(rule) && active >= max) {
             String reason = "at capacity (" + active + " active shunts)";
             after.add(() -> refuseLogged(request, future, rule, reason));
             return;

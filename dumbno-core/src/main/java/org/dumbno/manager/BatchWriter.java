@@ -17,6 +17,10 @@ import org.dumbno.rule.Rule;
  * already present, refused, or back in the queue. Runs with the engine's call lock held.
  */
 final class BatchWriter {
+    /** Times a rule's number may turn out taken before its requests are refused. */
+    static final int MAX_COLLISIONS = 3;
+    private static final String DUPLICATE = "Duplicate sequence number";
+
     private final Engine engine;
 
     BatchWriter(Engine engine) {
@@ -80,14 +84,14 @@ final class BatchWriter {
                 continue;
             }
             long sequence = placement.sequence();
-            boolean isNew = sequence == 0;
-            if (isNew) {
-                int max = engine.settings.maxRules();
-                int active = engine.table.activeCount() + fresh;
-                if (max > 0 && active >= max) {
-                    refuse(pending, "at capacity (" + active + " active shunts)", after);
-                    continue;
-                }
+            boolean freshNumber = sequence == 0;
+            int max = engine.settings.maxRules();
+            int active = engine.table.activeCount() + fresh;
+            if (!placement.known() && max > 0 && active >= max) {
+                refuse(pending, "at capacity (" + active + " active shunts)", after);
+                continue;
+            }
+            if (freshNumber) {
                 sequence = engine.allocator.next();
                 if (sequence < 0) {
                     refuse(pending, "no free sequence number in " + engine.allocator, after);
@@ -99,7 +103,7 @@ final class BatchWriter {
             for (AclKey acl : placement.missing()) {
                 writes.add(new EntryWrite(acl, sequence, rule));
             }
-            plan.add(new Planned(pending, sequence, isNew, writes));
+            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), writes));
         }
         return plan;
     }
@@ -126,7 +130,11 @@ final class BatchWriter {
                 installed(p, after);
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
-                refuse(p.pending(), failure.reason(), after);
+                if (failure.reason().contains(DUPLICATE)) {
+                    collided(p, failure, back, after);
+                } else {
+                    refuse(p.pending(), failure.reason(), after);
+                }
             } else {
                 release(p);
                 back.add(p.pending());
@@ -135,10 +143,33 @@ final class BatchWriter {
         engine.queue.requeueFront(back);
     }
 
+    /**
+     * Another writer holds the line's number: the engine's picture is stale. The caller has asked
+     * for a read before the next write; the rule goes back to be placed anew, up to
+     * {@link #MAX_COLLISIONS} times.
+     */
+    private void collided(Planned p, EntryWriteException failure, List<PendingRule> back, List<Runnable> after) {
+        PendingRule pending = p.pending();
+        EntryWrite taken = failure.failedWrite();
+        pending.collisions++;
+        if (p.writes().stream().anyMatch(engine.table::holds)) {
+            pending.attempted = true;
+        }
+        if (pending.collisions >= MAX_COLLISIONS) {
+            refuse(pending, "sequence number taken on the switch " + pending.collisions
+                    + " times in a row (another writer in the range?): " + failure.reason(), after);
+            return;
+        }
+        ShuntLog.LOG.warn("seq={} in {} is taken ({}): another writer uses the range; reading the switch again"
+                + " and retrying rule \"{}\" under another number", taken.sequence(), taken.acl(), failure.reason(),
+                pending.rule.text());
+        back.add(pending);
+    }
+
     private void installed(Planned p, List<Runnable> after) {
         Rule rule = p.pending().rule;
         long sequence = p.sequence();
-        boolean added = p.isNew() || p.pending().attempted;
+        boolean added = p.newRule() || p.pending().attempted;
         if (ShuntLog.LOG.isInfoEnabled()) {
             ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
         }
@@ -160,7 +191,7 @@ final class BatchWriter {
 
     private void present(PendingRule pending, long sequence, List<Runnable> after) {
         if (pending.attempted) {
-            installed(new Planned(pending, sequence, true, List.of()), after);
+            installed(new Planned(pending, sequence, false, true, List.of()), after);
             return;
         }
         Rule rule = pending.rule;
@@ -172,7 +203,7 @@ final class BatchWriter {
 
     /** Gives a new number back unless a line under it reached the switch. */
     private void release(Planned p) {
-        if (p.isNew() && !engine.table.inUse(p.sequence())) {
+        if (p.freshNumber() && !engine.table.inUse(p.sequence())) {
             engine.allocator.release(p.sequence());
         }
     }

@@ -13,6 +13,8 @@ final class PendingRule {
     final List<Waiter> waiters = new ArrayList<>();
     /** Whether its lines were sent once with no answer, so they may be on the switch. */
     boolean attempted;
+    /** How many times the switch said a number written for it was taken by a line already there. */
+    int collisions;
 
     PendingRule(Rule rule) {
         this.rule = rule;

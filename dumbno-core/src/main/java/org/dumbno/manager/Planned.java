@@ -8,10 +8,11 @@ import org.dumbno.eos.EntryWrite;
  *
  * @param pending the rule and its requests
  * @param sequence its number
- * @param isNew whether the number was allocated for this batch
+ * @param freshNumber whether the number was allocated for this batch
+ * @param newRule whether no list had the rule before this batch
  * @param writes its lines, one per list that lacks it
  */
-record Planned(PendingRule pending, long sequence, boolean isNew, List<EntryWrite> writes) {
+record Planned(PendingRule pending, long sequence, boolean freshNumber, boolean newRule, List<EntryWrite> writes) {
     Planned {
         writes = List.copyOf(writes);
     }

@@ -3,24 +3,31 @@ package org.dumbno.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
+import org.dumbno.eos.EntryWrite;
 import org.dumbno.rule.Rule;
 
 /**
  * The engine's picture of the managed lines on the switch: every line in the managed sequence
- * range, per list, and which rule sits under which number. Not thread-safe: the engine guards it.
+ * range, per list, and which rule sits under which numbers. A rule is usually under one number;
+ * it can be under more (a write whose answer was lost landed after the rule was written again, or
+ * another writer added it), and it is known for as long as any of its lines stands. Not
+ * thread-safe: the engine guards it.
  */
 final class ShuntTable {
     private final List<AclKey> acls;
     private final SequenceAllocator allocator;
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
-    private final Map<Rule, Long> sequenceOfRule = new HashMap<>();
+    private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
     private long readGeneration;
 
     ShuntTable(List<AclKey> acls, SequenceAllocator allocator) {
@@ -34,20 +41,41 @@ final class ShuntTable {
         return linesPerSequence.size();
     }
 
-    /** Where {@code rule} stands: its number and the lists of its family that lack it. */
+    /**
+     * Where {@code rule} stands: the lists of its family that lack it under every number, and the
+     * number to report (the lowest it is under) or, while lists lack it, the lowest of its numbers
+     * that is free in all of them. Sequence 0 means it needs a new number.
+     */
     Placement find(Rule rule) {
-        Long sequence = sequenceOfRule.get(rule);
+        NavigableSet<Long> numbers = sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet());
         List<AclKey> missing = new ArrayList<>();
         for (AclKey acl : acls) {
-            if (acl.family() != rule.family()) {
-                continue;
-            }
-            EntryState entry = sequence == null ? null : entries.get(acl).get(sequence);
-            if (entry == null || !rule.equals(entry.rule)) {
+            if (acl.family() == rule.family() && numbers.stream().noneMatch(s -> holds(acl, s, rule))) {
                 missing.add(acl);
             }
         }
-        return new Placement(sequence == null ? 0 : sequence, missing);
+        if (numbers.isEmpty()) {
+            return new Placement(0, missing, false);
+        }
+        if (missing.isEmpty()) {
+            return new Placement(numbers.first(), missing, true);
+        }
+        for (long sequence : numbers) {
+            if (missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
+                return new Placement(sequence, missing, true);
+            }
+        }
+        return new Placement(0, missing, true);
+    }
+
+    /** Whether the table has the line {@code write} asks for. */
+    boolean holds(EntryWrite write) {
+        return holds(write.acl(), write.sequence(), write.rule());
+    }
+
+    private boolean holds(AclKey acl, long sequence, Rule rule) {
+        EntryState entry = entries.get(acl).get(sequence);
+        return entry != null && rule.equals(entry.rule);
     }
 
     /** Records a line the engine wrote; {@code stored} is its text as the switch will show it. */
@@ -63,7 +91,7 @@ final class ShuntTable {
         linesPerSequence.merge(entry.sequence, 1, Integer::sum);
         allocator.markUsed(entry.sequence);
         if (entry.rule != null) {
-            sequenceOfRule.putIfAbsent(entry.rule, entry.sequence);
+            sequencesOfRule.computeIfAbsent(entry.rule, r -> new TreeSet<>()).add(entry.sequence);
         }
     }
 
@@ -79,17 +107,27 @@ final class ShuntTable {
         return false;
     }
 
+    /** Accounts for a line no longer in the table. */
     private boolean forget(EntryState entry) {
+        unlink(entry);
         int left = linesPerSequence.merge(entry.sequence, -1, Integer::sum);
         if (left > 0) {
             return false;
         }
         linesPerSequence.remove(entry.sequence);
         allocator.release(entry.sequence);
-        if (entry.rule != null) {
-            sequenceOfRule.remove(entry.rule, entry.sequence);
-        }
         return true;
+    }
+
+    /** Drops the rule's link to the line's number unless another list still has it there. */
+    private void unlink(EntryState entry) {
+        if (entry.rule == null || acls.stream().anyMatch(acl -> holds(acl, entry.sequence, entry.rule))) {
+            return;
+        }
+        NavigableSet<Long> numbers = sequencesOfRule.get(entry.rule);
+        if (numbers != null && numbers.remove(entry.sequence) && numbers.isEmpty()) {
+            sequencesOfRule.remove(entry.rule);
+        }
     }
 
     /**
@@ -189,10 +227,12 @@ final class ShuntTable {
     /**
      * Where a rule stands.
      *
-     * @param sequence its number, 0 when it is on no list
-     * @param missing the lists of its family without it
+     * @param sequence its number; while lists lack it, the number to write it under there; 0 when
+     *        it needs a new number
+     * @param missing the lists of its family without it under any number
+     * @param known whether any list has it
      */
-    record Placement(long sequence, List<AclKey> missing) {
+    record Placement(long sequence, List<AclKey> missing, boolean known) {
         Placement {
             missing = List.copyOf(missing);
         }

@@ -4,17 +4,20 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dumbno.eos.AuthenticationException;
+import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 
 /**
- * Passes calls to another transport, with two faults the simulated switch does not show: a write
- * that runs but whose answer is lost, and refused credentials.
+ * Passes calls to another transport, with faults the simulated switch does not show: a write
+ * that runs but whose answer is lost, refused credentials, and a switch that calls every number
+ * written a duplicate.
  */
 final class WrappedTransport implements Transport {
     private final Transport inner;
     private final AtomicInteger lostAnswers = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean badCredentials;
 
     WrappedTransport(Transport inner) {
@@ -26,6 +29,11 @@ final class WrappedTransport implements Transport {
         lostAnswers.set(n);
     }
 
+    /** The next {@code n} configuring calls are refused at their first line, which they call a duplicate. */
+    void refuseAsDuplicates(int n) {
+        duplicates.set(n);
+    }
+
     void badCredentials(boolean value) {
         badCredentials = value;
     }
@@ -34,6 +42,11 @@ final class WrappedTransport implements Transport {
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
         if (badCredentials) {
             throw new AuthenticationException(describe(), "HTTP 401 Unauthorized");
+        }
+        if (commands.contains("configure") && duplicates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            int line = 3;
+            throw new CommandFailedException(describe(), 1002, line, commands.get(line),
+                    List.of("Duplicate sequence number"), List.of());
         }
         List<JsonObject> results = inner.runCmds(commands, format);
         if (commands.contains("configure") && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
