@@ -27,11 +27,24 @@ final class SimulatedClient implements Transport {
         try {
             return eapi.runCmds(commands, format);
         } catch (SwitchUnavailableException e) {
-            if (e.getCause() instanceof ConnectException) {
-                throw new NoSimulatedSwitchException(describe(), address, configName, e);
-            }
-            throw e;
+            throw explained(e);
         }
+    }
+
+    @Override
+    public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
+        try {
+            return eapi.runCmds(commands, decoder);
+        } catch (SwitchUnavailableException e) {
+            throw explained(e);
+        }
+    }
+
+    private SwitchException explained(SwitchUnavailableException e) {
+        if (e.getCause() instanceof ConnectException) {
+            return new NoSimulatedSwitchException(describe(), address, configName, e);
+        }
+        return e;
     }
 
     @Override

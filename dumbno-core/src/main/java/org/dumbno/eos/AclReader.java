@@ -3,18 +3,24 @@ package org.dumbno.eos;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.HashMap;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dumbno.rule.Rule;
 
-/** Reads the JSON of {@code show ip|ipv6 access-lists NAME} into entries. */
+/**
+ * Reads the JSON of {@code show ip|ipv6 access-lists NAME} into entries, from a parsed result or
+ * straight off the reply's stream.
+ */
 final class AclReader {
+    private static final AclEntry[] NONE = new AclEntry[0];
+
     private final RuleCache rules;
-    /** The lines of the previous read, per list and number: an unchanged text is not parsed again. */
-    private final Map<AclKey, Map<Long, AclEntry>> previous = new ConcurrentHashMap<>();
+    /** The lines of the previous read, per list, by number: an unchanged text is not parsed again. */
+    private final Map<AclKey, AclEntry[]> previous = new ConcurrentHashMap<>();
 
     AclReader(RuleCache rules) {
         this.rules = rules;
@@ -22,14 +28,48 @@ final class AclReader {
 
     /** The ACL as the switch reports it; null when the switch does not know the list. */
     AclState read(AclKey acl, JsonObject result) {
-        JsonArray lists = array(result, "aclList");
-        for (JsonElement element : lists) {
+        for (JsonElement element : array(result, "aclList")) {
             JsonObject list = element.getAsJsonObject();
             if (list.has("name") && acl.name().equals(list.get("name").getAsString())) {
-                return new AclState(entries(acl, list), countersEnabled(list));
+                return new AclState(entries(acl, array(list, "sequence")), countersEnabled(list));
             }
         }
         return null;
+    }
+
+    /** The ACL as the switch reports it, read from {@code json} at the result's opening brace. */
+    AclState read(AclKey acl, JsonReader json) throws IOException {
+        AclState found = null;
+        json.beginObject();
+        while (json.hasNext()) {
+            if (json.nextName().equals("aclList") && json.peek() == JsonToken.BEGIN_ARRAY) {
+                json.beginArray();
+                while (json.hasNext()) {
+                    AclState list = list(acl, json, found == null);
+                    found = found == null ? list : found;
+                }
+                json.endArray();
+            } else {
+                json.skipValue();
+            }
+        }
+        json.endObject();
+        return found;
+    }
+
+    /** Decodes the results of the show commands of {@code acls}, in that order. */
+    Transport.ResultDecoder<AclState> decoder(List<AclKey> acls) {
+        return new Transport.ResultDecoder<>() {
+            @Override
+            public AclState decode(int index, JsonReader json) throws IOException {
+                return read(acls.get(index), json);
+            }
+
+            @Override
+            public AclState decode(int index, JsonObject result) {
+                return read(acls.get(index), result);
+            }
+        };
     }
 
     /** Remembers the rule of a line about to be written. */
@@ -42,33 +82,89 @@ final class AclReader {
         rules.endGeneration();
     }
 
-    private List<AclEntry> entries(AclKey acl, JsonObject list) {
-        JsonArray sequence = array(list, "sequence");
-        List<AclEntry> entries = new ArrayList<>(sequence.size());
-        Map<Long, AclEntry> known = previous.getOrDefault(acl, Map.of());
-        Map<Long, AclEntry> seen = new HashMap<>(sequence.size() * 2);
-        for (JsonElement element : sequence) {
-            JsonObject line = element.getAsJsonObject();
-            Long number = line.get("sequenceNumber").getAsLong();
-            JsonElement textElement = line.get("text");
-            String text = textElement == null ? "" : textElement.getAsString();
-            long packets = packetCount(line);
-            AclEntry before = known.get(number);
-            AclEntry entry = before != null && before.text().equals(text)
-                    ? new AclEntry(number, before.action(), before.rule(), text, packets)
-                    : entry(acl, number, text.strip(), packets);
-            seen.put(number, entry);
-            entries.add(entry);
+    /** One list object; null unless it is {@code acl} and {@code wanted}. */
+    private AclState list(AclKey acl, JsonReader json, boolean wanted) throws IOException {
+        String name = null;
+        Boolean counters = null;
+        AclLines lines = null;
+        json.beginObject();
+        while (json.hasNext()) {
+            String key = json.nextName();
+            if (key.equals("name") && json.peek() != JsonToken.NULL) {
+                name = json.nextString();
+            } else if (key.equals("countersEnabled") && json.peek() != JsonToken.NULL) {
+                counters = json.nextBoolean();
+            } else if (key.equals("sequence") && wanted && json.peek() == JsonToken.BEGIN_ARRAY) {
+                lines = sequence(acl, json);
+            } else {
+                json.skipValue();
+            }
         }
-        previous.put(acl, seen);
-        return entries;
+        json.endObject();
+        if (!wanted || !acl.name().equals(name)) {
+            return null;
+        }
+        List<AclEntry> entries = lines == null ? List.of() : lines.entries();
+        previous.put(acl, lines == null ? NONE : lines.bySequence());
+        return new AclState(entries, counters);
     }
 
-    private AclEntry entry(AclKey acl, long number, String text, long packets) {
-        int space = text.indexOf(' ');
-        String action = space < 0 ? text : text.substring(0, space);
-        Rule rule = space < 0 ? null : rules.rule(acl.family(), text.substring(space + 1));
-        return new AclEntry(number, action, rule, text, packets);
+    private AclLines sequence(AclKey acl, JsonReader json) throws IOException {
+        AclEntry[] known = previous.getOrDefault(acl, NONE);
+        AclLines lines = new AclLines(acl, rules, known, Math.max(16, known.length));
+        json.beginArray();
+        while (json.hasNext()) {
+            line(json, lines);
+        }
+        json.endArray();
+        return lines;
+    }
+
+    private static void line(JsonReader json, AclLines lines) throws IOException {
+        long number = 0;
+        String text = "";
+        long packets = 0;
+        json.beginObject();
+        while (json.hasNext()) {
+            String key = json.nextName();
+            if (key.equals("sequenceNumber")) {
+                number = json.nextLong();
+            } else if (key.equals("text") && json.peek() != JsonToken.NULL) {
+                text = json.nextString();
+            } else if (key.equals("counterData") && json.peek() == JsonToken.BEGIN_OBJECT) {
+                packets = packetCount(json);
+            } else {
+                json.skipValue();
+            }
+        }
+        json.endObject();
+        lines.add(number, text, packets);
+    }
+
+    private static long packetCount(JsonReader json) throws IOException {
+        long packets = 0;
+        json.beginObject();
+        while (json.hasNext()) {
+            if (json.nextName().equals("packetCount") && json.peek() != JsonToken.NULL) {
+                packets = json.nextLong();
+            } else {
+                json.skipValue();
+            }
+        }
+        json.endObject();
+        return packets;
+    }
+
+    private List<AclEntry> entries(AclKey acl, JsonArray sequence) {
+        AclLines lines = new AclLines(acl, rules, previous.getOrDefault(acl, NONE), sequence.size());
+        for (JsonElement element : sequence) {
+            JsonObject line = element.getAsJsonObject();
+            JsonElement text = line.get("text");
+            String textValue = text == null || text.isJsonNull() ? "" : text.getAsString();
+            lines.add(line.get("sequenceNumber").getAsLong(), textValue, packetCount(line));
+        }
+        previous.put(acl, lines.bySequence());
+        return lines.entries();
     }
 
     private static long packetCount(JsonObject line) {
@@ -77,7 +173,7 @@ final class AclReader {
             return 0;
         }
         JsonElement packets = counters.getAsJsonObject().get("packetCount");
-        return packets == null || packets.isJsonNull() ? 0 : Math.max(0, packets.getAsLong());
+        return packets == null || packets.isJsonNull() ? 0 : packets.getAsLong();
     }
 
     private static Boolean countersEnabled(JsonObject list) {

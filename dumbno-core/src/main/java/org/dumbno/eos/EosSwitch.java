@@ -118,10 +118,10 @@ public final class EosSwitch {
      */
     public Map<AclKey, List<AclEntry>> readAcls() throws SwitchException {
         List<String> commands = acls.stream().map(AclKey::showCommand).toList();
-        List<JsonObject> results = transport.runCmds(commands);
+        List<AclReader.AclState> states = transport.runCmds(commands, reader.decoder(acls));
         Map<AclKey, List<AclEntry>> read = new LinkedHashMap<>();
         for (int i = 0; i < acls.size(); i++) {
-            AclReader.AclState state = reader.read(acls.get(i), results.get(i));
+            AclReader.AclState state = states.get(i);
             read.put(acls.get(i), state == null ? List.of() : state.entries());
         }
         reader.endGeneration();

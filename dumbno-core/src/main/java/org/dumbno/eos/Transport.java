@@ -1,7 +1,11 @@
 package org.dumbno.eos;
 
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonReader;
 import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -47,8 +51,47 @@ public interface Transport extends Closeable {
         return runCmds(commands, Format.JSON);
     }
 
+    /**
+     * Runs {@code commands} asking for JSON results, and turns each result into a value with
+     * {@code decoder} as it arrives, so that a transport reading a reply off the wire need not
+     * build the JSON tree of a large result. Failures are those of {@link #runCmds(List, Format)};
+     * a {@link CommandFailedException} still carries the earlier results as JSON objects.
+     *
+     * <p>This default runs {@link #runCmds(List, Format)} and decodes the parsed objects; the
+     * eAPI transport overrides it to decode the reply as a stream.
+     *
+     * @return one value per command (a decoder may give null)
+     */
+    default <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
+        List<JsonObject> results = runCmds(commands, Format.JSON);
+        List<T> decoded = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            decoded.add(decoder.decode(i, results.get(i)));
+        }
+        return Collections.unmodifiableList(decoded);
+    }
+
     /** A name for the switch in messages and logs (host and port; never credentials). */
     String describe();
+
+    /**
+     * Turns the JSON result of one command into a value, either from the reply's stream or from a
+     * result already parsed; both forms must give equal values. A result of an unexpected shape
+     * may be refused with an {@link IllegalStateException} or {@link IllegalArgumentException}.
+     *
+     * @param <T> the value of one result
+     */
+    interface ResultDecoder<T> {
+
+        /**
+         * The value of the result of command {@code index} (zero-based), read from {@code json},
+         * which stands at the result's opening brace; reads exactly that object.
+         */
+        T decode(int index, JsonReader json) throws IOException;
+
+        /** The value of the result of command {@code index}, already parsed. */
+        T decode(int index, JsonObject result);
+    }
 
     /** Releases connections and threads; idempotent. */
     @Override

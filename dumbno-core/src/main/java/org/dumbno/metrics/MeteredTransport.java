@@ -31,10 +31,19 @@ public final class MeteredTransport implements Transport {
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        return metered(() -> delegate.runCmds(commands, format));
+    }
+
+    @Override
+    public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
+        return metered(() -> delegate.runCmds(commands, decoder));
+    }
+
+    private <T> List<T> metered(Call<T> call) throws SwitchException {
         long start = nanoTime.getAsLong();
         CallResult result = CallResult.UNAVAILABLE;
         try {
-            List<JsonObject> results = delegate.runCmds(commands, format);
+            List<T> results = call.run();
             result = CallResult.OK;
             return results;
         } catch (SwitchException | RuntimeException e) {
@@ -44,6 +53,11 @@ public final class MeteredTransport implements Transport {
             calls.labelValues(result.label()).inc();
             durations.observe((nanoTime.getAsLong() - start) / NANOS_PER_SECOND);
         }
+    }
+
+    /** One call to the transport underneath. */
+    private interface Call<T> {
+        List<T> run() throws SwitchException;
     }
 
     /** The transport underneath. */

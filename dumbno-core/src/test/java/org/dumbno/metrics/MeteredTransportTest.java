@@ -52,6 +52,29 @@ class MeteredTransportTest {
         assertEquals(1, scrape.value(DURATION + "_bucket", "le", "0.05"));
     }
 
+    @Test
+    void countsADecodedCallAndHandsTheDecoderOn() throws SwitchException {
+        script.answer(10_000_000L);
+        Transport.ResultDecoder<Integer> indexes = new Transport.ResultDecoder<>() {
+            @Override
+            public Integer decode(int index, com.google.gson.stream.JsonReader json) {
+                throw new IllegalStateException("the scripted transport decodes parsed results");
+            }
+
+            @Override
+            public Integer decode(int index, com.google.gson.JsonObject result) {
+                return index;
+            }
+        };
+
+        List<Integer> results = metered.runCmds(List.of("show ip access-lists a", "show ip access-lists b"), indexes);
+
+        assertEquals(List.of(0, 1), results);
+        Exposition scrape = Exposition.of(registry);
+        assertEquals(1, scrape.value(CALLS, "result", "ok"));
+        assertEquals(0.01, scrape.value(DURATION + "_sum"), 1e-9);
+    }
+
     @ParameterizedTest(name = "{1}")
     @MethodSource("failures")
     void countsAFailedCallByItsKindAndRethrowsIt(SwitchException failure, String result) {

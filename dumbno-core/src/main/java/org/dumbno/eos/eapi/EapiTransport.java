@@ -3,10 +3,13 @@ package org.dumbno.eos.eapi;
 import com.google.gson.JsonObject;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -21,7 +24,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -36,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Talks to an Arista switch over eAPI: JSON-RPC {@code runCmds} calls, {@code POST /command-api}
  * over HTTP or HTTPS, HTTP Basic auth sent with every request, one pooled keep-alive client per
- * transport. Thread-safe. Built with {@link #builder()}.
+ * transport. Replies are read as they stream in; {@link #runCmds(List, ResultDecoder)} decodes
+ * results without building their JSON tree. Thread-safe. Built with {@link #builder()}.
  */
 public final class EapiTransport implements Transport {
 
@@ -73,6 +79,17 @@ public final class EapiTransport implements Transport {
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        return call(commands, format, RpcReply.TREE);
+    }
+
+    /** Decodes each result as the reply streams in, building no JSON tree for it. */
+    @Override
+    public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
+        return call(commands, Format.JSON, Objects.requireNonNull(decoder, "decoder"));
+    }
+
+    private <T> List<T> call(List<String> commands, Format format, ResultDecoder<T> decoder)
+            throws SwitchException {
         List<String> cmds = List.copyOf(commands);
         String id = "dumbno-" + ids.incrementAndGet();
         HttpPost post = new HttpPost(PATH);
@@ -80,29 +97,51 @@ public final class EapiTransport implements Transport {
         if (authorization != null) {
             post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
-        HttpReply reply = send(post);
-        if (reply.status() == 401) {
-            throw new AuthenticationException(name, "bad username or password for user " + user);
+        try {
+            return client.execute(target, post, response -> reply(response, id, cmds, decoder));
+        } catch (SwitchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unavailable(e);
         }
-        if (reply.status() != 200) {
-            throw new SwitchUnavailableException(name, "HTTP " + reply.status() + " " + reply.reason()
-                    + (reply.body().isBlank() ? "" : ": " + RpcReply.abbreviate(reply.body())), null);
-        }
-        return RpcReply.read(name, id, cmds, reply.body());
     }
 
-    private HttpReply send(HttpPost post) throws SwitchUnavailableException {
-        try {
-            return client.execute(target, post, HttpReply::of);
-        } catch (ConnectException e) {
-            throw new SwitchUnavailableException(name, "connection refused", e);
-        } catch (SocketTimeoutException e) {
-            throw new SwitchUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", e);
-        } catch (SSLException e) {
-            throw tlsFailure(e);
-        } catch (IOException e) {
-            throw new SwitchUnavailableException(name, "cannot talk to the switch: " + e, e);
+    /** Reads a 200 reply's body as a stream; any other status with its body, as a failure. */
+    private <T> List<T> reply(ClassicHttpResponse response, String id, List<String> cmds,
+            ResultDecoder<T> decoder) throws IOException {
+        if (response.getCode() != 200) {
+            throw failure(HttpReply.of(response));
         }
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return RpcReply.read(name, id, cmds, new ReplyBody(Reader.nullReader()), decoder);
+        }
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.getCharset(StandardCharsets.UTF_8);
+        try (ReplyBody body = new ReplyBody(new InputStreamReader(entity.getContent(), charset))) {
+            return RpcReply.read(name, id, cmds, body, decoder);
+        }
+    }
+
+    private SwitchException failure(HttpReply reply) {
+        if (reply.status() == 401) {
+            return new AuthenticationException(name, "bad username or password for user " + user);
+        }
+        return new SwitchUnavailableException(name, "HTTP " + reply.status() + " " + reply.reason()
+                + (reply.body().isBlank() ? "" : ": " + RpcReply.abbreviate(reply.body())), null);
+    }
+
+    private SwitchUnavailableException unavailable(IOException e) {
+        if (e instanceof ConnectException) {
+            return new SwitchUnavailableException(name, "connection refused", e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new SwitchUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", e);
+        }
+        if (e instanceof SSLException ssl) {
+            return tlsFailure(ssl);
+        }
+        return new SwitchUnavailableException(name, "cannot talk to the switch: " + e, e);
     }
 
     private SwitchUnavailableException tlsFailure(SSLException e) {

@@ -6,34 +6,60 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.eos.Transport;
 import org.dumbno.eos.Transport.Format;
+import org.dumbno.eos.Transport.ResultDecoder;
 
-/** The client's side of the JSON-RPC exchange: writes a {@code runCmds} call and reads its reply. */
+/**
+ * The client's side of the JSON-RPC exchange: writes a {@code runCmds} call and reads its reply,
+ * as a stream, checking it as strictly as a parsed tree would be.
+ */
 final class RpcReply {
 
     private RpcReply() {
     }
 
+    /** Decodes a result into the parsed object itself: the {@link Transport#runCmds(List, Format)} form. */
+    static final ResultDecoder<JsonObject> TREE = new ResultDecoder<>() {
+        @Override
+        public JsonObject decode(int index, JsonReader json) {
+            return JsonParser.parseReader(json).getAsJsonObject();
+        }
+
+        @Override
+        public JsonObject decode(int index, JsonObject result) {
+            return result;
+        }
+    };
+
     /** The JSON-RPC request body for {@code commands}. */
     static String request(String id, List<String> commands, Format format) {
-        JsonArray cmds = new JsonArray();
-        commands.forEach(cmds::add);
-        JsonObject params = new JsonObject();
-        params.addProperty("version", 1);
-        params.add("cmds", cmds);
-        params.addProperty("format", format.wireName());
-        JsonObject call = new JsonObject();
-        call.addProperty("jsonrpc", "2.0");
-        call.addProperty("method", "runCmds");
-        call.add("params", params);
-        call.addProperty("id", id);
-        return call.toString();
+        StringWriter text = new StringWriter(64 + commands.size() * 24);
+        try (JsonWriter call = new JsonWriter(text)) {
+            call.beginObject().name("jsonrpc").value("2.0").name("method").value("runCmds");
+            call.name("params").beginObject().name("version").value(1).name("cmds").beginArray();
+            for (String command : commands) {
+                call.value(command);
+            }
+            call.endArray().name("format").value(format.wireName()).endObject();
+            call.name("id").value(id).endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string failed", e);
+        }
+        return text.toString();
     }
 
     /**
@@ -44,40 +70,57 @@ final class RpcReply {
      */
     static List<JsonObject> read(String switchName, String id, List<String> commands, String body)
             throws SwitchException {
-        JsonObject reply = parse(switchName, body);
-        JsonElement gotId = reply.get("id");
-        if (!"2.0".equals(string(reply.get("jsonrpc"))) || !new JsonPrimitive(id).equals(gotId)) {
-            throw notJsonRpc(switchName, "expected jsonrpc 2.0 and id " + id + ", got " + abbreviate(body));
+        try {
+            return read(switchName, id, commands, new ReplyBody(new StringReader(body)), TREE);
+        } catch (SwitchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string failed", e);
         }
-        if (reply.get("error") instanceof JsonObject error) {
-            throw failure(switchName, commands, error);
-        }
-        if (!(reply.get("result") instanceof JsonArray result)) {
-            throw notJsonRpc(switchName, "neither result nor error in " + abbreviate(body));
-        }
-        if (result.size() != commands.size()) {
-            throw notJsonRpc(switchName, result.size() + " results for " + commands.size() + " commands");
-        }
-        List<JsonObject> results = new ArrayList<>(result.size());
-        for (JsonElement element : result) {
-            if (!(element instanceof JsonObject object)) {
-                throw notJsonRpc(switchName, "a result is not an object: " + abbreviate(element.toString()));
-            }
-            results.add(object);
-        }
-        return List.copyOf(results);
     }
 
-    private static JsonObject parse(String switchName, String body) throws SwitchUnavailableException {
+    /**
+     * Reads the reply to the call {@code id} that ran {@code commands} from {@code body} as it
+     * streams in, each result decoded by {@code decoder}; the results of an error reply are parsed
+     * objects, as {@link CommandFailedException} carries them.
+     *
+     * @throws CommandFailedException the reply is a JSON-RPC error
+     * @throws SwitchUnavailableException the reply is not a JSON-RPC answer to that call
+     * @throws IOException reading the body failed (the connection, not its content)
+     */
+    static <T> List<T> read(String switchName, String id, List<String> commands, ReplyBody body,
+            ResultDecoder<T> decoder) throws IOException {
+        Reply<T> reply;
         try {
-            if (JsonParser.parseString(body) instanceof JsonObject object) {
-                return object;
+            reply = Reply.parse(new JsonReader(body), commands.size(), decoder);
+        } catch (IOException | JsonParseException e) {
+            if (body.failure() != null) {
+                throw body.failure();
             }
-        } catch (JsonParseException e) {
-            throw new SwitchUnavailableException(switchName,
-                    "reply is not JSON-RPC: " + abbreviate(body), e);
+            throw new SwitchUnavailableException(switchName, "reply is not JSON-RPC: " + abbreviate(body.head()), e);
+        } catch (Reply.BadResult e) {
+            throw new SwitchUnavailableException(switchName, "unreadable result of command " + (e.index() + 1)
+                    + " '" + commands.get(e.index()) + "': " + e.getCause().getMessage(), e.getCause());
         }
-        throw notJsonRpc(switchName, abbreviate(body));
+        if (reply == null) {
+            throw notJsonRpc(switchName, abbreviate(body.head()));
+        }
+        if (!"2.0".equals(string(reply.version())) || !new JsonPrimitive(id).equals(reply.id())) {
+            throw notJsonRpc(switchName, "expected jsonrpc 2.0 and id " + id + ", got " + abbreviate(body.head()));
+        }
+        if (reply.error() instanceof JsonObject error) {
+            throw failure(switchName, commands, error);
+        }
+        if (reply.results() == null) {
+            throw notJsonRpc(switchName, "neither result nor error in " + abbreviate(body.head()));
+        }
+        if (reply.count() != commands.size()) {
+            throw notJsonRpc(switchName, reply.count() + " results for " + commands.size() + " commands");
+        }
+        if (reply.notAnObject() != null) {
+            throw notJsonRpc(switchName, "a result is not an object: " + abbreviate(reply.notAnObject().toString()));
+        }
+        return Collections.unmodifiableList(reply.results());
     }
 
     private static CommandFailedException failure(String switchName, List<String> commands, JsonObject error) {

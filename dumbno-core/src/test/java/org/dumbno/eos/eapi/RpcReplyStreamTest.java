@@ -1,0 +1,84 @@
+package org.dumbno.eos.eapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import org.dumbno.eos.SwitchUnavailableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The reply read as a stream: as strict as a parsed tree, and a broken connection told apart. */
+class RpcReplyStreamTest {
+    private static final List<String> CMDS = List.of("show version");
+
+    private static List<JsonObject> read(Reader body) throws IOException {
+        return RpcReply.read("sw", "dumbno-1", CMDS, new ReplyBody(body), RpcReply.TREE);
+    }
+
+    @Test
+    void readsTheResultsWhateverTheOrderOfMembers() throws IOException {
+        List<JsonObject> results = read(new StringReader(
+                "{\"result\": [{\"a\": [1, {\"b\": null}]}], \"extra\": {\"x\": 1}, \"id\": \"dumbno-1\", \"jsonrpc\": \"2.0\"}"));
+
+        assertEquals(1, results.size());
+        assertEquals("{\"a\":[1,{\"b\":null}]}", results.get(0).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "not json", "[1, 2]", "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [{}]} trailing",
+        "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [{}", "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-2\", \"result\": [{}]}",
+        "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [{}, {}]}",
+        "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [3]}",
+        "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": {}}"})
+    void aBodyThatIsNotAnAnswerToTheCallMeansTheSwitchIsUnavailable(String body) {
+        SwitchUnavailableException e = assertThrows(SwitchUnavailableException.class,
+                () -> read(new StringReader(body)));
+
+        assertTrue(e.getMessage().startsWith("sw: reply is not JSON-RPC: "), e.getMessage());
+    }
+
+    @Test
+    void aFailingConnectionIsNotABadReply() {
+        SocketTimeoutException timeout = new SocketTimeoutException("read timed out");
+        Reader failing = new Reader() {
+            private boolean first = true;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                if (first) {
+                    first = false;
+                    "{\"jsonrpc\": \"2.0\", \"result\": [".getChars(0, 29, buffer, offset);
+                    return 29;
+                }
+                throw timeout;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+
+        assertSame(timeout, assertThrows(SocketTimeoutException.class, () -> read(failing)));
+    }
+
+    @Test
+    void theMessageShowsTheBeginningOfTheBody() {
+        String body = "<html>" + "x".repeat(ReplyBody.HEAD * 2) + "</html>";
+
+        SwitchUnavailableException e = assertThrows(SwitchUnavailableException.class,
+                () -> read(new StringReader(body)));
+
+        assertTrue(e.getMessage().endsWith("'<html>" + "x".repeat(194) + "...'"), e.getMessage());
+    }
+}
