@@ -18,6 +18,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -35,6 +40,7 @@ import org.dumbno.eos.AuthenticationException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +64,9 @@ public final class EapiTransport implements Transport {
     private final Duration timeout;
     private final CloseableHttpClient client;
     private final AtomicLong ids = new AtomicLong();
+    /** Cancels a call still running after {@code timeout}, however slowly its bytes trickle in. */
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("eapi-deadline"));
 
     private EapiTransport(Builder b) {
         this.target = new HttpHost(b.scheme, b.host, b.port);
@@ -97,13 +106,28 @@ public final class EapiTransport implements Transport {
         if (authorization != null) {
             post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            post.cancel();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
             return client.execute(target, post, response -> reply(response, id, cmds, decoder));
         } catch (SwitchException e) {
+            if (expired.get()) {
+                throw tooSlow(e);
+            }
             throw e;
         } catch (IOException e) {
-            throw unavailable(e);
+            throw expired.get() ? tooSlow(e) : unavailable(e);
+        } finally {
+            deadline.cancel(false);
         }
+    }
+
+    /** The whole call, reply included, took longer than {@code timeout}: it was cancelled. */
+    private SwitchUnavailableException tooSlow(IOException e) {
+        return new SwitchUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", e);
     }
 
     /** Reads a 200 reply's body as a stream; any other status with its body, as a failure. */
@@ -169,6 +193,7 @@ public final class EapiTransport implements Transport {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         client.close(CloseMode.GRACEFUL);
     }
 
