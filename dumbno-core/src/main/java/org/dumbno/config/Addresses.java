@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import org.dumbno.internal.EmbeddedIPv4;
 
 /**
  * IP literals, networks and socket addresses. Text is parsed by the ipaddress library only, so no
@@ -42,9 +43,14 @@ final class Addresses {
         return parse(text).filter(address -> !address.isPrefixed() && !address.isMultiple());
     }
 
-    /** The network an address or {@code address/length} names, as a prefix block. */
+    /**
+     * The network an address or {@code address/length} names, as a prefix block; an IPv4-mapped or
+     * IPv4-compatible one as the IPv4 network it spells ({@code ::ffff:10.0.0.0/104} is
+     * {@code 10.0.0.0/8}), since clients and requests are compared as IPv4.
+     */
     static IPAddress block(IPAddress address) {
-        return address.isPrefixed() ? address.toPrefixBlock() : address.toPrefixBlock(address.getBitCount());
+        IPAddress ipv4 = EmbeddedIPv4.unmapped(address);
+        return ipv4.isPrefixed() ? ipv4.toPrefixBlock() : ipv4.toPrefixBlock(ipv4.getBitCount());
     }
 
     static List<IPAddress> blocks(List<IPAddress> addresses) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dumbno.internal.EmbeddedIPv4;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,11 @@ final class ConfigLoader {
     private static Set<IPAddress> hosts(IniFile ini) {
         Set<IPAddress> hosts = new LinkedHashSet<>();
         for (IniFile.Entry entry : ini.section(TWO_TUPLE_HOSTS).orElse(List.of())) {
-            hosts.add(Addresses.parseHost(entry.key()).orElseThrow(() -> Field.of(TWO_TUPLE_HOSTS,
-                    entry.key(), entry.value()).fail("not an IPv4 or IPv6 address")));
+            IPAddress host = Addresses.parseHost(entry.key()).orElseThrow(() -> Field.of(TWO_TUPLE_HOSTS,
+                    entry.key(), entry.value()).fail("not an IPv4 or IPv6 address"));
+            EmbeddedIPv4.of(host).ifPresent(embedded -> LOG.warn("[{}] {} is an {} address; using {}",
+                    TWO_TUPLE_HOSTS, entry.key(), embedded.kind(), embedded.ipv4()));
+            hosts.add(host);
         }
         return hosts;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.dumbno.internal.EmbeddedIPv4;
 
 /**
  * Everything a dumbno configuration file says, as one immutable value. Load one with
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param switchSettings the {@code [switch]} section
  * @param ports          ingress interface to ACL name, in file order ({@code [ports]})
  * @param egressPorts    tool-facing interface to label, in file order ({@code [egress_ports]})
- * @param twoTupleHosts  hosts whose flows are shunted by address pair only ({@code [two_tuple_hosts]})
+ * @param twoTupleHosts  hosts whose flows are shunted by address pair only ({@code [two_tuple_hosts]});
+ *                       an IPv4-mapped or IPv4-compatible one is kept as its IPv4 address
  * @param dumbno         the {@code [dumbno]} section
  * @param simulated      the {@code [simulated]} section
  */
@@ -64,7 +66,7 @@ public record DumbnoConfig(
             if (host.isMultiple() || (host.isPrefixed() && host.getNetworkPrefixLength() < host.getBitCount())) {
                 throw Field.of("two_tuple_hosts", host.toString(), "").fail("not a single address");
             }
-            copy.add(host.withoutPrefixLength());
+            copy.add(EmbeddedIPv4.unmapped(host.withoutPrefixLength()));
         }
         return Collections.unmodifiableSet(copy);
     }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param seqMax         sequence numbers used are below this (at most 100001, the final permit)
  * @param maxRules       active shunts at most; zero means only the sequence range limits
  * @param allowClients   networks whose requests are served; empty means anyone
- * @param neverShunt     networks never shunted
+ * @param neverShunt     networks never shunted; in both lists an IPv4-mapped or IPv4-compatible
+ *                       network ({@code ::ffff:10.0.0.0/104}) is kept as the IPv4 one it spells
  * @param metricsListen  where metrics are served over HTTP; empty means off
  * @param maxRequestAge  how long a request may wait for an unreachable switch
  * @param queueLimit     requests waiting at most, positive

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import org.dumbno.internal.EmbeddedIPv4;
 
 import com.google.gson.stream.JsonWriter;
 
@@ -12,7 +13,8 @@ import com.google.gson.stream.JsonWriter;
  * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port
  * 0 mean "any"; at least one of the addresses and ports is named, so a request never shunts
  * everything. Addresses are single, specified and of one family; ports only come with tcp, udp or
- * sctp.
+ * sctp. An IPv6 spelling of an IPv4 address ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) is
+ * refused: the IPv4 address must be sent as such, so that every check sees it as IPv4.
  */
 public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, int dport) {
 
@@ -54,6 +56,10 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
             throw InvalidRequestException.of(field, Addresses.text(host),
                     "is the unspecified address; leave " + field + " out to mean any");
         }
+        EmbeddedIPv4.of(host).ifPresent(embedded -> {
+            throw InvalidRequestException.of(field, host.toIPv6().toMixedString(), "is an "
+                    + embedded.kind() + " address: send " + Addresses.text(embedded.ipv4()));
+        });
         return host;
     }
 

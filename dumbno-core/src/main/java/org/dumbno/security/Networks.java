@@ -6,6 +6,7 @@ import inet.ipaddr.ipv6.IPv6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import org.dumbno.internal.EmbeddedIPv4;
 
 /** Address conversions shared by the checks: prefixes from configuration, clients from sockets. */
 final class Networks {
@@ -15,14 +16,16 @@ final class Networks {
 
     /**
      * The configured prefixes as prefix blocks: {@code 10.1.2.3/8} becomes {@code 10.0.0.0/8} and a
-     * plain address becomes a full-length prefix ({@code 127.0.0.1/32}).
+     * plain address becomes a full-length prefix ({@code 127.0.0.1/32}). An IPv4-mapped or
+     * IPv4-compatible prefix becomes the IPv4 one it spells ({@code ::ffff:127.0.0.1} is
+     * {@code 127.0.0.1/32}), as clients are unmapped and requests never hold such addresses.
      */
     static List<IPAddress> blocks(List<IPAddress> prefixes) {
         return prefixes.stream().map(Networks::block).toList();
     }
 
-    private static IPAddress block(IPAddress prefix) {
-        Objects.requireNonNull(prefix, "prefix");
+    private static IPAddress block(IPAddress configured) {
+        IPAddress prefix = EmbeddedIPv4.unmapped(Objects.requireNonNull(configured, "prefix"));
         Integer length = prefix.getNetworkPrefixLength();
         return prefix.toPrefixBlock(length == null ? prefix.getBitCount() : length);
     }

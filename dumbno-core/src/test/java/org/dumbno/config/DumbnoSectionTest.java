@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import inet.ipaddr.IPAddressString;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 class DumbnoSectionTest {
     @TempDir
@@ -140,6 +144,32 @@ class DumbnoSectionTest {
         assertFalse(settings.allowsClient(new IPAddressString("192.0.2.1").getAddress()));
         assertTrue(settings.neverShunts(new IPAddressString("2001:db8::99").getAddress()));
         assertFalse(settings.neverShunts(new IPAddressString("2001:db9::1").getAddress()));
+    }
+
+    @Test
+    void ipv4MappedAndCompatibleNetworksBecomeIpv4WithAWarning() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(DumbnoSection.class);
+        logged.start();
+        logger.addAppender(logged);
+        DumbnoSettings settings;
+        try {
+            settings = load("allow_clients = ::ffff:127.0.0.1, ::ffff:10.0.0.0/104, ::1\n"
+                    + "never_shunt = ::ffff:192.0.2.53, ::192.0.2.54/128\n");
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertEquals(List.of("127.0.0.1/32", "10.0.0.0/8", "::1/128"), strings(settings.allowClients()));
+        assertEquals(List.of("192.0.2.53/32", "192.0.2.54/32"), strings(settings.neverShunt()));
+        assertTrue(settings.allowsClient(new IPAddressString("127.0.0.1").getAddress()));
+        assertTrue(settings.neverShunts(new IPAddressString("192.0.2.53").getAddress()));
+        assertEquals(List.of(
+                "WARN [dumbno] allow_clients: ::ffff:127.0.0.1 is an IPv4-mapped address; using 127.0.0.1/32",
+                "WARN [dumbno] allow_clients: ::ffff:10.0.0.0/104 is an IPv4-mapped address; using 10.0.0.0/8",
+                "WARN [dumbno] never_shunt: ::ffff:192.0.2.53 is an IPv4-mapped address; using 192.0.2.53/32",
+                "WARN [dumbno] never_shunt: ::192.0.2.54/128 is an IPv4-compatible address; using 192.0.2.54/32"),
+                logged.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
     }
 
     @Test

@@ -103,7 +103,7 @@ class TablesTest {
     }
 
     @Test
-    void twoTupleHostsOfBothFamiliesStayWhole() {
+    void twoTupleHostsOfBothFamiliesStayWholeAndIpv4MappedOnesBecomeIpv4() {
         DumbnoConfig config = files.load(ConfigFiles.DUMMY + """
                 [two_tuple_hosts]
                 192.0.2.50 =
@@ -113,9 +113,10 @@ class TablesTest {
                 10.0.0.1 ; a comment
                 """);
 
-        assertEquals(List.of("192.0.2.50", "2001:db8::50", "2001:db8::51", "::ffff:c000:234", "10.0.0.1"),
+        assertEquals(List.of("192.0.2.50", "2001:db8::50", "2001:db8::51", "192.0.2.52", "10.0.0.1"),
                 config.twoTupleHosts().stream().map(a -> a.toCanonicalString()).toList());
         assertTrue(config.isTwoTupleHost(new IPAddressString("2001:db8:0::50").getAddress()));
+        assertTrue(config.isTwoTupleHost(new IPAddressString("192.0.2.52").getAddress()));
     }
 
     @ParameterizedTest

@@ -66,6 +66,26 @@ class RequestParseTest {
         assertEquals("ipv6 host 2001:db8::1 host 2001:db8::2", request.toRule().text());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ::1               | ipv6 host ::1 any
+            ::2               | ipv6 host ::2 any
+            ::ffff:0:10.0.0.1 | ipv6 host ::ffff:0:a00:1 any
+            64:ff9b::10.0.0.1 | ipv6 host 64:ff9b::a00:1 any
+            """)
+    void ipv6AddressesThatOnlyLookLikeIpv4AreKept(String src, String rule) {
+        assertEquals(rule, parse("{\"src\": \"" + src + "\"}").toRule().text());
+    }
+
+    @Test
+    void anIpv4MappedAddressIsRefusedOnEveryWayIn() {
+        String message = "src (::ffff:10.0.0.1) is an IPv4-mapped address: send 10.0.0.1";
+        assertEquals(message, assertThrows(InvalidRequestException.class,
+                () -> Request.of("::ffff:10.0.0.1", null, "tcp", null, 80)).getMessage());
+        assertEquals(message, assertThrows(InvalidRequestException.class, () -> new Request(
+                EndpointTest.ip("::ffff:a00:1"), null, Protocol.TCP, 0, 80)).getMessage());
+    }
+
     @Test
     void icmpv6WithIpv6Addresses() {
         assertEquals("icmpv6 host 2001:db8::1 any",
@@ -128,6 +148,11 @@ class RequestParseTest {
             {"dst": "fe80::1%eth0"}                      | dst (fe80::1%eth0) must be an address without a zone id
             {"dst": "0.0.0.0"}                           | dst (0.0.0.0) is the unspecified address; leave dst out to mean any
             {"src": "::"}                                | src (::) is the unspecified address; leave src out to mean any
+            {"src": "::ffff:10.0.0.1", "dst": "::ffff:192.0.2.53"} | src (::ffff:10.0.0.1) is an IPv4-mapped address: send 10.0.0.1
+            {"src": "2001:db8::1", "dst": "::FFFF:C000:235"} | dst (::ffff:192.0.2.53) is an IPv4-mapped address: send 192.0.2.53
+            {"dst": "0:0:0:0:0:ffff:127.0.0.1"}          | dst (::ffff:127.0.0.1) is an IPv4-mapped address: send 127.0.0.1
+            {"src": "::10.0.0.1"}                        | src (::10.0.0.1) is an IPv4-compatible address: send 10.0.0.1
+            {"dst": "::c000:235", "proto": "tcp", "dport": 53} | dst (::192.0.2.53) is an IPv4-compatible address: send 192.0.2.53
             {"src": "1.2.3.4", "dst": "2001:db8::1"}     | dst (2001:db8::1) is not of the address family of src (1.2.3.4)
             {"src": "2001:db8::1", "proto": "icmp"}      | proto (icmp) is for IPv4; use icmpv6 with IPv6
             {"src": "1.2.3.4", "proto": "icmpv6"}        | proto (icmpv6) is for IPv6; use icmp with IPv4

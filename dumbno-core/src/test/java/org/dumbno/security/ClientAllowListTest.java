@@ -41,6 +41,17 @@ class ClientAllowListTest {
     }
 
     @Test
+    void anIpv4MappedNetworkAdmitsItsIpv4ClientsHoweverTheSocketReportsThem() {
+        ClientAllowList mappedList = new ClientAllowList(ips("::ffff:127.0.0.1", "::ffff:10.0.0.0/104"));
+
+        assertTrue(mappedList.allows(inet("127.0.0.1")));
+        assertTrue(mappedList.allows(mapped("127.0.0.1")));
+        assertTrue(mappedList.allows(inet("10.9.8.7")));
+        assertFalse(mappedList.allows(inet("127.0.0.2")));
+        assertEquals("[127.0.0.1/32, 10.0.0.0/8]", mappedList.toString());
+    }
+
+    @Test
     void anIpv4NetworkDoesNotAdmitTheIpv6AddressWithTheSameLowBits() {
         ClientAllowList ipv4Only = new ClientAllowList(ips("0.0.0.0/0"));
 

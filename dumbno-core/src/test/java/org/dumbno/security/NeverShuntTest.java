@@ -47,6 +47,19 @@ class NeverShuntTest {
     }
 
     @Test
+    void anIpv4MappedOrCompatibleNetworkProtectsItsIpv4Hosts() {
+        NeverShunt spelledAsIpv6 = new NeverShunt(ips("::ffff:192.0.2.53", "::198.51.100.0/120"));
+
+        assertEquals(Optional.of("dst 192.0.2.53 is in never_shunt 192.0.2.53/32"),
+                spelledAsIpv6.check(request("10.0.0.1", "192.0.2.53", "tcp", 0, 443)));
+        assertEquals(Optional.of("src 198.51.100.7 is in never_shunt 198.51.100.0/24"),
+                spelledAsIpv6.check(request("198.51.100.7", "10.0.0.1", "tcp", 0, 443)));
+        assertEquals(Optional.of("src any would cover never_shunt 192.0.2.53/32"),
+                spelledAsIpv6.check(request(null, "10.0.0.1", "tcp", 0, 443)));
+        assertEquals(Optional.empty(), spelledAsIpv6.check(request(null, "2001:db8::1", "tcp", 0, 443)));
+    }
+
+    @Test
     void anAnySrcWouldCoverTheProtectedNetworkOfItsFamily() {
         assertEquals(Optional.of("src any would cover never_shunt 192.0.2.53/32"),
                 neverShunt.check(request(null, "10.0.0.1", "tcp", 0, 80)));
