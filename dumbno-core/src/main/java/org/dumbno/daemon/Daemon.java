@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * A running dumbno: the switch transport, the {@link EosSwitch} over it, the {@link ACLManager}, the
  * {@link Security} checks and the {@link UdpServer}, built from one configuration by
  * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
- * server stops receiving and answers what it holds, the engine writes what is queued, then the
- * transport (and a hosted simulated switch's eAPI server) goes.
+ * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
+ * server sends those answers and releases its sockets, then the transport (and a hosted simulated
+ * switch's eAPI server) goes.
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -147,8 +148,9 @@ public final class Daemon implements Closeable {
     }
 
     /**
-     * Stops receiving, answers the requests in flight, writes what the engine has queued, then
-     * releases the switch. Idempotent; {@link #awaitTermination} returns once it is done.
+     * Stops receiving, writes what the engine has queued (refusing with {@code dumbno is shutting
+     * down} what cannot be written), sends every request received its one reply, then releases the
+     * sockets and the switch. Idempotent; {@link #awaitTermination} returns once it is done.
      */
     @Override
     public void close() {
@@ -159,8 +161,9 @@ public final class Daemon implements Closeable {
             if (metrics != null) {
                 metrics.close();
             }
-            server.close();
+            server.stopReceiving();
             manager.close();
+            server.close();
             transport.close();
             LOG.info("dumbno stopped");
         } finally {

@@ -37,6 +37,7 @@ public final class UdpServer implements Closeable {
     private final Counters counters = new Counters();
     private final Pending pending = new Pending();
     private final Duration closeTimeout;
+    private final AtomicBoolean receiving = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private UdpServer(List<DatagramChannel> channels, Selector selector, Shunter shunter, Options options) {
@@ -114,6 +115,25 @@ public final class UdpServer implements Closeable {
     }
 
     /**
+     * Stops taking datagrams off the sockets; the requests already received are still answered, on
+     * the sockets that stay open until {@link #close()}. Calling it again does nothing.
+     */
+    public void stopReceiving() {
+        if (!receiving.compareAndSet(true, false)) {
+            return;
+        }
+        loop.stop();
+        if (Thread.currentThread() == receiver) {
+            return;
+        }
+        try {
+            receiver.join(Math.max(1, closeTimeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Stops receiving, waits (up to the close timeout) until every request received has been
      * answered, then closes the sockets. Calling it again does nothing.
      */
@@ -122,9 +142,8 @@ public final class UdpServer implements Closeable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        loop.stop();
+        stopReceiving();
         try {
-            receiver.join(Math.max(1, closeTimeout.toMillis()));
             if (!pending.awaitIdle(closeTimeout)) {
                 LOG.warn("closing with {} requests unanswered after {}", pending.count(), closeTimeout);
             }
