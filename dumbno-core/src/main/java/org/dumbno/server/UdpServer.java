@@ -43,7 +43,7 @@ public final class UdpServer implements Closeable {
     private UdpServer(List<DatagramChannel> channels, Selector selector, Shunter shunter, Options options) {
         this.channels = channels;
         this.selector = selector;
-        this.workers = Workers.of(options.executor());
+        this.workers = Workers.of(options.executor(), options.maxInFlight());
         this.handler = new RequestHandler(shunter, options.gate(), options.maxInFlight());
         this.closeTimeout = options.closeTimeout();
         this.loop = new ReceiveLoop(selector, this::dispatch);
@@ -172,7 +172,10 @@ public final class UdpServer implements Closeable {
     public static final class Options {
         /** The receive buffer asked of the system, so a burst waits in the kernel, not on the wire. */
         public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-        /** Requests handed to the shunter and not yet answered, at most. */
+        /**
+         * Requests handed to the shunter and not yet answered, at most; also how many datagrams the
+         * server's own pool holds waiting for a thread.
+         */
         public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
         /** How long closing waits for requests in flight to be answered. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -250,7 +253,10 @@ public final class UdpServer implements Closeable {
                 return this;
             }
 
-            /** Beyond this many requests waiting for the shunter, requests are answered busy. */
+            /**
+             * Beyond this many requests waiting for the shunter, or this many datagrams waiting for
+             * a thread of the server's own pool, requests are answered {@code error: server busy}.
+             */
             public Builder maxInFlight(int requests) {
                 if (requests <= 0) {
                     throw new IllegalArgumentException("max in flight (" + requests + ") must be positive");
