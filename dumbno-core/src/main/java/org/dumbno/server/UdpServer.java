@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.Shunter;
 import org.dumbno.server.ServerStats.ErrorKind;
@@ -46,7 +47,7 @@ public final class UdpServer implements Closeable {
         this.workers = Workers.of(options.executor(), options.maxInFlight());
         this.handler = new RequestHandler(shunter, options.gate(), options.maxInFlight());
         this.closeTimeout = options.closeTimeout();
-        this.loop = new ReceiveLoop(selector, this::dispatch);
+        this.loop = new ReceiveLoop(selector, this::dispatch, options.onFailure());
         this.receiver = new Thread(loop, "dumbno-udp-receive");
         receiver.setDaemon(true);
     }
@@ -93,6 +94,12 @@ public final class UdpServer implements Closeable {
             workers.executor().execute(() -> handler.handle(exchange));
         } catch (RejectedExecutionException e) {
             exchange.error(ErrorKind.BUSY, RequestHandler.BUSY);
+        } catch (RuntimeException | Error e) {
+            LOG.error("client={} could not be handed to a worker", SocketAddresses.text(client), e);
+            exchange.error(ErrorKind.INTERNAL, RequestHandler.INTERNAL_ERROR);
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -185,6 +192,7 @@ public final class UdpServer implements Closeable {
         private final int maxInFlight;
         private final RequestGate gate;
         private final Duration closeTimeout;
+        private final Consumer<Throwable> onFailure;
 
         private Options(Builder builder) {
             this.receiveBufferBytes = builder.receiveBufferBytes;
@@ -192,6 +200,7 @@ public final class UdpServer implements Closeable {
             this.maxInFlight = builder.maxInFlight;
             this.gate = builder.gate;
             this.closeTimeout = builder.closeTimeout;
+            this.onFailure = builder.onFailure;
         }
 
         public static Options defaults() {
@@ -223,6 +232,11 @@ public final class UdpServer implements Closeable {
             return closeTimeout;
         }
 
+        /** Told when the server stops receiving for good without being closed. */
+        public Consumer<Throwable> onFailure() {
+            return onFailure;
+        }
+
         /** Builds {@link Options}; every setting has a default. */
         public static final class Builder {
             private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
@@ -230,6 +244,7 @@ public final class UdpServer implements Closeable {
             private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
             private RequestGate gate = RequestGate.ALLOW_ALL;
             private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+            private Consumer<Throwable> onFailure = failure -> { };
 
             private Builder() {
             }
@@ -275,6 +290,17 @@ public final class UdpServer implements Closeable {
                     throw new IllegalArgumentException("close timeout (" + timeout + ") must not be negative");
                 }
                 this.closeTimeout = timeout;
+                return this;
+            }
+
+            /**
+             * Told, once and on the receive thread, when receiving stops for good without
+             * {@link UdpServer#close()} (the selector failed, or an error escaped a datagram's
+             * hand-over). The server then answers nothing new; the owner should close it and stop,
+             * so that a supervisor can restart the process. By default the failure is only logged.
+             */
+            public Builder onFailure(Consumer<Throwable> callback) {
+                this.onFailure = Objects.requireNonNull(callback, "onFailure");
                 return this;
             }
 

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
@@ -61,6 +62,27 @@ class DaemonLifecycleIT {
             assertEquals(1, stats.answered());
             assertEquals(0, stats.sendFailures());
         }
+    }
+
+    @Test
+    void aServerThatStopsReceivingStopsTheDaemonAndIsReportedAsItsFailure() throws Exception {
+        Daemon daemon = TestDaemons.start(s -> s);
+        assertTrue(daemon.failure().isEmpty());
+        IOException broken = new IOException("selector broke");
+
+        daemon.serverFailed(broken);
+
+        assertTrue(daemon.awaitTermination(Duration.ofSeconds(10)), "the daemon did not stop");
+        assertEquals(Optional.of(broken), daemon.failure());
+    }
+
+    @Test
+    void aDaemonClosedOnPurposeHasNoFailure() throws Exception {
+        Daemon daemon = TestDaemons.start(s -> s);
+
+        daemon.close();
+
+        assertTrue(daemon.failure().isEmpty());
     }
 
     private static String receive(DatagramSocket socket) throws IOException {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
@@ -172,6 +173,44 @@ class UdpServerFailuresIT {
             assertEquals(0, stats.sendFailures());
         } finally {
             open.countDown();
+        }
+    }
+
+    @Test
+    void anExecutorThatThrowsIsAnInternalErrorForThatDatagramOnly() throws IOException {
+        AtomicBoolean thrown = new AtomicBoolean();
+        Executor failingOnce = task -> {
+            if (thrown.compareAndSet(false, true)) {
+                throw new IllegalStateException("executor bug");
+            }
+            task.run();
+        };
+        UdpServer.Options options = UdpServer.Options.builder().executor(failingOnce).build();
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+            assertEquals("ok", sensor.ask(OTHER));
+            assertEquals(1, server.stats().errors().get(ErrorKind.INTERNAL));
+        }
+    }
+
+    @Test
+    void aReceiveLoopThatDiesAnswersItsDatagramAndReportsTheFailure() throws Exception {
+        CompletableFuture<Throwable> reported = new CompletableFuture<>();
+        Executor broken = task -> {
+            throw new AssertionError("executor broken for good");
+        };
+        UdpServer.Options options = UdpServer.Options.builder().executor(broken)
+                .onFailure(reported::complete).build();
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+
+            Throwable failure = reported.get(10, TimeUnit.SECONDS);
+            assertEquals("executor broken for good", failure.getMessage());
+            assertEquals(1, server.stats().answered());
         }
     }
 
