@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",
+            ExitCodes.FAILED + ":stopped by itself because requests could no longer be received",
             ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
             ExitCodes.UNREACHABLE + ":the switch could not be reached"
         })
@@ -62,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
             running.awaitTermination();
         } finally {
             removeHook(hook);
+        }
+        if (running.failure().isPresent()) {
+            LOG.error("dumbno stopped by itself: {}", running.failure().get().toString());
+            return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
@@ -22,6 +23,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SetupReport;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
@@ -36,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * A running dumbno: the switch transport, the {@link EosSwitch} over it, the {@link ACLManager}, the
  * {@link Security} checks and the {@link UdpServer}, built from one configuration by
  * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
- * server stops receiving and answers what it holds, the engine writes what is queued, then the
- * transport (and a hosted simulated switch's eAPI server) goes.
+ * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
+ * server sends those answers and releases its sockets, then the transport (and a hosted simulated
+ * switch's eAPI server) goes.
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -50,6 +53,7 @@ public final class Daemon implements Closeable {
     private final UdpServer server;
     private final DaemonMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private Daemon(Parts parts) {
@@ -83,7 +87,9 @@ public final class Daemon implements Closeable {
             parts.closeAll();
             throw e;
         }
-        return new Daemon(parts);
+        Daemon daemon = new Daemon(parts);
+        parts.attach(daemon);
+        return daemon;
     }
 
     /** The UDP addresses requests are answered on, with the ports the system picked. */
@@ -147,8 +153,9 @@ public final class Daemon implements Closeable {
     }
 
     /**
-     * Stops receiving, answers the requests in flight, writes what the engine has queued, then
-     * releases the switch. Idempotent; {@link #awaitTermination} returns once it is done.
+     * Stops receiving, writes what the engine has queued (refusing with {@code dumbno is shutting
+     * down} what cannot be written), sends every request received its one reply, then releases the
+     * sockets and the switch. Idempotent; {@link #awaitTermination} returns once it is done.
      */
     @Override
     public void close() {
@@ -159,13 +166,31 @@ public final class Daemon implements Closeable {
             if (metrics != null) {
                 metrics.close();
             }
-            server.close();
+            server.stopReceiving();
             manager.close();
+            server.close();
             transport.close();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
         }
+    }
+
+    /**
+     * Why the daemon stopped by itself (the UDP server stopped receiving for good); empty while it
+     * runs and after a {@link #close()} asked for.
+     */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    /** The server can no longer receive: record why and close, off the failing thread. */
+    void serverFailed(Throwable cause) {
+        if (closed.get() || !failure.compareAndSet(null, cause)) {
+            return;
+        }
+        LOG.error("stopping: the UDP server no longer receives requests");
+        DaemonThreads.named("dumbno-failure-stop").newThread(this::close).start();
     }
 
     /**
@@ -213,6 +238,8 @@ public final class Daemon implements Closeable {
     /** The parts as they start, so a failure part-way closes exactly what was started. */
     private static final class Parts {
         private final Deque<Closeable> started = new ArrayDeque<>();
+        private Daemon owner;
+        private Throwable earlyFailure;
         Transport transport;
         EosSwitch eos;
         SetupReport setup;
@@ -249,7 +276,7 @@ public final class Daemon implements Closeable {
             started.push(manager);
             manager.start();
             server = UdpServer.start(settings.listen(), manager,
-                    UdpServer.Options.builder().gate(security.gate()).build());
+                    UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed).build());
             started.push(server);
             if (metrics != null) {
                 metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
@@ -264,6 +291,22 @@ public final class Daemon implements Closeable {
             }
             return Security.from(settings.allowClients(), settings.neverShunt(), settings.rateLimit(),
                     settings.rateBurst(), key, clock);
+        }
+
+        /** From now on a server failure stops {@code daemon}, as one that came already does. */
+        synchronized void attach(Daemon daemon) {
+            owner = daemon;
+            if (earlyFailure != null) {
+                daemon.serverFailed(earlyFailure);
+            }
+        }
+
+        private synchronized void serverFailed(Throwable cause) {
+            if (owner != null) {
+                owner.serverFailed(cause);
+            } else if (earlyFailure == null) {
+                earlyFailure = cause;
+            }
         }
 
         void closeAll() {

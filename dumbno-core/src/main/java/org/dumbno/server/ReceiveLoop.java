@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,15 @@ final class ReceiveLoop implements Runnable {
 
     private final Selector selector;
     private final Sink sink;
+    private final Consumer<Throwable> onFailure;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private volatile boolean running = true;
 
-    ReceiveLoop(Selector selector, Sink sink) {
+    /** @param onFailure told, on this thread, when the loop stops for good without being stopped */
+    ReceiveLoop(Selector selector, Sink sink, Consumer<Throwable> onFailure) {
         this.selector = selector;
         this.sink = sink;
+        this.onFailure = onFailure;
     }
 
     void stop() {
@@ -58,10 +62,27 @@ final class ReceiveLoop implements Runnable {
                     }
                 }
             }
-        } catch (IOException | ClosedSelectorException e) {
+        } catch (ClosedSelectorException e) {
             if (running) {
-                LOG.error("the UDP receive loop stopped", e);
+                fail(e);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        boolean stopped = !running;
+        running = false;
+        if (stopped) {
+            LOG.debug("the UDP receive loop ended while stopping: {}", failure.toString());
+            return;
+        }
+        LOG.error("the UDP receive loop stopped: no more requests are received", failure);
+        try {
+            onFailure.accept(failure);
+        } catch (RuntimeException e) {
+            LOG.error("reporting the receive loop's failure failed", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.Shunter;
 import org.dumbno.server.ServerStats.ErrorKind;
@@ -37,15 +38,16 @@ public final class UdpServer implements Closeable {
     private final Counters counters = new Counters();
     private final Pending pending = new Pending();
     private final Duration closeTimeout;
+    private final AtomicBoolean receiving = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private UdpServer(List<DatagramChannel> channels, Selector selector, Shunter shunter, Options options) {
         this.channels = channels;
         this.selector = selector;
-        this.workers = Workers.of(options.executor());
+        this.workers = Workers.of(options.executor(), options.maxInFlight());
         this.handler = new RequestHandler(shunter, options.gate(), options.maxInFlight());
         this.closeTimeout = options.closeTimeout();
-        this.loop = new ReceiveLoop(selector, this::dispatch);
+        this.loop = new ReceiveLoop(selector, this::dispatch, options.onFailure());
         this.receiver = new Thread(loop, "dumbno-udp-receive");
         receiver.setDaemon(true);
     }
@@ -92,6 +94,12 @@ public final class UdpServer implements Closeable {
             workers.executor().execute(() -> handler.handle(exchange));
         } catch (RejectedExecutionException e) {
             exchange.error(ErrorKind.BUSY, RequestHandler.BUSY);
+        } catch (RuntimeException | Error e) {
+            LOG.error("client={} could not be handed to a worker", SocketAddresses.text(client), e);
+            exchange.error(ErrorKind.INTERNAL, RequestHandler.INTERNAL_ERROR);
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -114,6 +122,25 @@ public final class UdpServer implements Closeable {
     }
 
     /**
+     * Stops taking datagrams off the sockets; the requests already received are still answered, on
+     * the sockets that stay open until {@link #close()}. Calling it again does nothing.
+     */
+    public void stopReceiving() {
+        if (!receiving.compareAndSet(true, false)) {
+            return;
+        }
+        loop.stop();
+        if (Thread.currentThread() == receiver) {
+            return;
+        }
+        try {
+            receiver.join(Math.max(1, closeTimeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Stops receiving, waits (up to the close timeout) until every request received has been
      * answered, then closes the sockets. Calling it again does nothing.
      */
@@ -122,9 +149,8 @@ public final class UdpServer implements Closeable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        loop.stop();
+        stopReceiving();
         try {
-            receiver.join(Math.max(1, closeTimeout.toMillis()));
             if (!pending.awaitIdle(closeTimeout)) {
                 LOG.warn("closing with {} requests unanswered after {}", pending.count(), closeTimeout);
             }
@@ -153,7 +179,10 @@ public final class UdpServer implements Closeable {
     public static final class Options {
         /** The receive buffer asked of the system, so a burst waits in the kernel, not on the wire. */
         public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-        /** Requests handed to the shunter and not yet answered, at most. */
+        /**
+         * Requests handed to the shunter and not yet answered, at most; also how many datagrams the
+         * server's own pool holds waiting for a thread.
+         */
         public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
         /** How long closing waits for requests in flight to be answered. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -163,6 +192,7 @@ public final class UdpServer implements Closeable {
         private final int maxInFlight;
         private final RequestGate gate;
         private final Duration closeTimeout;
+        private final Consumer<Throwable> onFailure;
 
         private Options(Builder builder) {
             this.receiveBufferBytes = builder.receiveBufferBytes;
@@ -170,6 +200,7 @@ public final class UdpServer implements Closeable {
             this.maxInFlight = builder.maxInFlight;
             this.gate = builder.gate;
             this.closeTimeout = builder.closeTimeout;
+            this.onFailure = builder.onFailure;
         }
 
         public static Options defaults() {
@@ -201,6 +232,11 @@ public final class UdpServer implements Closeable {
             return closeTimeout;
         }
 
+        /** Told when the server stops receiving for good without being closed. */
+        public Consumer<Throwable> onFailure() {
+            return onFailure;
+        }
+
         /** Builds {@link Options}; every setting has a default. */
         public static final class Builder {
             private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
@@ -208,6 +244,7 @@ public final class UdpServer implements Closeable {
             private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
             private RequestGate gate = RequestGate.ALLOW_ALL;
             private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+            private Consumer<Throwable> onFailure = failure -> { };
 
             private Builder() {
             }
@@ -231,7 +268,10 @@ public final class UdpServer implements Closeable {
                 return this;
             }
 
-            /** Beyond this many requests waiting for the shunter, requests are answered busy. */
+            /**
+             * Beyond this many requests waiting for the shunter, or this many datagrams waiting for
+             * a thread of the server's own pool, requests are answered {@code error: server busy}.
+             */
             public Builder maxInFlight(int requests) {
                 if (requests <= 0) {
                     throw new IllegalArgumentException("max in flight (" + requests + ") must be positive");
@@ -250,6 +290,17 @@ public final class UdpServer implements Closeable {
                     throw new IllegalArgumentException("close timeout (" + timeout + ") must not be negative");
                 }
                 this.closeTimeout = timeout;
+                return this;
+            }
+
+            /**
+             * Told, once and on the receive thread, when receiving stops for good without
+             * {@link UdpServer#close()} (the selector failed, or an error escaped a datagram's
+             * hand-over). The server then answers nothing new; the owner should close it and stop,
+             * so that a supervisor can restart the process. By default the failure is only logged.
+             */
+            public Builder onFailure(Consumer<Throwable> callback) {
+                this.onFailure = Objects.requireNonNull(callback, "onFailure");
                 return this;
             }
 

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.server.ServerStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +41,65 @@ class DaemonLifecycleIT {
         try (ServerSocket again = new ServerSocket(eapiPort, 1, TestDaemons.loopback(0).getAddress())) {
             assertEquals(eapiPort, again.getLocalPort(), "the eAPI port was released");
         }
+    }
+
+    @Test
+    void closeAnswersARequestTheSwitchCannotTakeWithExactlyOneReply() throws Exception {
+        Daemon daemon = TestDaemons.start(s -> s);
+        daemon.simulatedSwitch().orElseThrow().outage(Duration.ofDays(1));
+        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
+            sensor.setSoTimeout(10_000);
+            byte[] request = "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\"}".getBytes(StandardCharsets.UTF_8);
+            sensor.send(new DatagramPacket(request, request.length, daemon.listening().get(0)));
+            assertTrue(awaitCondition(() -> daemon.manager().queueDepth() == 1, Duration.ofSeconds(10)),
+                    "the request never reached the engine's queue");
+
+            daemon.close();
+
+            assertEquals("error: dumbno is shutting down", receive(sensor));
+            ServerStats stats = daemon.serverStats();
+            assertEquals(1, stats.received());
+            assertEquals(1, stats.answered());
+            assertEquals(0, stats.sendFailures());
+        }
+    }
+
+    @Test
+    void aServerThatStopsReceivingStopsTheDaemonAndIsReportedAsItsFailure() throws Exception {
+        Daemon daemon = TestDaemons.start(s -> s);
+        assertTrue(daemon.failure().isEmpty());
+        IOException broken = new IOException("selector broke");
+
+        daemon.serverFailed(broken);
+
+        assertTrue(daemon.awaitTermination(Duration.ofSeconds(10)), "the daemon did not stop");
+        assertEquals(Optional.of(broken), daemon.failure());
+    }
+
+    @Test
+    void aDaemonClosedOnPurposeHasNoFailure() throws Exception {
+        Daemon daemon = TestDaemons.start(s -> s);
+
+        daemon.close();
+
+        assertTrue(daemon.failure().isEmpty());
+    }
+
+    private static String receive(DatagramSocket socket) throws IOException {
+        DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(reply);
+        return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+        return true;
     }
 
     @Test

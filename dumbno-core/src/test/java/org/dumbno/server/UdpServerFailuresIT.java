@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
@@ -131,6 +133,84 @@ class UdpServerFailuresIT {
                 Sensor sensor = new Sensor(server.addresses().get(0))) {
             assertEquals("error: server busy", sensor.ask(VALID));
             assertTrue(shunter.requests().isEmpty());
+        }
+    }
+
+    @Test
+    void aFloodBeyondTheOwnPoolsQueueIsAnsweredBusyOnceEachAndTheServerRecovers() throws Exception {
+        int queue = 4;
+        int flood = 10;
+        CountDownLatch open = new CountDownLatch(1);
+        RequestGate blocking = (client, datagram) -> {
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        };
+        UdpServer.Options options = UdpServer.Options.builder().gate(blocking).maxInFlight(queue).build();
+        Shunter installing = request -> CompletableFuture.completedFuture(installed());
+        try (UdpServer server = UdpServer.start(LOOPBACK, installing, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            int held = Workers.DEFAULT_THREADS + queue;
+            for (int i = 0; i < held + flood; i++) {
+                sensor.send(VALID);
+            }
+            for (int i = 0; i < flood; i++) {
+                assertEquals("error: server busy", sensor.receive());
+            }
+            open.countDown();
+            for (int i = 0; i < held; i++) {
+                assertEquals("ok", sensor.receive());
+            }
+            assertEquals("ok", sensor.ask(OTHER));
+
+            ServerStats stats = server.stats();
+            assertEquals(held + flood + 1, stats.received());
+            assertEquals(held + flood + 1, stats.answered());
+            assertEquals(flood, stats.errors().get(ErrorKind.BUSY));
+            assertEquals(0, stats.sendFailures());
+        } finally {
+            open.countDown();
+        }
+    }
+
+    @Test
+    void anExecutorThatThrowsIsAnInternalErrorForThatDatagramOnly() throws IOException {
+        AtomicBoolean thrown = new AtomicBoolean();
+        Executor failingOnce = task -> {
+            if (thrown.compareAndSet(false, true)) {
+                throw new IllegalStateException("executor bug");
+            }
+            task.run();
+        };
+        UdpServer.Options options = UdpServer.Options.builder().executor(failingOnce).build();
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+            assertEquals("ok", sensor.ask(OTHER));
+            assertEquals(1, server.stats().errors().get(ErrorKind.INTERNAL));
+        }
+    }
+
+    @Test
+    void aReceiveLoopThatDiesAnswersItsDatagramAndReportsTheFailure() throws Exception {
+        CompletableFuture<Throwable> reported = new CompletableFuture<>();
+        Executor broken = task -> {
+            throw new AssertionError("executor broken for good");
+        };
+        UdpServer.Options options = UdpServer.Options.builder().executor(broken)
+                .onFailure(reported::complete).build();
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+
+            Throwable failure = reported.get(10, TimeUnit.SECONDS);
+            assertEquals("executor broken for good", failure.getMessage());
+            assertEquals(1, server.stats().answered());
         }
     }
 
