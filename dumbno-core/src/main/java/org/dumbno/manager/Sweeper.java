@@ -91,7 +91,7 @@ final class Sweeper {
         int count = 0;
         for (List<AclEntry> lines : read.values()) {
             for (AclEntry line : lines) {
-                if (engine.allocator.inRange(line.sequence())) {
+                if (line.isDeny() && engine.allocator.inRange(line.sequence())) {
                     count++;
                 }
             }
