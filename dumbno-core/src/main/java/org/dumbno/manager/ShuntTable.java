@@ -47,29 +47,40 @@ final class ShuntTable {
 
     /**
      * Where {@code rule} stands: the lists of its family that lack it under every number, and the
-     * number to report (the lowest it is under) or, while lists lack it, the lowest of its numbers
-     * that is free in all of them. Sequence 0 means it needs a new number.
+     * number to report (the lowest it stands under) or, while lists lack it, the lowest of its
+     * numbers that is free in all of them. Sequence 0 means it needs a new number. A line a sweep
+     * is removing counts as gone: the request waits for the removal and writes the rule again.
      */
     Placement find(Rule rule) {
         NavigableSet<Long> numbers = sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet());
         List<AclKey> missing = new ArrayList<>();
+        long standing = 0;
         for (AclKey acl : acls) {
-            if (acl.family() == rule.family() && numbers.stream().noneMatch(s -> holds(acl, s, rule))) {
+            long at = numbers.stream().filter(s -> stays(acl, s, rule)).findFirst().orElse(0L);
+            if (at == 0 && acl.family() == rule.family()) {
                 missing.add(acl);
             }
+            standing = at != 0 && (standing == 0 || at < standing) ? at : standing;
         }
-        if (numbers.isEmpty()) {
+        if (standing == 0) {
             return new Placement(0, missing, false);
         }
         if (missing.isEmpty()) {
-            return new Placement(numbers.first(), missing, true);
+            return new Placement(standing, missing, true);
         }
         for (long sequence : numbers) {
-            if (!foreign.contains(sequence) && missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
+            if (!foreign.contains(sequence)
+                    && missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
                 return new Placement(sequence, missing, true);
             }
         }
         return new Placement(0, missing, true);
+    }
+
+    /** Whether the list has the rule under the number and no sweep is removing that line. */
+    private boolean stays(AclKey acl, long sequence, Rule rule) {
+        EntryState entry = entries.get(acl).get(sequence);
+        return entry != null && entry.removing == null && rule.equals(entry.rule);
     }
 
     /** Whether the table has the line {@code write} asks for. */
