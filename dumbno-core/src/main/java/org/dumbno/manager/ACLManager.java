@@ -65,7 +65,7 @@ public final class ACLManager implements Shunter, Closeable {
      * loop and the writing of requests queued so far.
      *
      * @throws SwitchException the switch could not be read; nothing is started
-     * @throws IllegalStateException started twice, or after {@link #close()}
+     * @throws IllegalStateException started twice, or after (or during) {@link #close()}
      */
     public void start() throws SwitchException {
         List<Runnable> after = new ArrayList<>();
@@ -78,6 +78,9 @@ public final class ACLManager implements Shunter, Closeable {
             }
             var read = engine.eos.readAcls();
             synchronized (engine.lock) {
+                if (engine.closed) {
+                    throw new IllegalStateException("closed");
+                }
                 engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
                 engine.started = true;
