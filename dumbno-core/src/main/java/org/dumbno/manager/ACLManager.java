@@ -264,7 +264,7 @@ public final class ACLManager implements Shunter, Closeable {
         public static final long DEFAULT_SEQ_MAX = 100_000;
         public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
-        public static final int DEFAULT_QUEUE_LIMIT = 50_000;
+        public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
 
         private EosSwitch eos;
@@ -335,7 +335,7 @@ public final class ACLManager implements Shunter, Closeable {
             return this;
         }
 
-        /** Requests waiting at most; more are refused {@code queue full}. */
+        /** Requests waiting at most (100000 by default); more are refused {@code queue full}. */
         public Builder queueLimit(int value) {
             this.queueLimit = value;
             return this;
