@@ -65,7 +65,7 @@ public final class ACLManager implements Shunter, Closeable {
      * loop and the writing of requests queued so far.
      *
      * @throws SwitchException the switch could not be read; nothing is started
-     * @throws IllegalStateException started twice, or after {@link #close()}
+     * @throws IllegalStateException started twice, or after (or during) {@link #close()}
      */
     public void start() throws SwitchException {
         List<Runnable> after = new ArrayList<>();
@@ -78,6 +78,9 @@ public final class ACLManager implements Shunter, Closeable {
             }
             var read = engine.eos.readAcls();
             synchronized (engine.lock) {
+                if (engine.closed) {
+                    throw new IllegalStateException("closed");
+                }
                 engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
                 engine.started = true;
@@ -261,7 +264,7 @@ public final class ACLManager implements Shunter, Closeable {
         public static final long DEFAULT_SEQ_MAX = 100_000;
         public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
-        public static final int DEFAULT_QUEUE_LIMIT = 50_000;
+        public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
 
         private EosSwitch eos;
@@ -332,7 +335,7 @@ public final class ACLManager implements Shunter, Closeable {
             return this;
         }
 
-        /** Requests waiting at most; more are refused {@code queue full}. */
+        /** Requests waiting at most (100000 by default); more are refused {@code queue full}. */
         public Builder queueLimit(int value) {
             this.queueLimit = value;
             return this;

@@ -8,7 +8,7 @@ import org.dumbno.eos.AclKey;
 /**
  * What one expiry sweep did.
  *
- * @param examined managed lines read
+ * @param examined managed lines read (the deny lines in the managed range)
  * @param removed the lines removed, idle or timed out
  * @param vanished lines that had left the switch without dumbno removing them
  */

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
@@ -28,6 +30,8 @@ final class ShuntTable {
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
     private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
+    /** Numbers in the range with a line that is not a deny in some list, as last read: never dumbno's. */
+    private Set<Long> foreign = new HashSet<>();
     private long readGeneration;
 
     ShuntTable(List<AclKey> acls, SequenceAllocator allocator) {
@@ -43,29 +47,40 @@ final class ShuntTable {
 
     /**
      * Where {@code rule} stands: the lists of its family that lack it under every number, and the
-     * number to report (the lowest it is under) or, while lists lack it, the lowest of its numbers
-     * that is free in all of them. Sequence 0 means it needs a new number.
+     * number to report (the lowest it stands under) or, while lists lack it, the lowest of its
+     * numbers that is free in all of them. Sequence 0 means it needs a new number. A line a sweep
+     * is removing counts as gone: the request waits for the removal and writes the rule again.
      */
     Placement find(Rule rule) {
         NavigableSet<Long> numbers = sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet());
         List<AclKey> missing = new ArrayList<>();
+        long standing = 0;
         for (AclKey acl : acls) {
-            if (acl.family() == rule.family() && numbers.stream().noneMatch(s -> holds(acl, s, rule))) {
+            long at = numbers.stream().filter(s -> stays(acl, s, rule)).findFirst().orElse(0L);
+            if (at == 0 && acl.family() == rule.family()) {
                 missing.add(acl);
             }
+            standing = at != 0 && (standing == 0 || at < standing) ? at : standing;
         }
-        if (numbers.isEmpty()) {
+        if (standing == 0) {
             return new Placement(0, missing, false);
         }
         if (missing.isEmpty()) {
-            return new Placement(numbers.first(), missing, true);
+            return new Placement(standing, missing, true);
         }
         for (long sequence : numbers) {
-            if (missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
+            if (!foreign.contains(sequence)
+                    && missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
                 return new Placement(sequence, missing, true);
             }
         }
         return new Placement(0, missing, true);
+    }
+
+    /** Whether the list has the rule under the number and no sweep is removing that line. */
+    private boolean stays(AclKey acl, long sequence, Rule rule) {
+        EntryState entry = entries.get(acl).get(sequence);
+        return entry != null && entry.removing == null && rule.equals(entry.rule);
     }
 
     /** Whether the table has the line {@code write} asks for. */
@@ -115,7 +130,9 @@ final class ShuntTable {
             return false;
         }
         linesPerSequence.remove(entry.sequence);
-        allocator.release(entry.sequence);
+        if (!foreign.contains(entry.sequence)) {
+            allocator.release(entry.sequence);
+        }
         return true;
     }
 
@@ -132,7 +149,8 @@ final class ShuntTable {
 
     /**
      * Brings the picture in line with a full read. Lines not seen before are added (a sweep takes
-     * their baseline too); lines gone from the switch are dropped and returned.
+     * their baseline too); lines gone from the switch are dropped and returned. Lines that are not
+     * denies (an operator's permits) only keep their numbers from being handed out.
      *
      * @param sweep when true, lines are judged: idle or past {@code hardTimeout} go into
      *        {@code expired} (a zero timeout means never)
@@ -140,10 +158,15 @@ final class ShuntTable {
     List<EntryState> reconcile(Map<AclKey, List<AclEntry>> read, Instant now, boolean sweep,
             Duration hardTimeout, List<EntryState> expired) {
         long generation = ++readGeneration;
+        Set<Long> notDenies = new HashSet<>();
         for (AclKey acl : acls) {
             Map<Long, EntryState> known = entries.get(acl);
             for (AclEntry line : read.getOrDefault(acl, List.of())) {
                 if (!allocator.inRange(line.sequence())) {
+                    continue;
+                }
+                if (!line.isDeny()) {
+                    notDenies.add(line.sequence());
                     continue;
                 }
                 EntryState entry = known.get(line.sequence());
@@ -158,7 +181,20 @@ final class ShuntTable {
                 }
             }
         }
-        return dropUnseen(generation);
+        List<EntryState> gone = dropUnseen(generation);
+        keepForeign(notDenies);
+        return gone;
+    }
+
+    /** Holds the numbers of the lines that are not denies; frees those whose line left. */
+    private void keepForeign(Set<Long> notDenies) {
+        for (long sequence : foreign) {
+            if (!notDenies.contains(sequence) && !inUse(sequence)) {
+                allocator.release(sequence);
+            }
+        }
+        foreign = notDenies;
+        foreign.forEach(allocator::markUsed);
     }
 
     private static boolean sameLine(EntryState entry, AclEntry line) {

@@ -12,7 +12,9 @@ import org.dumbno.eos.SwitchException;
 
 /**
  * One expiry sweep: read every list in one call, judge each managed line against the previous
- * sweep, remove the idle and the timed-out in one call.
+ * sweep, remove the idle and the timed-out in one call. While that call runs, the lines it removes
+ * count as gone, so a request for one of their rules waits for it and writes the rule again; when
+ * it fails they count again.
  */
 final class Sweeper {
     private final Engine engine;
@@ -60,6 +62,7 @@ final class Sweeper {
             engine.eos.remove(expired.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
         } catch (SwitchException e) {
             synchronized (engine.lock) {
+                expired.forEach(entry -> entry.removing = null);
                 engine.needsResync = true;
             }
             throw e;
@@ -91,7 +94,7 @@ final class Sweeper {
         int count = 0;
         for (List<AclEntry> lines : read.values()) {
             for (AclEntry line : lines) {
-                if (engine.allocator.inRange(line.sequence())) {
+                if (line.isDeny() && engine.allocator.inRange(line.sequence())) {
                     count++;
                 }
             }

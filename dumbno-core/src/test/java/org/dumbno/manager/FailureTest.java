@@ -2,6 +2,7 @@ package org.dumbno.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -168,5 +169,21 @@ class FailureTest {
         h.manager.close();
 
         assertEquals("error: dumbno is shutting down", waiting.getNow(null).reply());
+    }
+
+    @Test
+    void closeWhileStartReadsTheSwitchLeavesNothingScheduled() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        CompletableFuture<ShuntOutcome> early = h.manager.add(host("10.0.0.1"));
+        wrapped.during(commands -> !commands.contains("configure"), h.manager::close);
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, h.manager::start);
+
+        assertEquals("closed", thrown.getMessage());
+        assertEquals(0, h.scheduler.pending(), "a purge loop or a write left scheduled");
+        assertEquals("error: dumbno is shutting down", early.getNow(null).reply());
+        h.scheduler.advance(Harness.INTERVAL.multipliedBy(3));
+        assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }
 }

@@ -3,6 +3,8 @@ package org.dumbno.manager;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.dumbno.eos.AuthenticationException;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
@@ -11,14 +13,18 @@ import org.dumbno.eos.Transport;
 
 /**
  * Passes calls to another transport, with faults the simulated switch does not show: a write
- * that runs but whose answer is lost, refused credentials, and a switch that calls every number
- * written a duplicate.
+ * that runs but whose answer is lost, refused credentials, a switch that calls every number
+ * written a duplicate, and something happening while a given call is in flight.
  */
 final class WrappedTransport implements Transport {
     private final Transport inner;
     private final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicReference<Hook> hook = new AtomicReference<>();
     private volatile boolean badCredentials;
+
+    private record Hook(Predicate<List<String>> which, Runnable action) {
+    }
 
     WrappedTransport(Transport inner) {
         this.inner = inner;
@@ -34,12 +40,21 @@ final class WrappedTransport implements Transport {
         duplicates.set(n);
     }
 
+    /** Runs {@code action} once, in the caller's thread, when a call {@code which} accepts starts. */
+    void during(Predicate<List<String>> which, Runnable action) {
+        hook.set(new Hook(which, action));
+    }
+
     void badCredentials(boolean value) {
         badCredentials = value;
     }
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        Hook current = hook.get();
+        if (current != null && current.which().test(commands) && hook.compareAndSet(current, null)) {
+            current.action().run();
+        }
         if (badCredentials) {
             throw new AuthenticationException(describe(), "HTTP 401 Unauthorized");
         }
