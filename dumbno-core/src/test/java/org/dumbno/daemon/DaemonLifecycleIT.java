@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.server.ServerStats;
+import org.dumbno.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -92,14 +92,7 @@ class DaemonLifecycleIT {
     }
 
     private static boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-        }
-        return true;
+        return Await.until(condition, timeout);
     }
 
     @Test

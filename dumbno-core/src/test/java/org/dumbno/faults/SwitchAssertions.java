@@ -10,13 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.Await;
 
 /** What must hold on the switch after any fault: read from the simulator, never from the engine. */
 final class SwitchAssertions {
@@ -75,12 +75,8 @@ final class SwitchAssertions {
 
     /** Waits, checking every millisecond, until {@code condition} holds; fails after {@code timeout}. */
     static void await(String what, BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        if (!Await.until(condition, timeout)) {
+            throw new AssertionError("timed out after " + timeout + " waiting until " + what);
         }
     }
 }

@@ -1,19 +1,19 @@
 package org.dumbno.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.io.UncheckedIOException;
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.dumbno.testing.Await;
 
 /**
  * A sensor's socket on loopback; it reads only the server's replies. An unconnected channel, the
@@ -84,13 +84,6 @@ final class Sensor implements AutoCloseable {
 
     /** Waits until {@code condition} holds, checking every millisecond; false after {@code timeout}. */
     static boolean await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-        }
-        return true;
+        return Await.until(condition, timeout);
     }
 }
