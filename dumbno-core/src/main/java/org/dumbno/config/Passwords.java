@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.dumbno.internal.FilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +56,8 @@ final class Passwords {
 
     /** Logs a warning when group or others may read {@code file}; silent where POSIX permissions do not exist. */
     static void warnIfShared(Path file, String holding) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
         try {
-            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-            if (permissions.contains(PosixFilePermission.GROUP_READ)
-                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            if (FilePermissions.readableByOthers(file)) {
                 LOG.warn("{} holds {} and can be read by group or others; chmod 600 it", file, holding);
             }
         } catch (IOException e) {

@@ -26,7 +26,7 @@ public final class InvalidRequestException extends IllegalArgumentException {
 
     /**
      * The value as a message may show it: non-printable and non-ASCII characters escaped as
-     * {@code \\uXXXX}, at most {@value #MAX_QUOTED} characters, then {@code ...}.
+     * {@code \\u} and four hex digits, at most {@value #MAX_QUOTED} characters, then {@code ...}.
      */
     public static String quote(Object value) {
         String text = String.valueOf(value);

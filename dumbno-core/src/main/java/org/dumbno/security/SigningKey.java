@@ -3,10 +3,8 @@ package org.dumbno.security;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
+import org.dumbno.internal.FilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +17,6 @@ public final class SigningKey {
     public static final int MIN_BYTES = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
-    private static final Set<PosixFilePermission> SHARED = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-
     private final byte[] key;
 
     private SigningKey(byte[] key) {
@@ -64,12 +59,7 @@ public final class SigningKey {
 
     /** Whether group or others may read {@code file}; false where POSIX permissions do not exist. */
     static boolean isShared(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.stream().anyMatch(SHARED::contains);
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
+        return FilePermissions.readableByOthers(file);
     }
 
     private static byte[] trim(byte[] bytes) {
