@@ -2,7 +2,6 @@ package org.dumbno.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,8 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dumbno.config.DumbnoSettings;
+import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EosSwitch;
 import picocli.CommandLine.Command;
@@ -69,13 +70,10 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private List<ShuntRow> read(EosSwitch eos, DumbnoSettings settings) throws IOException {
-        List<AclKey> acls = eos.acls();
-        List<JsonObject> results = eos.transport().runCmds(acls.stream().map(AclKey::showCommand).toList());
+        Map<AclKey, List<AclEntry>> acls = eos.readAcls();
         Instant now = clock.instant();
         List<ShuntRow> rows = new ArrayList<>();
-        for (int i = 0; i < acls.size(); i++) {
-            rows.addAll(ShuntRow.read(acls.get(i), results.get(i), settings.seqMin(), settings.seqMax(), now));
-        }
+        acls.forEach((acl, entries) -> rows.addAll(ShuntRow.of(acl, entries, settings.seqMin(), settings.seqMax(), now)));
         rows.sort(ShuntRow.ORDER);
         return rows;
     }

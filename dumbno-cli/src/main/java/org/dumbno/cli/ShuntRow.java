@@ -1,7 +1,5 @@
 package org.dumbno.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
 
 /**
- * One managed entry as {@code dumbno list} shows it, read from {@code show ip|ipv6 access-lists}.
+ * One managed entry as {@code dumbno list} shows it.
  *
  * @param acl the list's name
  * @param family {@code ip} or {@code ipv6}
@@ -35,51 +34,26 @@ record ShuntRow(String acl, String family, long sequence, String rule, long matc
         Objects.requireNonNull(idleFor, "idleFor");
     }
 
-    /** The entries strictly between {@code seqMin} and {@code seqMax} of one list's show result. */
-    static List<ShuntRow> read(AclKey acl, JsonObject show, long seqMin, long seqMax, Instant now) {
+    /** The entries strictly between {@code seqMin} and {@code seqMax} of one list, as read from the switch. */
+    static List<ShuntRow> of(AclKey acl, List<AclEntry> entries, long seqMin, long seqMax, Instant now) {
         List<ShuntRow> rows = new ArrayList<>();
-        for (JsonElement list : array(show, "aclList")) {
-            JsonObject named = list.getAsJsonObject();
-            if (!named.has("name") || !acl.name().equals(named.get("name").getAsString())) {
-                continue;
-            }
-            for (JsonElement line : array(named, "sequence")) {
-                JsonObject entry = line.getAsJsonObject();
-                long sequence = entry.get("sequenceNumber").getAsLong();
-                if (sequence > seqMin && sequence < seqMax) {
-                    rows.add(row(acl, sequence, entry, now));
-                }
+        for (AclEntry entry : entries) {
+            if (entry.sequence() > seqMin && entry.sequence() < seqMax) {
+                rows.add(row(acl, entry, now));
             }
         }
         return rows;
     }
 
-    private static ShuntRow row(AclKey acl, long sequence, JsonObject entry, Instant now) {
-        String text = entry.has("text") ? entry.get("text").getAsString().strip() : "";
+    private static ShuntRow row(AclKey acl, AclEntry entry, Instant now) {
+        String text = entry.text().strip();
         int space = text.indexOf(' ');
         String rule = space < 0 ? text : text.substring(space + 1);
-        JsonObject counters = entry.has("counterData") && entry.get("counterData").isJsonObject()
-                ? entry.getAsJsonObject("counterData") : new JsonObject();
-        long packets = number(counters, "packetCount").map(Number::longValue).orElse(0L);
-        Optional<Duration> idle = number(counters, "lastChangedTime").map(seconds -> {
-            Instant changed = Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
+        Optional<Duration> idle = Optional.ofNullable(entry.lastChanged()).map(changed -> {
             Duration since = Duration.between(changed, now);
             return since.isNegative() ? Duration.ZERO : since;
         });
-        return new ShuntRow(acl.name(), acl.family().keyword(), sequence, rule, packets, idle);
-    }
-
-    private static Optional<Number> number(JsonObject object, String key) {
-        JsonElement value = object.get(key);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            return Optional.empty();
-        }
-        return Optional.of(value.getAsNumber());
-    }
-
-    private static JsonArray array(JsonObject object, String key) {
-        JsonElement value = object.get(key);
-        return value != null && value.isJsonArray() ? value.getAsJsonArray() : new JsonArray();
+        return new ShuntRow(acl.name(), acl.family().keyword(), entry.sequence(), rule, entry.packetCount(), idle);
     }
 
     /** {@code H:MM:SS}, as the log's {@code ago=} field, or {@code -} when unknown. */

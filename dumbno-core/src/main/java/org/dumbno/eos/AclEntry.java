@@ -1,5 +1,6 @@
 package org.dumbno.eos;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.dumbno.rule.Rule;
 
@@ -11,8 +12,15 @@ import org.dumbno.rule.Rule;
  * @param rule the entry's rule; null when the text after the action is not a rule dumbno reads
  * @param text the entry's text as the switch stores it, action included
  * @param packetCount packets matched so far (0 when the switch reports none)
+ * @param lastChanged when the switch last counted a packet for it ({@code lastChangedTime}); null
+ *     when the switch does not say
  */
-public record AclEntry(long sequence, String action, Rule rule, String text, long packetCount) {
+public record AclEntry(long sequence, String action, Rule rule, String text, long packetCount, Instant lastChanged) {
+
+    /** A line for which the switch gives no time of last change. */
+    public AclEntry(long sequence, String action, Rule rule, String text, long packetCount) {
+        this(sequence, action, rule, text, packetCount, null);
+    }
 
     public AclEntry {
         Objects.requireNonNull(action, "action");

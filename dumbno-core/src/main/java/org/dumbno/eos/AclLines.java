@@ -1,9 +1,11 @@
 package org.dumbno.eos;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the entries of one list as its lines are read, reusing the entry of the previous read
@@ -28,16 +30,19 @@ final class AclLines {
         this.entries = new ArrayList<>(expected);
     }
 
-    /** Adds the line {@code number text} with its packet count ({@code text} as the switch sent it). */
-    void add(long number, String text, long packets) {
+    /**
+     * Adds the line {@code number text} with its packet count and time of last change ({@code text}
+     * as the switch sent it; {@code lastChanged} null when the switch does not say).
+     */
+    void add(long number, String text, long packets, Instant lastChanged) {
         long count = Math.max(0, packets);
         AclEntry before = previous(number);
         AclEntry entry;
         if (before != null && before.text().equals(text)) {
-            entry = before.packetCount() == count ? before
-                    : new AclEntry(number, before.action(), before.rule(), text, count);
+            entry = before.packetCount() == count && Objects.equals(before.lastChanged(), lastChanged) ? before
+                    : new AclEntry(number, before.action(), before.rule(), text, count, lastChanged);
         } else {
-            entry = parse(number, text.strip(), count);
+            entry = parse(number, text.strip(), count, lastChanged);
         }
         if (!entries.isEmpty() && entries.get(entries.size() - 1).sequence() >= number) {
             sorted = false;
@@ -76,10 +81,10 @@ final class AclLines {
         return null;
     }
 
-    private AclEntry parse(long number, String text, long packets) {
+    private AclEntry parse(long number, String text, long packets, Instant lastChanged) {
         int space = text.indexOf(' ');
         String action = space < 0 ? text : text.substring(0, space);
         org.dumbno.rule.Rule rule = space < 0 ? null : rules.rule(acl.family(), text.substring(space + 1));
-        return new AclEntry(number, action, rule, text, packets);
+        return new AclEntry(number, action, rule, text, packets, lastChanged);
     }
 }

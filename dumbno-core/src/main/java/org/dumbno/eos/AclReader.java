@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,6 +125,7 @@ final class AclReader {
         long number = 0;
         String text = "";
         long packets = 0;
+        Instant lastChanged = null;
         json.beginObject();
         while (json.hasNext()) {
             String key = json.nextName();
@@ -132,27 +134,29 @@ final class AclReader {
             } else if (key.equals("text") && json.peek() != JsonToken.NULL) {
                 text = json.nextString();
             } else if (key.equals("counterData") && json.peek() == JsonToken.BEGIN_OBJECT) {
-                packets = packetCount(json);
+                json.beginObject();
+                while (json.hasNext()) {
+                    String counter = json.nextName();
+                    if (counter.equals("packetCount") && json.peek() != JsonToken.NULL) {
+                        packets = json.nextLong();
+                    } else if (counter.equals("lastChangedTime") && json.peek() == JsonToken.NUMBER) {
+                        lastChanged = epochSeconds(json.nextDouble());
+                    } else {
+                        json.skipValue();
+                    }
+                }
+                json.endObject();
             } else {
                 json.skipValue();
             }
         }
         json.endObject();
-        lines.add(number, text, packets);
+        lines.add(number, text, packets, lastChanged);
     }
 
-    private static long packetCount(JsonReader json) throws IOException {
-        long packets = 0;
-        json.beginObject();
-        while (json.hasNext()) {
-            if (json.nextName().equals("packetCount") && json.peek() != JsonToken.NULL) {
-                packets = json.nextLong();
-            } else {
-                json.skipValue();
-            }
-        }
-        json.endObject();
-        return packets;
+    /** EOS gives times as fractional seconds since the epoch. */
+    private static Instant epochSeconds(double seconds) {
+        return Instant.ofEpochMilli(Math.round(seconds * 1000));
     }
 
     private List<AclEntry> entries(AclKey acl, JsonArray sequence) {
@@ -161,10 +165,20 @@ final class AclReader {
             JsonObject line = element.getAsJsonObject();
             JsonElement text = line.get("text");
             String textValue = text == null || text.isJsonNull() ? "" : text.getAsString();
-            lines.add(line.get("sequenceNumber").getAsLong(), textValue, packetCount(line));
+            lines.add(line.get("sequenceNumber").getAsLong(), textValue, packetCount(line), lastChanged(line));
         }
         previous.put(acl, lines.bySequence());
         return lines.entries();
+    }
+
+    private static Instant lastChanged(JsonObject line) {
+        JsonElement counters = line.get("counterData");
+        if (counters == null || !counters.isJsonObject()) {
+            return null;
+        }
+        JsonElement time = counters.getAsJsonObject().get("lastChangedTime");
+        return time != null && time.isJsonPrimitive() && time.getAsJsonPrimitive().isNumber()
+                ? epochSeconds(time.getAsDouble()) : null;
     }
 
     private static long packetCount(JsonObject line) {

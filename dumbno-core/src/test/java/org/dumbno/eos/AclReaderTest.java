@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
@@ -50,6 +51,17 @@ class AclReaderTest {
         assertEquals(Rule.parse(Family.IP, "ip host 10.0.0.1 host 10.0.0.2"), streamed.entries().get(1).rule());
         assertNull(streamed.entries().get(2).rule());
         assertEquals("remark", streamed.entries().get(2).action());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theTimeOfLastChangeIsReadWhenTheSwitchGivesIt(boolean streamed) throws IOException {
+        String lines = LINES.replace("\"packetCount\": 5, ", "\"packetCount\": 5, \"lastChangedTime\": 1764057600.25, ");
+        AclReader reader = new AclReader(new RuleCache());
+        AclReader.AclState state = streamed ? stream(reader, result(lines)) : tree(reader, result(lines));
+
+        assertEquals(Instant.parse("2025-11-25T08:00:00.250Z"), state.entries().get(0).lastChanged());
+        assertNull(state.entries().get(1).lastChanged());
     }
 
     @ParameterizedTest
