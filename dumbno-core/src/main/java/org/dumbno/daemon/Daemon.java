@@ -31,6 +31,7 @@ import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.ServerStats;
 import org.dumbno.server.UdpServer;
+import org.dumbno.zeek.ZeekBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class Daemon implements Closeable {
     private final Security security;
     private final ACLManager manager;
     private final UdpServer server;
+    private final ZeekBridge zeek;
     private final DaemonMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -63,6 +65,7 @@ public final class Daemon implements Closeable {
         this.security = parts.security;
         this.manager = parts.manager;
         this.server = parts.server;
+        this.zeek = parts.zeek;
         this.metrics = parts.metrics;
     }
 
@@ -122,6 +125,7 @@ public final class Daemon implements Closeable {
         text.append(String.join(", ", listening().stream().map(SocketAddresses::text).toList()));
         simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
                 .append(SocketAddresses.text(eapi)).append("/command-api"));
+        zeek().ifPresent(bridge -> text.append("; ").append(bridge));
         metricsAddress().ifPresent(address -> text.append("; metrics http://")
                 .append(SocketAddresses.text(address)).append("/metrics"));
         return text.toString();
@@ -140,6 +144,11 @@ public final class Daemon implements Closeable {
     /** What the start-up setup changed; empty when it did not run. */
     public Optional<SetupReport> setupReport() {
         return setup;
+    }
+
+    /** The connection to Zeek; empty without a {@code [zeek]} section. */
+    public Optional<ZeekBridge> zeek() {
+        return Optional.ofNullable(zeek);
     }
 
     /** The UDP server's counters so far. */
@@ -168,6 +177,9 @@ public final class Daemon implements Closeable {
             }
             server.stopReceiving();
             manager.close();
+            if (zeek != null) {
+                zeek.close();
+            }
             server.close();
             transport.close();
             LOG.info("dumbno stopped");
@@ -246,6 +258,7 @@ public final class Daemon implements Closeable {
         Security security;
         ACLManager manager;
         UdpServer server;
+        ZeekBridge zeek;
         DaemonMetrics metrics;
 
         void start(DumbnoConfig config, Options options) throws IOException {
@@ -278,6 +291,11 @@ public final class Daemon implements Closeable {
             server = UdpServer.start(settings.listen(), manager,
                     UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed).build());
             started.push(server);
+            if (config.zeek().isPresent()) {
+                zeek = ZeekBridge.start(config.zeek().get(), manager,
+                        ZeekBridge.Options.defaults().clock(options.clock()));
+                started.push(zeek);
+            }
             if (metrics != null) {
                 metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
                         options.clock());

@@ -1,0 +1,82 @@
+package org.dumbno.zeek;
+
+import java.util.List;
+import java.util.Locale;
+import org.dumbno.manager.Shunter;
+import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plain path: {@code Dumbno::request(cookie, op, src, dst, proto, sport, dport)} in, answered
+ * {@code Dumbno::reply(cookie, result)} with exactly the UDP reply; {@code Dumbno::removed(cookie,
+ * reason, packets)} when a shunt added this way goes. {@code ""} and {@code 0} mean any.
+ */
+final class PlainRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(PlainRequests.class);
+    static final String REPLY_TOPIC = "reply";
+
+    private final Shunter shunter;
+    private final Publisher publisher;
+    private final Watchers watchers;
+
+    PlainRequests(Shunter shunter, Publisher publisher, Watchers watchers) {
+        this.shunter = shunter;
+        this.publisher = publisher;
+        this.watchers = watchers;
+    }
+
+    void request(Message.Event event) {
+        List<BrokerValue> args = event.args();
+        long cookie;
+        try {
+            cookie = args.get(0).count("cookie");
+        } catch (IndexOutOfBoundsException | InvalidRequestException e) {
+            LOG.warn("zeek: {} without a cookie to answer to, ignored: {}", event.name(),
+                    e instanceof InvalidRequestException ? e.getMessage() : "no arguments");
+            return;
+        }
+        String op;
+        Request request;
+        try {
+            if (args.size() != 7) {
+                throw new InvalidRequestException(event.name() + " has " + args.size() + " arguments, not 7");
+            }
+            op = args.get(1).string("op").toLowerCase(Locale.ROOT);
+            request = Request.of(args.get(2).string("src"), args.get(3).string("dst"), args.get(4).string("proto"),
+                    port(args.get(5), "sport"), port(args.get(6), "dport"));
+        } catch (InvalidRequestException e) {
+            reply(cookie, "error: " + e.getMessage());
+            return;
+        }
+        if (op.equals("add") || op.isEmpty()) {
+            add(cookie, request);
+        } else {
+            reply(cookie, "error: " + InvalidRequestException.of("op", op, "must be add or remove").getMessage());
+        }
+    }
+
+    private void add(long cookie, Request request) {
+        shunter.add(request).thenAccept(outcome -> {
+            if (outcome.ok()) {
+                watchers.watch(outcome.rule(), shunt -> publisher.publish(REPLY_TOPIC, Events.REMOVED, List.of(
+                        BrokerValue.ofCount(cookie), BrokerValue.ofString(shunt.reason().name().toLowerCase(Locale.ROOT)),
+                        BrokerValue.ofCount(shunt.packets()))));
+            }
+            reply(cookie, outcome.reply());
+        });
+    }
+
+    private static int port(BrokerValue value, String field) {
+        long port = value.count(field);
+        if (port > 65535) {
+            throw InvalidRequestException.of(field, port, "must be 1-65535");
+        }
+        return (int) port;
+    }
+
+    private void reply(long cookie, String result) {
+        publisher.publish(REPLY_TOPIC, Events.REPLY, List.of(BrokerValue.ofCount(cookie), BrokerValue.ofString(result)));
+    }
+}

@@ -1,0 +1,477 @@
+package org.dumbno.zeek;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.dumbno.internal.DaemonThreads;
+import org.dumbno.rule.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * dumbno's connection to Zeek: connects out to the configured URLs in turn, subscribes, waits for
+ * the ack, hands every event to the {@link Handler}, and whenever the connection fails or Zeek
+ * drops it, connects again after a backoff that doubles up to a limit (reset by an ack). The JDK's
+ * client answers Zeek's pings itself.
+ *
+ * <p>Outgoing events wait in a bounded outbox and are sent one at a time by a sender thread, only
+ * on a subscribed connection; what could not be sent stays first in line for the next one.
+ */
+final class ZeekLink implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ZeekLink.class);
+
+    /** What Zeek sends, on the client's thread: keep it quick. */
+    interface Handler {
+        void event(Message.Event event);
+    }
+
+    /** What the connection is doing, for readiness and metrics. */
+    interface StateListener {
+        void state(boolean connected);
+    }
+
+    private final List<URI> urls;
+    private final String subscription;
+    private final HttpClient client;
+    private final ScheduledExecutorService scheduler;
+    private final Handler handler;
+    private final StateListener stateListener;
+    private final Timing timing;
+    private final Thread sender;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition ready = lock.newCondition();
+    private final Condition sent = lock.newCondition();
+    // guarded by lock
+    private final Deque<String> outbox = new ArrayDeque<>();
+    private WebSocket socket;
+    private URI socketUrl;
+    private boolean acked;
+    private boolean closed;
+    private int nextUrl;
+    private Duration backoff;
+    private ScheduledFuture<?> timer;
+    private long dropped;
+
+    /**
+     * How long to wait for things, and how much to hold.
+     *
+     * @param backoffInitial first wait before connecting again
+     * @param backoffMax longest wait before connecting again
+     * @param handshake how long connecting and the ack may take
+     * @param send how long one send may take before the connection is given up
+     * @param outboxLimit events waiting to be sent at most; more are dropped, logged
+     * @param messageLimit characters one message from Zeek may have at most
+     */
+    record Timing(Duration backoffInitial, Duration backoffMax, Duration handshake, Duration send, int outboxLimit,
+            int messageLimit) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 200_000, 1 << 20);
+    }
+
+    ZeekLink(List<URI> urls, List<String> topics, HttpClient client, ScheduledExecutorService scheduler,
+            Handler handler, StateListener stateListener, Timing timing) {
+        this.urls = List.copyOf(urls);
+        this.subscription = Message.subscription(topics);
+        this.client = client;
+        this.scheduler = scheduler;
+        this.handler = handler;
+        this.stateListener = stateListener;
+        this.timing = timing;
+        this.sender = DaemonThreads.named("dumbno-zeek-send").newThread(this::sendLoop);
+    }
+
+    /** Starts connecting and the sender. */
+    void start() {
+        sender.start();
+        schedule(this::connect, Duration.ZERO);
+    }
+
+    /** Whether a connection is up and subscribed. */
+    boolean connected() {
+        lock.lock();
+        try {
+            return acked;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues one message for Zeek; false when the outbox is full (the message is dropped). */
+    boolean send(String text) {
+        lock.lock();
+        try {
+            if (closed || outbox.size() >= timing.outboxLimit()) {
+                if (dropped++ % 1000 == 0) {
+                    LOG.warn("zeek: {} events to send dropped so far (outbox of {} full or closed)", dropped,
+                            timing.outboxLimit());
+                }
+                return false;
+            }
+            outbox.addLast(text);
+            ready.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void connect() {
+        URI url;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            url = urls.get(nextUrl);
+            nextUrl = (nextUrl + 1) % urls.size();
+        } finally {
+            lock.unlock();
+        }
+        LOG.debug("zeek: connecting to {}", url);
+        Receiver receiver = new Receiver(url);
+        CompletableFuture<WebSocket> opening;
+        try {
+            opening = client.newWebSocketBuilder().connectTimeout(timing.handshake()).buildAsync(url, receiver);
+        } catch (RuntimeException e) {
+            failed(null, url, e.toString());
+            return;
+        }
+        opening.whenComplete((webSocket, error) -> {
+            if (error != null) {
+                failed(null, url, rootMessage(error));
+            } else {
+                opened(webSocket, url);
+            }
+        });
+    }
+
+    private void opened(WebSocket webSocket, URI url) {
+        lock.lock();
+        try {
+            if (closed) {
+                webSocket.abort();
+                return;
+            }
+            socket = webSocket;
+            socketUrl = url;
+            cancelTimer();
+            timer = scheduleLocked(() -> handshakeTimedOut(webSocket, url), timing.handshake());
+        } finally {
+            lock.unlock();
+        }
+        webSocket.sendText(subscription, true).whenComplete((ws, error) -> {
+            if (error != null) {
+                failed(webSocket, url, "subscribing failed: " + rootMessage(error));
+            }
+        });
+    }
+
+    private void handshakeTimedOut(WebSocket webSocket, URI url) {
+        lock.lock();
+        try {
+            if (socket != webSocket || acked) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        webSocket.abort();
+        failed(webSocket, url, "no ack within " + timing.handshake().toMillis() + " ms");
+    }
+
+    private void acked(WebSocket webSocket, URI url, Message.Ack ack) {
+        lock.lock();
+        try {
+            if (socket != webSocket || acked) {
+                return;
+            }
+            acked = true;
+            backoff = null;
+            cancelTimer();
+            ready.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("zeek: connected to {} (Zeek {}, endpoint {})", url, ack.version(), ack.endpoint());
+        stateListener.state(true);
+    }
+
+    /** The connection (null: the attempt) failed: forget it and connect again after the backoff. */
+    private void failed(WebSocket webSocket, URI url, String why) {
+        boolean wasUp;
+        Duration wait;
+        lock.lock();
+        try {
+            if (webSocket != null && socket != webSocket) {
+                return;
+            }
+            wasUp = acked;
+            socket = null;
+            acked = false;
+            sent.signalAll();
+            if (closed) {
+                return;
+            }
+            backoff = backoff == null ? timing.backoffInitial() : min(backoff.multipliedBy(2), timing.backoffMax());
+            wait = backoff;
+            cancelTimer();
+            timer = scheduleLocked(this::connect, wait);
+        } finally {
+            lock.unlock();
+        }
+        if (webSocket != null) {
+            webSocket.abort();
+        }
+        if (wasUp) {
+            LOG.warn("zeek: lost {}: {}; connecting again in {} ms", url, why, wait.toMillis());
+            stateListener.state(false);
+        } else {
+            LOG.warn("zeek: cannot connect to {}: {}; trying again in {} ms", url, why, wait.toMillis());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        lock.lock();
+        try {
+            timer = scheduleLocked(task, delay);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ScheduledFuture<?> scheduleLocked(Runnable task, Duration delay) {
+        try {
+            return scheduler.schedule(() -> runQuietly(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.error("zeek: connection task failed", e);
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Sends the outbox, one message at a time, on subscribed connections; never dies. */
+    private void sendLoop() {
+        while (true) {
+            try {
+                if (!sendOne()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("zeek: sending failed", e);
+            }
+        }
+    }
+
+    /** Sends the next message; false once closed. */
+    private boolean sendOne() throws InterruptedException {
+        WebSocket webSocket;
+        URI url;
+        String text;
+        lock.lock();
+        try {
+            while (!closed && (!acked || outbox.isEmpty())) {
+                ready.await();
+            }
+            if (closed) {
+                return false;
+            }
+            webSocket = socket;
+            url = socketUrl;
+            text = outbox.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            webSocket.sendText(text, true).get(timing.send().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            failed(webSocket, url, "sending failed: " + rootMessage(e));
+            return true;
+        }
+        lock.lock();
+        try {
+            if (outbox.peekFirst() == text) {
+                outbox.pollFirst();
+            }
+            sent.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    /**
+     * Sends what is waiting while connected (for at most the send timeout), then stops connecting
+     * and sending and closes the connection; idempotent.
+     */
+    @Override
+    public void close() {
+        WebSocket webSocket;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            awaitSentLocked();
+            closed = true;
+            cancelTimer();
+            webSocket = socket;
+            socket = null;
+            acked = false;
+            ready.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        sender.interrupt();
+        if (webSocket != null) {
+            try {
+                webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "dumbno stopping")
+                        .get(timing.send().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                LOG.debug("zeek: closing: {}", rootMessage(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            webSocket.abort();
+        }
+        try {
+            sender.join(timing.send().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits, for at most the send timeout, until the outbox is sent or the connection is down. */
+    private void awaitSentLocked() {
+        long wait = timing.send().toNanos();
+        try {
+            while (acked && !outbox.isEmpty() && wait > 0) {
+                wait = sent.awaitNanos(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads one connection's messages. */
+    private final class Receiver implements WebSocket.Listener {
+        private final URI url;
+        private final StringBuilder partial = new StringBuilder();
+
+        Receiver(URI url) {
+            this.url = url;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (partial.length() + data.length() > timing.messageLimit()) {
+                partial.setLength(0);
+                failed(webSocket, url, "a message longer than " + timing.messageLimit() + " characters");
+                return null;
+            }
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                receive(webSocket, text);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void receive(WebSocket webSocket, String text) {
+            try {
+                dispatch(webSocket, text);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("zeek: handling a message from {} failed", url, e);
+            }
+        }
+
+        private void dispatch(WebSocket webSocket, String text) {
+            Message message;
+            try {
+                message = Message.parse(text);
+            } catch (InvalidRequestException e) {
+                LOG.warn("zeek: {} sent a message dumbno cannot read ({}): {}", url, e.getMessage(),
+                        InvalidRequestException.quote(text));
+                return;
+            }
+            if (message instanceof Message.Ack ack) {
+                acked(webSocket, url, ack);
+            } else if (message instanceof Message.Error error) {
+                LOG.warn("zeek: {} reports error {}: {}", url, error.code(), error.context());
+            } else if (message instanceof Message.Event event) {
+                handler.event(event);
+            } else if (message instanceof Message.Other other) {
+                LOG.debug("zeek: {} sent a {}, ignored", url, other.description());
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            LOG.debug("zeek: {} sent a binary frame, ignored", url);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            failed(webSocket, url, "closed by Zeek (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            failed(webSocket, url, rootMessage(error));
+        }
+    }
+}
