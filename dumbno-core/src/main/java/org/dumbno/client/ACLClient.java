@@ -46,8 +46,8 @@ public final class ACLClient implements Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * A client of the server at {@code host} (an IPv4 or IPv6 literal, never a name to resolve) and
-     * {@code port}, with the default timeout and tries.
+     * A client of the server at {@code host} (an IPv4 or IPv6 literal, or a host name, looked up at
+     * every request) and {@code port}, with the default timeout and tries.
      */
     public ACLClient(String host, int port) {
         this(builder().server(host, port));
@@ -68,9 +68,17 @@ public final class ACLClient implements Closeable {
         return new Builder();
     }
 
-    /** The server's socket address. */
+    /**
+     * The server's socket address; a host name is looked up now.
+     *
+     * @throws java.io.UncheckedIOException the server's host name does not resolve
+     */
     public InetSocketAddress server() {
-        return server.socketAddress();
+        try {
+            return server.socketAddress();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -249,13 +257,13 @@ public final class ACLClient implements Closeable {
             return this;
         }
 
-        /** The server at {@code host}, an IPv4 or IPv6 literal (IPv6 with or without brackets). */
+        /** The server at {@code host}: a host name, or an IPv4 or IPv6 literal (IPv6 with or without brackets). */
         public Builder server(String host, int port) {
             this.server = ServerAddress.of(host, port);
             return this;
         }
 
-        /** The server as {@code host:port} or {@code [v6]:port}; port {@value ACLClient#DEFAULT_PORT} if none. */
+        /** The server as {@code host:port} or {@code [v6]:port}, host a name or a literal; port {@value ACLClient#DEFAULT_PORT} if none. */
         public Builder server(String hostAndPort) {
             this.server = ServerAddress.parse(hostAndPort, DEFAULT_PORT);
             return this;
