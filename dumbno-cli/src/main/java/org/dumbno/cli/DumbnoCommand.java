@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Keeps elephant flows off IDS sensors by shunting them in Arista switch ACLs.",
-        subcommands = {ServeCommand.class, SetupCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class,
+        subcommands = {ServeCommand.class, SetupCommand.class, AddCommand.class, RemoveCommand.class, ListCommand.class, StatsCommand.class, FlushCommand.class,
             SimulateCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

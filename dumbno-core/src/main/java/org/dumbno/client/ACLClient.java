@@ -16,12 +16,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.security.RequestSignature;
 import org.dumbno.security.SigningKey;
 
 /**
- * Asks a running dumbno server to shunt a flow, as the Python and Go clients do: one JSON datagram,
+ * Asks a running dumbno server to shunt a flow (or take a shunt away), as the Python and Go clients do: one JSON datagram,
  * one reply, {@code ok} or {@code error: <reason>}. A request without an answer within the timeout
  * is sent again, up to the number of tries. Safe to share between threads: every call has its own
  * socket, connected to the server, so replies from anywhere else are never read.
@@ -45,8 +46,8 @@ public final class ACLClient implements Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * A client of the server at {@code host} (an IPv4 or IPv6 literal, never a name to resolve) and
-     * {@code port}, with the default timeout and tries.
+     * A client of the server at {@code host} (an IPv4 or IPv6 literal, or a host name, looked up at
+     * every request) and {@code port}, with the default timeout and tries.
      */
     public ACLClient(String host, int port) {
         this(builder().server(host, port));
@@ -67,9 +68,17 @@ public final class ACLClient implements Closeable {
         return new Builder();
     }
 
-    /** The server's socket address. */
+    /**
+     * The server's socket address; a host name is looked up now.
+     *
+     * @throws java.io.UncheckedIOException the server's host name does not resolve
+     */
     public InetSocketAddress server() {
-        return server.socketAddress();
+        try {
+            return server.socketAddress();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -92,7 +101,31 @@ public final class ACLClient implements Closeable {
      * @throws ServerUnreachableException when no reply came after every try
      */
     public String addAcl(Request request) throws IOException {
-        Objects.requireNonNull(request, "request");
+        return send(Order.add(Objects.requireNonNull(request, "request")));
+    }
+
+    /**
+     * Asks for a flow's shunt to be taken away ({@code "op": "remove"}; servers before it do not
+     * know the key): null or empty strings and null or 0 ports mean any, as for {@link #addAcl}.
+     *
+     * @return the server's reply, {@code ok} once the rule is on none of the switch's lists, or
+     *     {@code error: <reason>}
+     * @throws org.dumbno.rule.InvalidRequestException before anything is sent, when the request is
+     *     not valid
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String removeAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
+        return removeAcl(Request.of(src, dst, proto, sport, dport));
+    }
+
+    /** Asks for {@code request}'s shunt to be taken away; see {@link #removeAcl(String, String, String, Integer, Integer)}. */
+    public String removeAcl(Request request) throws IOException {
+        return send(Order.remove(Objects.requireNonNull(request, "request")));
+    }
+
+    /** Sends {@code order}, signed when the client has a key, and waits for the reply. */
+    public String send(Order order) throws IOException {
+        Objects.requireNonNull(order, "order");
         if (closed.get()) {
             throw new IOException("the client for " + server + " is closed");
         }
@@ -100,7 +133,7 @@ public final class ACLClient implements Closeable {
         sockets.add(socket);
         try {
             socket.connect(server.socketAddress());
-            Signer signer = new Signer(request);
+            Signer signer = new Signer(order);
             for (int attempt = 0; attempt < tries; attempt++) {
                 send(socket, signer.next());
                 String reply = awaitReply(socket);
@@ -126,21 +159,21 @@ public final class ACLClient implements Closeable {
      * reply is not refused as a replay of a try the server did accept.
      */
     private final class Signer {
-        private final Request request;
+        private final Order order;
         private long lastTs = Long.MIN_VALUE;
 
-        Signer(Request request) {
-            this.request = request;
+        Signer(Order order) {
+            this.order = order;
         }
 
         DatagramPacket next() {
             String text;
             if (secret == null) {
-                text = request.toJson();
+                text = order.toJson();
             } else {
                 long now = clock.instant().getEpochSecond();
                 lastTs = lastTs == Long.MIN_VALUE ? now : Math.max(now, lastTs + 1);
-                text = RequestSignature.sign(request, secret, lastTs);
+                text = RequestSignature.sign(order, secret, lastTs);
             }
             byte[] json = text.getBytes(StandardCharsets.UTF_8);
             return new DatagramPacket(json, json.length);
@@ -224,13 +257,13 @@ public final class ACLClient implements Closeable {
             return this;
         }
 
-        /** The server at {@code host}, an IPv4 or IPv6 literal (IPv6 with or without brackets). */
+        /** The server at {@code host}: a host name, or an IPv4 or IPv6 literal (IPv6 with or without brackets). */
         public Builder server(String host, int port) {
             this.server = ServerAddress.of(host, port);
             return this;
         }
 
-        /** The server as {@code host:port} or {@code [v6]:port}; port {@value ACLClient#DEFAULT_PORT} if none. */
+        /** The server as {@code host:port} or {@code [v6]:port}, host a name or a literal; port {@value ACLClient#DEFAULT_PORT} if none. */
         public Builder server(String hostAndPort) {
             this.server = ServerAddress.parse(hostAndPort, DEFAULT_PORT);
             return this;

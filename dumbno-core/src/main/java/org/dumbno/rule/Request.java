@@ -80,11 +80,12 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
     /**
      * Reads one datagram: a UTF-8 JSON object of at most 1500 bytes with the optional keys
      * {@code src}, {@code dst}, {@code proto}, {@code sport}, {@code dport}; unknown keys ignored.
+     * Its {@code op} is checked too; {@link Order#parse(byte[])} tells it.
      *
      * @throws InvalidRequestException with a reason fit to send back to the sensor
      */
     public static Request parse(byte[] datagram) {
-        return RequestReader.read(datagram);
+        return RequestReader.read(datagram).request();
     }
 
     /**
@@ -132,10 +133,18 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
 
     /** The JSON object a client sends for this request; absent fields are null. */
     public String toJson() {
+        return toJson(Op.ADD);
+    }
+
+    /** The JSON object for {@code op} on this request; {@code op} is written only when not add. */
+    String toJson(Op op) {
         StringWriter out = new StringWriter();
         try (JsonWriter json = new JsonWriter(out)) {
             json.setSerializeNulls(true);
             json.beginObject();
+            if (op != Op.ADD) {
+                json.name("op").value(op.wireName());
+            }
             json.name("src").value(src == null ? null : Addresses.text(src));
             json.name("dst").value(dst == null ? null : Addresses.text(dst));
             json.name("proto").value(proto.keyword(family()));

@@ -14,6 +14,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Op;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 
 /**
@@ -42,6 +44,9 @@ import org.dumbno.rule.Request;
  * the request, so {@code "proto": 6} and {@code "proto": "TCP"} sign alike. For example, a tcp
  * request from 10.1.2.3 to port 443 of 10.9.8.7 signed at 1700000000 has the canonical string
  * {@code dumbno-v1\n10.1.2.3\n10.9.8.7\ntcp\n0\n443\n1700000000}.
+ *
+ * <p>A removal ({@code "op": "remove"}) has an eighth line, {@code remove}, so that no signed add can
+ * be turned into a removal of the same flow; an add's string stays the seven lines above.
  *
  * <p>A request is refused, with one of these reasons, when it is {@code request not signed} (no
  * {@code ts} or no {@code sig}), has a {@code bad signature} (compared in constant time), was signed
@@ -88,17 +93,31 @@ public final class RequestSignature {
                 Long.toString(ts));
     }
 
+    /** The canonical string of {@code order}: its request's, with a line {@code remove} for a removal. */
+    public static String canonical(Order order, long ts) {
+        String request = canonical(order.request(), ts);
+        return order.op() == Op.ADD ? request : request + "\n" + order.op().wireName();
+    }
+
     /**
      * The JSON datagram a client sends for {@code request} signed with {@code secret} at
      * {@code ts}: the fields of {@link Request#toJson()} plus {@code ts} and {@code sig}.
      */
     public static String sign(Request request, byte[] secret, long ts) {
+        return sign(Order.add(request), secret, ts);
+    }
+
+    /**
+     * The JSON datagram a client sends for {@code order} signed with {@code secret} at {@code ts}:
+     * the fields of {@link Order#toJson()} plus {@code ts} and {@code sig}.
+     */
+    public static String sign(Order order, byte[] secret, long ts) {
         if (ts < 0) {
             throw InvalidRequestException.of("ts", ts, "must be whole unix seconds");
         }
-        JsonObject json = JsonParser.parseString(request.toJson()).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(order.toJson()).getAsJsonObject();
         json.addProperty("ts", ts);
-        json.addProperty("sig", HEX.formatHex(hmac(secret, canonical(request, ts))));
+        json.addProperty("sig", HEX.formatHex(hmac(secret, canonical(order, ts))));
         return new GsonBuilder().serializeNulls().disableHtmlEscaping().create().toJson(json);
     }
 
@@ -114,10 +133,10 @@ public final class RequestSignature {
 
     /** Empty when {@code datagram} is a valid request, signed with the key, fresh and not replayed. */
     Optional<Refusal> verify(byte[] datagram) {
-        Request request;
+        Order request;
         SignedFields fields;
         try {
-            request = Request.parse(datagram);
+            request = Order.parse(datagram);
             fields = SignedFields.read(datagram);
         } catch (InvalidRequestException e) {
             return refuse(Reason.INVALID_REQUEST, e.getMessage());
