@@ -67,6 +67,43 @@ final class NetControlRules {
                 .thenRun(() -> added(received, rule, outcomes.stream().map(CompletableFuture::join).toList()));
     }
 
+    void remove(Message.Event event) {
+        Received received = received(event, 3);
+        if (received == null) {
+            return;
+        }
+        NetControlRule rule;
+        try {
+            rule = NetControlRule.read(received.rule);
+        } catch (InvalidRequestException e) {
+            reply(Events.RULE_ERROR, received, e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            Shunt shunt = byId.remove(rule.id());
+            if (shunt != null) {
+                shunt.removing = true;
+            }
+        }
+        List<CompletableFuture<ShuntOutcome>> outcomes = new ArrayList<>();
+        for (Request request : rule.requests()) {
+            outcomes.add(manager.remove(request));
+        }
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenRun(() -> removed(received, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private void removed(Received received, List<ShuntOutcome> outcomes) {
+        for (ShuntOutcome outcome : outcomes) {
+            if (!outcome.ok()) {
+                reply(Events.RULE_ERROR, received, outcome.reason());
+                return;
+            }
+        }
+        boolean wasThere = outcomes.stream().anyMatch(o -> o.status() == ShuntOutcome.Status.REMOVED);
+        reply(Events.RULE_REMOVED, received, wasThere ? "removed from the switch" : "was not on the switch");
+    }
+
     private void added(Received received, NetControlRule rule, List<ShuntOutcome> outcomes) {
         for (ShuntOutcome outcome : outcomes) {
             if (!outcome.ok()) {
@@ -136,6 +173,8 @@ final class NetControlRules {
         private long packets;
         private long bytes;
         private Duration duration = Duration.ZERO;
+        /** Zeek asked for it to go: its removal is answered by the request, not reported. */
+        private boolean removing;
 
         Shunt(Received received, String id, Set<Rule> rules) {
             this.received = received;
@@ -150,7 +189,7 @@ final class NetControlRules {
                 packets += gone.packets();
                 bytes += gone.bytes();
                 duration = gone.age().compareTo(duration) > 0 ? gone.age() : duration;
-                if (!remaining.isEmpty()) {
+                if (!remaining.isEmpty() || removing) {
                     return;
                 }
                 byId.remove(id, this);

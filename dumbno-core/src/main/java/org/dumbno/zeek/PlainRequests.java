@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Op;
 import org.dumbno.rule.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The plain path: {@code Dumbno::request(cookie, op, src, dst, proto, sport, dport)} in, answered
  * {@code Dumbno::reply(cookie, result)} with exactly the UDP reply; {@code Dumbno::removed(cookie,
- * reason, packets)} when a shunt added this way goes. {@code ""} and {@code 0} mean any.
+ * reason, packets)} when a shunt added this way goes, however it goes ({@code idle},
+ * {@code hard_timeout}, {@code by_hand}, {@code request}). {@code ""} and {@code 0} mean any;
+ * {@code op} is {@code add} (or {@code ""}) or {@code remove}.
  */
 final class PlainRequests {
     private static final Logger LOG = LoggerFactory.getLogger(PlainRequests.class);
@@ -37,23 +40,23 @@ final class PlainRequests {
                     e instanceof InvalidRequestException ? e.getMessage() : "no arguments");
             return;
         }
-        String op;
+        Op op;
         Request request;
         try {
             if (args.size() != 7) {
                 throw new InvalidRequestException(event.name() + " has " + args.size() + " arguments, not 7");
             }
-            op = args.get(1).string("op").toLowerCase(Locale.ROOT);
+            op = Op.parse(args.get(1).string("op"));
             request = Request.of(args.get(2).string("src"), args.get(3).string("dst"), args.get(4).string("proto"),
                     port(args.get(5), "sport"), port(args.get(6), "dport"));
         } catch (InvalidRequestException e) {
             reply(cookie, "error: " + e.getMessage());
             return;
         }
-        if (op.equals("add") || op.isEmpty()) {
+        if (op == Op.ADD) {
             add(cookie, request);
         } else {
-            reply(cookie, "error: " + InvalidRequestException.of("op", op, "must be add or remove").getMessage());
+            shunter.remove(request).thenAccept(outcome -> reply(cookie, outcome.reply()));
         }
     }
 

@@ -72,6 +72,9 @@ public final class ZeekBridge implements Closeable {
             case Events.ADD_RULE:
                 netControl.add(event);
                 break;
+            case Events.REMOVE_RULE:
+                netControl.remove(event);
+                break;
             default:
                 LOG.debug("zeek: {} on {} is not for dumbno, ignored", event.name(), event.topic());
         }

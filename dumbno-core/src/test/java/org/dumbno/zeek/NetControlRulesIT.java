@@ -183,6 +183,23 @@ class NetControlRulesIT {
     }
 
     @Test
+    void removeRuleTakesTheShuntAwayAndIsAnsweredRemoved() throws Exception {
+        JsonObject rule = drop(flow("10.1.2.3/32", "51234/tcp", "192.0.2.9/32", "443/tcp"), timespan("36000s"), "40");
+        addRule(40, rule, Metadata.NONE);
+        reply("NetControl::broker_rule_added", 40, rule);
+        rig.peer.publish("zeek/dumbno/netcontrol", "NetControl::broker_remove_rule", Metadata.NONE,
+                ZeekPeer.count(41), rule, ZeekPeer.string(""));
+
+        assertEquals(ZeekPeer.string("removed from the switch"), reply("NetControl::broker_rule_removed", 41, rule));
+        assertEquals(List.of(), rig.denies("bulk_1"));
+        assertEquals(List.of(), rig.denies("bulk_2"));
+        rig.purge();
+        rig.purge();
+        rig.request(42, "add", "10.7.7.7", "", "", 0, 0, Metadata.NONE);
+        assertEquals("Dumbno::reply", rig.next().name(), "no timeout for a rule Zeek removed came first");
+    }
+
+    @Test
     void aBusyRuleGoesAtItsExpire() throws Exception {
         JsonObject rule = drop(flow("10.1.2.3/32", null, "192.0.2.9/32", null), timespan("1min"), "31");
         addRule(31, rule, Metadata.NONE);

@@ -102,6 +102,27 @@ class PlainRequestsIT {
     }
 
     @Test
+    void removeTakesTheShuntAwayAndTheAddersHearOfIt() throws Exception {
+        rig.request(71, "add", "10.1.2.3", "192.0.2.9", "tcp", 0, 443, Metadata.NONE);
+        assertEquals("ok", rig.next().data(1).getAsString());
+        rig.request(72, "remove", "10.1.2.3", "192.0.2.9", "tcp", 0, 443, Metadata.NONE);
+
+        List<ZeekPeer.Published> events = rig.peer.next(2, ZeekRig.WAIT);
+        assertEquals(List.of("Dumbno::removed 71 request 0", "Dumbno::reply 72 ok"), events.stream()
+                .map(e -> e.name() + " " + e.data(0).getAsLong() + " " + e.data(1).getAsString()
+                        + (e.args().size() == 3 ? " " + e.data(2).getAsLong() : ""))
+                .toList());
+        assertEquals(List.of(), rig.denies("bulk_1"));
+        assertEquals(List.of(), rig.denies("bulk_2"));
+
+        rig.request(73, "remove", "10.1.2.3", "192.0.2.9", "tcp", 0, 443, Metadata.NONE);
+        ZeekPeer.Published again = rig.next();
+        assertEquals("Dumbno::reply", again.name());
+        assertEquals(73, again.data(0).getAsLong());
+        assertEquals("ok", again.data(1).getAsString());
+    }
+
+    @Test
     void anErrorFromZeekIsLoggedAndTheConnectionStays() throws Exception {
         rig.peer.sendError("deserialization_failed", "failed to create Zeek event");
         rig.request(31, "add", "10.1.2.4", "", "", 0, 0, Metadata.NONE);
