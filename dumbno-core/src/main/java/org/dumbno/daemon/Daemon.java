@@ -297,7 +297,7 @@ public final class Daemon implements Closeable {
                 started.push(zeek);
             }
             if (metrics != null) {
-                metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
+                metrics.start(settings.metricsListen().get(), config, eos, manager, server, security, zeek,
                         options.clock());
             }
         }

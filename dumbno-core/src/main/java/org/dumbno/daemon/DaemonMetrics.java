@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ import org.dumbno.metrics.DumbnoMetrics;
 import org.dumbno.metrics.MetricsServer;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
+import org.dumbno.zeek.ZeekBridge;
 
 /**
  * The daemon's metrics, when {@code [dumbno] metrics_listen} is set: the switch calls are metered
@@ -37,14 +39,22 @@ final class DaemonMetrics implements Closeable {
 
     /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
     void start(InetSocketAddress listen, DumbnoConfig config, EosSwitch eos, ACLManager manager,
-            UdpServer udp, Security security, Clock clock) throws IOException {
+            UdpServer udp, Security security, ZeekBridge zeek, Clock clock) throws IOException {
         metrics.attach(manager);
         metrics.attachQueueDepth(manager::queueDepth);
         metrics.attachServer(udp::stats);
         metrics.attachSecurity(security::refusals);
+        if (zeek != null) {
+            metrics.attachZeek(zeek::stats);
+        }
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
-        server = MetricsServer.start(listen, metrics.registry());
+        server = MetricsServer.start(listen, metrics.registry(), () -> notReady(zeek));
+    }
+
+    /** Why the daemon is not ready: for now, a configured Zeek it is not connected to. */
+    private static List<String> notReady(ZeekBridge zeek) {
+        return zeek == null || zeek.connected() ? List.of() : List.of("not connected to " + zeek);
     }
 
     /** Where {@code /metrics} is served, once started. */

@@ -24,6 +24,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.server.ServerStats;
+import org.dumbno.zeek.ZeekStats;
 
 /**
  * Every dumbno metric, defined in one {@link PrometheusRegistry} (pass a registry of your own, not
@@ -43,6 +44,8 @@ import org.dumbno.server.ServerStats;
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds}</td>
  *     <td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
+ * <tr><td>{@code dumbno_zeek_connected}, {@code dumbno_zeek_events_received_total{event}},
+ *     {@code dumbno_zeek_events_sent_total{event}}</td><td>{@link #attachZeek}</td></tr>
  * <tr><td>{@code dumbno_ingress_mbps}, {@code dumbno_egress_mbps}, {@code dumbno_filtered_mbps},
  *     {@code dumbno_ingress_octets_total}, {@code dumbno_egress_octets_total}</td>
  *     <td>{@link #startBandwidthPoll}</td></tr>
@@ -139,6 +142,25 @@ public final class DumbnoMetrics implements Closeable {
         Objects.requireNonNull(depth, "depth");
         GaugeWithCallback.builder().name("dumbno_queue_depth").help("Requests waiting for the switch")
                 .callback(gauge -> gauge.call(depth.getAsInt())).register(registry);
+    }
+
+    /**
+     * Follows the connection to Zeek: {@code dumbno_zeek_connected} (1 while connected and
+     * subscribed, else 0) and the events received and sent, by fully qualified name.
+     */
+    public void attachZeek(Supplier<ZeekStats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        GaugeWithCallback.builder().name("dumbno_zeek_connected")
+                .help("1 while dumbno is connected to Zeek and subscribed, else 0")
+                .callback(gauge -> gauge.call(stats.get().connected() ? 1 : 0)).register(registry);
+        CounterWithCallback.builder().name("dumbno_zeek_events_received_total")
+                .help("Events received from Zeek, by name").labelNames("event")
+                .callback(counter -> stats.get().received().forEach((event, count) -> counter.call(count, event)))
+                .register(registry);
+        CounterWithCallback.builder().name("dumbno_zeek_events_sent_total")
+                .help("Events sent to Zeek, by name").labelNames("event")
+                .callback(counter -> stats.get().sent().forEach((event, count) -> counter.call(count, event)))
+                .register(registry);
     }
 
     /**

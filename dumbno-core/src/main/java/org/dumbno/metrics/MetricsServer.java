@@ -1,11 +1,15 @@
 package org.dumbno.metrics;
 
+import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,14 +34,43 @@ public final class MetricsServer implements Closeable {
      * @throws IOException the address cannot be bound
      */
     public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry) throws IOException {
+        return start(address, registry, List::of);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, PrometheusRegistry)}, and serves {@code GET /-/ready}:
+     * 200 {@code ready} while {@code notReady} gives no reasons, else 503 with one reason a line.
+     */
+    public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry,
+            Supplier<List<String>> notReady) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(notReady, "notReady");
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("metrics address " + address + " must be an IP address");
         }
         HTTPServer server = HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort())
-                .registry(registry).buildAndStart();
+                .registry(registry).defaultHandler(exchange -> ready(exchange, notReady)).buildAndStart();
         return new MetricsServer(server, new InetSocketAddress(address.getAddress(), server.getPort()));
+    }
+
+    private static void ready(HttpExchange exchange, Supplier<List<String>> notReady) throws IOException {
+        try (exchange) {
+            int status;
+            String body;
+            if (!exchange.getRequestURI().getPath().equals("/-/ready")) {
+                status = 404;
+                body = "not found\n";
+            } else {
+                List<String> reasons = notReady.get();
+                status = reasons.isEmpty() ? 200 : 503;
+                body = reasons.isEmpty() ? "ready\n" : String.join("\n", reasons) + "\n";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
     }
 
     /** The address served, with the port actually bound. */
