@@ -62,13 +62,13 @@ final class BrokerValue {
         }
         try {
             long count = value.getAsBigDecimal().longValueExact();
-            if (count < 0) {
-                throw notA("count", what);
+            if (count >= 0) {
+                return count;
             }
-            return count;
         } catch (ArithmeticException e) {
-            throw notA("count", what);
+            // not a whole number that fits: refused below
         }
+        throw InvalidRequestException.of(what, value, "is not a count (a whole number, 0 or more)");
     }
 
     String string(String what) {

@@ -15,9 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -66,9 +68,15 @@ public final class ZeekPeer implements AutoCloseable {
     private final AtomicInteger pongs = new AtomicInteger();
     private final String version;
 
-    private ZeekPeer(InetSocketAddress address, String version) throws InterruptedException {
+    private final String scheme;
+
+    private ZeekPeer(InetSocketAddress address, String version, SSLContext tls) throws InterruptedException {
         this.version = version;
+        this.scheme = tls == null ? "ws" : "wss";
         this.server = new Server(address);
+        if (tls != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        }
         server.setReuseAddr(true);
         server.setConnectionLostTimeout(0);
         server.start();
@@ -87,7 +95,12 @@ public final class ZeekPeer implements AutoCloseable {
 
     /** A peer on {@code port} of 127.0.0.1 (0 picks a free one). */
     public static ZeekPeer start(int port) throws InterruptedException {
-        return new ZeekPeer(new InetSocketAddress("127.0.0.1", port), "8.0.1");
+        return new ZeekPeer(new InetSocketAddress("127.0.0.1", port), "8.0.1", null);
+    }
+
+    /** A peer speaking TLS ({@code wss://}) with {@code tls}'s certificate, as Zeek's $tls_options. */
+    public static ZeekPeer startTls(SSLContext tls) throws InterruptedException {
+        return new ZeekPeer(new InetSocketAddress("127.0.0.1", 0), "8.0.1", tls);
     }
 
     /** The port it listens on. */
@@ -95,9 +108,9 @@ public final class ZeekPeer implements AutoCloseable {
         return server.getPort();
     }
 
-    /** {@code ws://127.0.0.1:PORT/v1/messages/json}. */
+    /** {@code ws://127.0.0.1:PORT/v1/messages/json}, or {@code wss://} with TLS. */
     public String url() {
-        return "ws://127.0.0.1:" + port() + PATH;
+        return scheme + "://127.0.0.1:" + port() + PATH;
     }
 
     /** Clients connected and subscribed. */
