@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "sweep", "memory");
+    private static final List<String> KINDS = List.of("burst", "sustained", "sweep", "zeek", "memory");
 
     private Benchmark() {
     }
@@ -35,7 +35,7 @@ public final class Benchmark {
             } else if (option.equals("--no-memory")) {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
-                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,sweep,memory]");
+                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,sweep,zeek,memory]");
                 System.exit(2);
             }
         }
@@ -70,6 +70,9 @@ public final class Benchmark {
         if (kinds.contains("sweep")) {
             rows.add(progress(SweepRow.run(1_000)));
             rows.add(progress(SweepRow.run(10_000)));
+        }
+        if (kinds.contains("zeek")) {
+            rows.add(progress(ZeekRow.burst(10_000, RTT)));
         }
         if (kinds.contains("memory")) {
             rows.add(progress(MemoryRow.run(root(), 10_000)));

@@ -37,6 +37,20 @@ final class RequestRows {
         }
     }
 
+    /** Seconds until the last {@code ok} of a burst of {@code count} distinct requests; fails unless all are ok. */
+    static double burstSeconds(int count, Duration latency) throws IOException, InterruptedException {
+        List<byte[]> datagrams = Flows.datagrams(0, count);
+        try (Rig rig = Rig.start(latency); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+            long start = System.nanoTime();
+            load.burst(datagrams, SENDERS);
+            load.awaitReplies(count, start + ANSWER_WAIT);
+            if (load.oks() != count) {
+                throw new IllegalStateException("the UDP burst got " + load.oks() + " ok of " + count + errorNote(load));
+            }
+            return (load.lastOkNanos() - start) / 1e9;
+        }
+    }
+
     /** {@code rate} requests per second for {@code seconds} seconds. */
     static Row sustained(int rate, int seconds, Duration latency)
             throws IOException, InterruptedException {

@@ -147,10 +147,11 @@ final class BrokerValue {
         return value("string", new JsonPrimitive(value));
     }
 
-    /** An interval in whole seconds when it is one, else in nanoseconds. */
+    /** An interval in whole seconds, else whole milliseconds, else nanoseconds. */
     static JsonObject ofTimespan(Duration value) {
         long nanos = value.toNanos();
-        String text = nanos % 1_000_000_000L == 0 ? nanos / 1_000_000_000L + "s" : nanos + "ns";
+        String text = nanos % 1_000_000_000L == 0 ? nanos / 1_000_000_000L + "s"
+                : nanos % 1_000_000L == 0 ? nanos / 1_000_000L + "ms" : nanos + "ns";
         return value("timespan", new JsonPrimitive(text));
     }
 

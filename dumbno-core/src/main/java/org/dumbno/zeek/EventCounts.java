@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts events by name, for a fixed set of names and {@code other}. */
+/** Counts events by name, for a fixed set of names and, where asked for, {@code other}. */
 final class EventCounts {
     static final String OTHER = "other";
 
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
 
-    EventCounts(List<String> names) {
+    /** Counts {@code names}; with {@code other}, every other name as {@value #OTHER}. */
+    EventCounts(List<String> names, boolean other) {
         names.forEach(name -> counts.put(name, new LongAdder()));
-        counts.put(OTHER, new LongAdder());
+        if (other) {
+            counts.put(OTHER, new LongAdder());
+        }
     }
 
     void count(String name) {
-        counts.getOrDefault(name, counts.get(OTHER)).increment();
+        LongAdder count = counts.getOrDefault(name, counts.get(OTHER));
+        if (count == null) {
+            throw new IllegalArgumentException("no count of " + name);
+        }
+        count.increment();
     }
 
     Map<String, Long> snapshot() {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,9 +115,16 @@ final class NetControlRules {
         Set<Rule> rules = new HashSet<>();
         outcomes.forEach(outcome -> rules.add(outcome.rule()));
         Shunt shunt = new Shunt(received, rule.id(), rules);
+        Shunt replaced;
+        Set<Rule> unwatched = Set.of();
         synchronized (this) {
-            byId.put(rule.id(), shunt);
+            replaced = byId.put(rule.id(), shunt);
+            if (replaced != null) {
+                replaced.removing = true;
+                unwatched = Set.copyOf(replaced.remaining);
+            }
         }
+        unwatched.forEach(r -> watchers.unwatch(r, replaced));
         rules.forEach(r -> watchers.watch(r, shunt));
         rule.expire().ifPresent(expire -> {
             Instant deadline = clock.instant().plus(expire);
@@ -151,7 +159,8 @@ final class NetControlRules {
 
     private void ended(Shunt shunt, RemovalReason reason) {
         if (reason == RemovalReason.IDLE || reason == RemovalReason.HARD_TIMEOUT) {
-            JsonObject flowInfo = BrokerValue.ofVector(List.of(BrokerValue.ofTimespan(shunt.duration),
+            JsonObject flowInfo = BrokerValue.ofVector(List.of(
+                    BrokerValue.ofTimespan(shunt.duration.truncatedTo(ChronoUnit.MILLIS)),
                     BrokerValue.ofCount(shunt.packets), BrokerValue.ofCount(shunt.bytes)));
             publisher.publish(REPLY_TOPIC, Events.RULE_TIMEOUT, List.of(BrokerValue.ofCount(shunt.received.id),
                     shunt.received.rule.json(), flowInfo));

@@ -2,6 +2,7 @@ package org.dumbno.zeek;
 
 import java.util.List;
 import java.util.Locale;
+import org.dumbno.manager.RemovedShunt;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Op;
@@ -63,12 +64,36 @@ final class PlainRequests {
     private void add(long cookie, Request request) {
         shunter.add(request).thenAccept(outcome -> {
             if (outcome.ok()) {
-                watchers.watch(outcome.rule(), shunt -> publisher.publish(REPLY_TOPIC, Events.REMOVED, List.of(
-                        BrokerValue.ofCount(cookie), BrokerValue.ofString(shunt.reason().name().toLowerCase(Locale.ROOT)),
-                        BrokerValue.ofCount(shunt.packets()))));
+                watchers.watch(outcome.rule(), new Adder(cookie));
             }
             reply(cookie, outcome.reply());
         });
+    }
+
+    /** The request that added a shunt, told when it goes; one per cookie and rule. */
+    private final class Adder implements Watchers.Watcher {
+        private final long cookie;
+
+        Adder(long cookie) {
+            this.cookie = cookie;
+        }
+
+        @Override
+        public void removed(RemovedShunt shunt) {
+            publisher.publish(REPLY_TOPIC, Events.REMOVED, List.of(BrokerValue.ofCount(cookie),
+                    BrokerValue.ofString(shunt.reason().name().toLowerCase(Locale.ROOT)),
+                    BrokerValue.ofCount(shunt.packets())));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Adder adder && adder.cookie == cookie;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(cookie);
+        }
     }
 
     private static int port(BrokerValue value, String field) {

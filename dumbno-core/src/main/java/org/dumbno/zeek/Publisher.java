@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 final class Publisher {
     private final String topic;
     private final Predicate<String> link;
-    private final EventCounts sent = new EventCounts(Events.SENT);
+    private final EventCounts sent = new EventCounts(Events.SENT, false);
 
     /**
      * @param topic the configured topic; events go to sub-topics of it

@@ -22,8 +22,12 @@ final class Watchers implements ShuntListener {
 
     private final Map<Rule, List<Watcher>> byRule = new HashMap<>();
 
+    /** Adds a watcher of {@code rule}, unless an equal one watches it already. */
     synchronized void watch(Rule rule, Watcher watcher) {
         List<Watcher> watchers = byRule.computeIfAbsent(rule, r -> new ArrayList<>());
+        if (watchers.contains(watcher)) {
+            return;
+        }
         if (watchers.size() >= PER_RULE) {
             watchers.remove(0);
         }

@@ -25,7 +25,7 @@ public final class ZeekBridge implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ZeekBridge.class);
 
     private final ZeekLink link;
-    private final EventCounts received = new EventCounts(Events.RECEIVED);
+    private final EventCounts received = new EventCounts(Events.RECEIVED, true);
     private final Publisher publisher;
     private final PlainRequests plain;
     private final NetControlRules netControl;

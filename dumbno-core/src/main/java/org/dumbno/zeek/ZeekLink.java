@@ -1,6 +1,7 @@
 package org.dumbno.zeek;
 
 import java.io.Closeable;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,6 +68,7 @@ final class ZeekLink implements Closeable {
     private boolean closed;
     private int nextUrl;
     private Duration backoff;
+    private int failedAttempts;
     private ScheduledFuture<?> timer;
     private long dropped;
 
@@ -204,6 +207,7 @@ final class ZeekLink implements Closeable {
             }
             acked = true;
             backoff = null;
+            failedAttempts = 0;
             cancelTimer();
             ready.signalAll();
         } finally {
@@ -216,6 +220,7 @@ final class ZeekLink implements Closeable {
     /** The connection (null: the attempt) failed: forget it and connect again after the backoff. */
     private void failed(WebSocket webSocket, URI url, String why) {
         boolean wasUp;
+        int attempts;
         Duration wait;
         lock.lock();
         try {
@@ -223,6 +228,7 @@ final class ZeekLink implements Closeable {
                 return;
             }
             wasUp = acked;
+            attempts = wasUp ? 0 : ++failedAttempts;
             socket = null;
             acked = false;
             sent.signalAll();
@@ -242,8 +248,12 @@ final class ZeekLink implements Closeable {
         if (wasUp) {
             LOG.warn("zeek: lost {}: {}; connecting again in {} ms", url, why, wait.toMillis());
             stateListener.state(false);
+        } else if (attempts == 1 || attempts % 20 == 0) {
+            LOG.warn("zeek: cannot connect to {}: {}; trying again in {} ms (attempt {})", url, why, wait.toMillis(),
+                    attempts);
         } else {
-            LOG.warn("zeek: cannot connect to {}: {}; trying again in {} ms", url, why, wait.toMillis());
+            LOG.debug("zeek: cannot connect to {}: {}; trying again in {} ms (attempt {})", url, why,
+                    wait.toMillis(), attempts);
         }
     }
 
@@ -339,12 +349,22 @@ final class ZeekLink implements Closeable {
         return true;
     }
 
+    /** What went wrong, in words: the first message along the causes, "connection refused" for one. */
     private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause.getMessage() != null && !(cause instanceof ExecutionException)
+                    && !(cause instanceof CompletionException)) {
+                return cause.getMessage();
+            }
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -243,10 +244,42 @@ public final class ZeekPeer implements AutoCloseable {
     }
 
     public static JsonObject value(String type, String data) {
+        return typed(type, new JsonPrimitive(data));
+    }
+
+    /** Any value: {@code {"@data-type": type, "data": data}}. */
+    public static JsonObject typed(String type, JsonElement data) {
         JsonObject value = new JsonObject();
         value.addProperty("@data-type", type);
-        value.addProperty("data", data);
+        value.add("data", data);
         return value;
+    }
+
+    /** A NetControl::Rule as Zeek sends it: all 14 fields, unset ones as none. */
+    public static JsonObject rule(String ty, String target, JsonObject entity, JsonObject expire, String id) {
+        return vector(value("enum-value", ty), value("enum-value", target), entity, expire,
+                typed("integer", new JsonPrimitive(0)), string(""), none(), none(), string(id),
+                count(Long.parseLong(id)), set(), set(), set(), typed("boolean", new JsonPrimitive(false)));
+    }
+
+    /** The Rule {@code NetControl::shunt_flow} makes: a DROP on the MONITOR path of a FLOW. */
+    public static JsonObject shuntFlowRule(JsonObject flowEntity, JsonObject expire, String id) {
+        return rule("NetControl::DROP", "NetControl::MONITOR", flowEntity, expire, id);
+    }
+
+    /**
+     * A FLOW entity; a null part is unset. Hosts are subnets ({@code 10.1.2.3/32}), ports carry
+     * their protocol ({@code 443/tcp}).
+     */
+    public static JsonObject flowEntity(String srcH, String srcP, String dstH, String dstP) {
+        return vector(value("enum-value", "NetControl::FLOW"), none(),
+                vector(orNone("subnet", srcH), orNone("port", srcP), orNone("subnet", dstH), orNone("port", dstP),
+                        none(), none()),
+                none(), none());
+    }
+
+    private static JsonObject orNone(String type, String value) {
+        return value == null ? none() : value(type, value);
     }
 
     public static JsonObject count(long data) {

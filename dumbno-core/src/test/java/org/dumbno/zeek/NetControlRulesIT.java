@@ -1,10 +1,8 @@
 package org.dumbno.zeek;
 
-import static org.dumbno.zeek.ZeekRig.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.List;
 import org.dumbno.rule.Flow;
@@ -37,27 +35,16 @@ class NetControlRulesIT {
         rig.close();
     }
 
-    /** A NetControl::Rule as Zeek sends it: all 14 fields, unset ones as none. */
     static JsonObject rule(String ty, String target, JsonObject entity, JsonObject expire, String id) {
-        return ZeekPeer.vector(ZeekPeer.value("enum-value", ty), ZeekPeer.value("enum-value", target), entity,
-                expire, typed("integer", new JsonPrimitive(0)), ZeekPeer.string(""), ZeekPeer.none(),
-                ZeekPeer.none(), ZeekPeer.string(id), ZeekPeer.count(Long.parseLong(id)), ZeekPeer.set(),
-                ZeekPeer.set(), ZeekPeer.set(), typed("boolean", new JsonPrimitive(false)));
+        return ZeekPeer.rule(ty, target, entity, expire, id);
     }
 
     static JsonObject drop(JsonObject entity, JsonObject expire, String id) {
-        return rule("NetControl::DROP", "NetControl::MONITOR", entity, expire, id);
+        return ZeekPeer.shuntFlowRule(entity, expire, id);
     }
 
     static JsonObject flow(String srcH, String srcP, String dstH, String dstP) {
-        return ZeekPeer.vector(ZeekPeer.value("enum-value", "NetControl::FLOW"), ZeekPeer.none(),
-                ZeekPeer.vector(orNone("subnet", srcH), orNone("port", srcP), orNone("subnet", dstH),
-                        orNone("port", dstP), ZeekPeer.none(), ZeekPeer.none()),
-                ZeekPeer.none(), ZeekPeer.none());
-    }
-
-    private static JsonObject orNone(String type, String value) {
-        return value == null ? ZeekPeer.none() : ZeekPeer.value(type, value);
+        return ZeekPeer.flowEntity(srcH, srcP, dstH, dstP);
     }
 
     static JsonObject timespan(String text) {
@@ -197,6 +184,21 @@ class NetControlRulesIT {
         rig.purge();
         rig.request(42, "add", "10.7.7.7", "", "", 0, 0, Metadata.NONE);
         assertEquals("Dumbno::reply", rig.next().name(), "no timeout for a rule Zeek removed came first");
+    }
+
+    @Test
+    void aRuleAddedAgainAfterZeekRestartedTimesOutOnce() throws Exception {
+        JsonObject rule = drop(flow("10.1.2.3/32", null, "192.0.2.9/32", null), ZeekPeer.none(), "1");
+        addRule(0, rule, Metadata.NONE);
+        reply("NetControl::broker_rule_added", 0, rule);
+        addRule(0, rule, Metadata.NONE);
+        reply("NetControl::broker_rule_exists", 0, rule);
+        rig.purge();
+        rig.purge();
+
+        reply("NetControl::broker_rule_timeout", 0, rule);
+        rig.request(50, "add", "10.7.7.8", "", "", 0, 0, Metadata.NONE);
+        assertEquals("Dumbno::reply", rig.next().name(), "one timeout only");
     }
 
     @Test

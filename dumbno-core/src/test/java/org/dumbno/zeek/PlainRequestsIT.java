@@ -123,6 +123,23 @@ class PlainRequestsIT {
     }
 
     @Test
+    void aCookieAskingTwiceHearsOfTheRemovalOnce() throws Exception {
+        rig.request(81, "add", "10.1.2.3", "", "", 0, 0, Metadata.NONE);
+        rig.request(81, "add", "10.1.2.3", "", "", 0, 0, Metadata.NONE);
+        rig.request(82, "add", "10.1.2.3", "", "", 0, 0, Metadata.NONE);
+        assertEquals(List.of(81L, 81L, 82L), rig.peer.next(3, ZeekRig.WAIT).stream()
+                .map(r -> r.data(0).getAsLong()).toList());
+        rig.purge();
+        rig.purge();
+
+        List<ZeekPeer.Published> removed = rig.peer.next(2, ZeekRig.WAIT);
+        assertEquals(List.of("Dumbno::removed 81 idle", "Dumbno::removed 82 idle"), removed.stream()
+                .map(e -> e.name() + " " + e.data(0).getAsLong() + " " + e.data(1).getAsString()).toList());
+        rig.request(83, "add", "10.7.7.9", "", "", 0, 0, Metadata.NONE);
+        assertEquals(83, rig.next().data(0).getAsLong(), "no third removal");
+    }
+
+    @Test
     void anErrorFromZeekIsLoggedAndTheConnectionStays() throws Exception {
         rig.peer.sendError("deserialization_failed", "failed to create Zeek event");
         rig.request(31, "add", "10.1.2.4", "", "", 0, 0, Metadata.NONE);

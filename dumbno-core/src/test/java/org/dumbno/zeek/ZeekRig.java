@@ -3,8 +3,6 @@ package org.dumbno.zeek;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,13 +85,6 @@ final class ZeekRig implements AutoCloseable {
 
     void purge() throws SwitchException {
         manager.purge();
-    }
-
-    static JsonObject typed(String type, JsonElement data) {
-        JsonObject value = new JsonObject();
-        value.addProperty("@data-type", type);
-        value.add("data", data);
-        return value;
     }
 
     @Override
