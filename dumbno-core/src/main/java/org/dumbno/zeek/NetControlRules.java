@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.RemovedShunt;
@@ -50,34 +50,16 @@ final class NetControlRules {
 
     void add(Message.Event event) {
         Received received = received(event, 2);
-        if (received == null) {
-            return;
+        NetControlRule rule = received == null ? null : rule(received);
+        if (rule != null) {
+            each(rule, manager::add).thenAccept(outcomes -> added(received, rule, outcomes));
         }
-        NetControlRule rule;
-        try {
-            rule = NetControlRule.read(received.rule);
-        } catch (InvalidRequestException e) {
-            reply(Events.RULE_ERROR, received, e.getMessage());
-            return;
-        }
-        List<CompletableFuture<ShuntOutcome>> outcomes = new ArrayList<>();
-        for (Request request : rule.requests()) {
-            outcomes.add(manager.add(request));
-        }
-        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenRun(() -> added(received, rule, outcomes.stream().map(CompletableFuture::join).toList()));
     }
 
     void remove(Message.Event event) {
         Received received = received(event, 3);
-        if (received == null) {
-            return;
-        }
-        NetControlRule rule;
-        try {
-            rule = NetControlRule.read(received.rule);
-        } catch (InvalidRequestException e) {
-            reply(Events.RULE_ERROR, received, e.getMessage());
+        NetControlRule rule = received == null ? null : rule(received);
+        if (rule == null) {
             return;
         }
         synchronized (this) {
@@ -86,12 +68,25 @@ final class NetControlRules {
                 shunt.removing = true;
             }
         }
-        List<CompletableFuture<ShuntOutcome>> outcomes = new ArrayList<>();
-        for (Request request : rule.requests()) {
-            outcomes.add(manager.remove(request));
+        each(rule, manager::remove).thenAccept(outcomes -> removed(received, outcomes));
+    }
+
+    /** The rule dumbno reads from {@code received}; null when it cannot, which is answered. */
+    private NetControlRule rule(Received received) {
+        try {
+            return NetControlRule.read(received.rule);
+        } catch (InvalidRequestException e) {
+            reply(Events.RULE_ERROR, received, e.getMessage());
+            return null;
         }
-        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenRun(() -> removed(received, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** {@code op} on each of the rule's requests; completes with every outcome, in order. */
+    private static CompletableFuture<List<ShuntOutcome>> each(NetControlRule rule,
+            Function<Request, CompletableFuture<ShuntOutcome>> op) {
+        List<CompletableFuture<ShuntOutcome>> outcomes = rule.requests().stream().map(op).toList();
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
     }
 
     private void removed(Received received, List<ShuntOutcome> outcomes) {

@@ -5,24 +5,17 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.dumbno.internal.DaemonThreads;
-import org.dumbno.rule.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * drops it, connects again after a backoff that doubles up to a limit (reset by an ack). The JDK's
  * client answers Zeek's pings itself.
  *
- * <p>Outgoing events wait in a bounded outbox and are sent one at a time by a sender thread, only
- * on a subscribed connection; what could not be sent stays first in line for the next one.
+ * <p>Outgoing events wait in an {@link Outbox}, sent only on a subscribed connection.
  */
-final class ZeekLink implements Closeable {
+final class ZeekLink implements Closeable, Receiver.Connection {
     private static final Logger LOG = LoggerFactory.getLogger(ZeekLink.class);
 
     /** What Zeek sends, on the client's thread: keep it quick. */
@@ -55,22 +47,17 @@ final class ZeekLink implements Closeable {
     private final Handler handler;
     private final StateListener stateListener;
     private final Timing timing;
-    private final Thread sender;
+    private final Outbox outbox;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ready = lock.newCondition();
-    private final Condition sent = lock.newCondition();
     // guarded by lock
-    private final Deque<String> outbox = new ArrayDeque<>();
     private WebSocket socket;
-    private URI socketUrl;
     private boolean acked;
     private boolean closed;
     private int nextUrl;
     private Duration backoff;
     private int failedAttempts;
     private ScheduledFuture<?> timer;
-    private long dropped;
 
     /**
      * How long to wait for things, and how much to hold.
@@ -97,12 +84,12 @@ final class ZeekLink implements Closeable {
         this.handler = handler;
         this.stateListener = stateListener;
         this.timing = timing;
-        this.sender = DaemonThreads.named("dumbno-zeek-send").newThread(this::sendLoop);
+        this.outbox = new Outbox(timing.outboxLimit(), timing.send(), this::failed);
     }
 
     /** Starts connecting and the sender. */
     void start() {
-        sender.start();
+        outbox.start();
         schedule(this::connect, Duration.ZERO);
     }
 
@@ -118,21 +105,7 @@ final class ZeekLink implements Closeable {
 
     /** Queues one message for Zeek; false when the outbox is full (the message is dropped). */
     boolean send(String text) {
-        lock.lock();
-        try {
-            if (closed || outbox.size() >= timing.outboxLimit()) {
-                if (dropped++ % 1000 == 0) {
-                    LOG.warn("zeek: {} events to send dropped so far (outbox of {} full or closed)", dropped,
-                            timing.outboxLimit());
-                }
-                return false;
-            }
-            outbox.addLast(text);
-            ready.signalAll();
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return outbox.offer(text);
     }
 
     private void connect() {
@@ -148,7 +121,7 @@ final class ZeekLink implements Closeable {
             lock.unlock();
         }
         LOG.debug("zeek: connecting to {}", url);
-        Receiver receiver = new Receiver(url);
+        Receiver receiver = new Receiver(url, timing.messageLimit(), this);
         CompletableFuture<WebSocket> opening;
         try {
             opening = client.newWebSocketBuilder().connectTimeout(timing.handshake()).buildAsync(url, receiver);
@@ -173,7 +146,6 @@ final class ZeekLink implements Closeable {
                 return;
             }
             socket = webSocket;
-            socketUrl = url;
             cancelTimer();
             timer = scheduleLocked(() -> handshakeTimedOut(webSocket, url), timing.handshake());
         } finally {
@@ -184,6 +156,11 @@ final class ZeekLink implements Closeable {
                 failed(webSocket, url, "subscribing failed: " + rootMessage(error));
             }
         });
+    }
+
+    @Override
+    public void event(Message.Event event) {
+        handler.event(event);
     }
 
     private void handshakeTimedOut(WebSocket webSocket, URI url) {
@@ -199,7 +176,8 @@ final class ZeekLink implements Closeable {
         failed(webSocket, url, "no ack within " + timing.handshake().toMillis() + " ms");
     }
 
-    private void acked(WebSocket webSocket, URI url, Message.Ack ack) {
+    @Override
+    public void acked(WebSocket webSocket, URI url, Message.Ack ack) {
         lock.lock();
         try {
             if (socket != webSocket || acked) {
@@ -209,16 +187,17 @@ final class ZeekLink implements Closeable {
             backoff = null;
             failedAttempts = 0;
             cancelTimer();
-            ready.signalAll();
         } finally {
             lock.unlock();
         }
+        outbox.open(webSocket, url);
         LOG.info("zeek: connected to {} (Zeek {}, endpoint {})", url, ack.version(), ack.endpoint());
         stateListener.state(true);
     }
 
     /** The connection (null: the attempt) failed: forget it and connect again after the backoff. */
-    private void failed(WebSocket webSocket, URI url, String why) {
+    @Override
+    public void failed(WebSocket webSocket, URI url, String why) {
         boolean wasUp;
         int attempts;
         Duration wait;
@@ -231,7 +210,6 @@ final class ZeekLink implements Closeable {
             attempts = wasUp ? 0 : ++failedAttempts;
             socket = null;
             acked = false;
-            sent.signalAll();
             if (closed) {
                 return;
             }
@@ -243,6 +221,7 @@ final class ZeekLink implements Closeable {
             lock.unlock();
         }
         if (webSocket != null) {
+            outbox.shut(webSocket);
             webSocket.abort();
         }
         if (wasUp) {
@@ -295,62 +274,8 @@ final class ZeekLink implements Closeable {
         }
     }
 
-    /** Sends the outbox, one message at a time, on subscribed connections; never dies. */
-    private void sendLoop() {
-        while (true) {
-            try {
-                if (!sendOne()) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                LOG.error("zeek: sending failed", e);
-            }
-        }
-    }
-
-    /** Sends the next message; false once closed. */
-    private boolean sendOne() throws InterruptedException {
-        WebSocket webSocket;
-        URI url;
-        String text;
-        lock.lock();
-        try {
-            while (!closed && (!acked || outbox.isEmpty())) {
-                ready.await();
-            }
-            if (closed) {
-                return false;
-            }
-            webSocket = socket;
-            url = socketUrl;
-            text = outbox.peekFirst();
-        } finally {
-            lock.unlock();
-        }
-        try {
-            webSocket.sendText(text, true).get(timing.send().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
-            failed(webSocket, url, "sending failed: " + rootMessage(e));
-            return true;
-        }
-        lock.lock();
-        try {
-            if (outbox.peekFirst() == text) {
-                outbox.pollFirst();
-            }
-            sent.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return true;
-    }
-
     /** What went wrong, in words: the first message along the causes, "connection refused" for one. */
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException) {
                 return "connection refused";
@@ -373,23 +298,21 @@ final class ZeekLink implements Closeable {
      */
     @Override
     public void close() {
+        outbox.close();
         WebSocket webSocket;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            awaitSentLocked();
             closed = true;
             cancelTimer();
             webSocket = socket;
             socket = null;
             acked = false;
-            ready.signalAll();
         } finally {
             lock.unlock();
         }
-        sender.interrupt();
         if (webSocket != null) {
             try {
                 webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "dumbno stopping")
@@ -400,98 +323,6 @@ final class ZeekLink implements Closeable {
                 Thread.currentThread().interrupt();
             }
             webSocket.abort();
-        }
-        try {
-            sender.join(timing.send().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits, for at most the send timeout, until the outbox is sent or the connection is down. */
-    private void awaitSentLocked() {
-        long wait = timing.send().toNanos();
-        try {
-            while (acked && !outbox.isEmpty() && wait > 0) {
-                wait = sent.awaitNanos(wait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads one connection's messages. */
-    private final class Receiver implements WebSocket.Listener {
-        private final URI url;
-        private final StringBuilder partial = new StringBuilder();
-
-        Receiver(URI url) {
-            this.url = url;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (partial.length() + data.length() > timing.messageLimit()) {
-                partial.setLength(0);
-                failed(webSocket, url, "a message longer than " + timing.messageLimit() + " characters");
-                return null;
-            }
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                receive(webSocket, text);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private void receive(WebSocket webSocket, String text) {
-            try {
-                dispatch(webSocket, text);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                LOG.error("zeek: handling a message from {} failed", url, e);
-            }
-        }
-
-        private void dispatch(WebSocket webSocket, String text) {
-            Message message;
-            try {
-                message = Message.parse(text);
-            } catch (InvalidRequestException e) {
-                LOG.warn("zeek: {} sent a message dumbno cannot read ({}): {}", url, e.getMessage(),
-                        InvalidRequestException.quote(text));
-                return;
-            }
-            if (message instanceof Message.Ack ack) {
-                acked(webSocket, url, ack);
-            } else if (message instanceof Message.Error error) {
-                LOG.warn("zeek: {} reports error {}: {}", url, error.code(), error.context());
-            } else if (message instanceof Message.Event event) {
-                handler.event(event);
-            } else if (message instanceof Message.Other other) {
-                LOG.debug("zeek: {} sent a {}, ignored", url, other.description());
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            LOG.debug("zeek: {} sent a binary frame, ignored", url);
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            failed(webSocket, url, "closed by Zeek (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            failed(webSocket, url, rootMessage(error));
         }
     }
 }
