@@ -1,0 +1,93 @@
+package org.dumbno.zeek;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.dumbno.config.ZeekSettings;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.testing.Await;
+import org.dumbno.testing.ManualClock;
+import org.dumbno.testing.ManualScheduler;
+import org.dumbno.testing.ZeekPeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The backoff between attempts to reach Zeek, on a manual clock: 1 s, doubling up to the limit,
+ * and back to 1 s once a connection was subscribed.
+ */
+@Timeout(30)
+class ReconnectIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final ManualClock clock = new ManualClock();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private ACLManager manager;
+    private ZeekBridge bridge;
+    private int port;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").build();
+        EosSwitch eos = EosSwitch.of(sim, Map.of("Ethernet1", "bulk_1"));
+        eos.setup();
+        manager = ACLManager.builder().eosSwitch(eos).build();
+        manager.start();
+        try (ZeekPeer gone = ZeekPeer.start()) {
+            port = gone.port();
+        }
+        bridge = ZeekBridge.start(ZeekSettings.of(URI.create("ws://127.0.0.1:" + port + ZeekPeer.PATH)), manager,
+                ZeekBridge.Options.defaults().scheduler(scheduler).backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        bridge.close();
+        manager.close();
+    }
+
+    /** Runs what is due now: one attempt; returns once it failed and the next one is scheduled. */
+    private void attemptFails() {
+        assertEquals(1, scheduler.runDue(), "one attempt due");
+        assertTrue(Await.until(() -> scheduler.pending() == 1, WAIT), "the next attempt scheduled");
+    }
+
+    /** Nothing is due until {@code wait} has passed, then one attempt is. */
+    private void nextAttemptAfter(Duration wait) {
+        clock.advance(wait.minusMillis(1));
+        assertEquals(0, scheduler.runDue(), "no attempt before " + wait);
+        clock.advance(Duration.ofMillis(1));
+    }
+
+    @Test
+    void backsOffDoublingUpToTheLimitAndStartsOverAfterASubscription() throws Exception {
+        attemptFails();
+        nextAttemptAfter(Duration.ofSeconds(1));
+        attemptFails();
+        nextAttemptAfter(Duration.ofSeconds(2));
+        attemptFails();
+        nextAttemptAfter(Duration.ofSeconds(4));
+        attemptFails();
+        nextAttemptAfter(Duration.ofSeconds(4));
+
+        try (ZeekPeer zeek = ZeekPeer.start(port)) {
+            assertEquals(1, scheduler.runDue());
+            assertTrue(Await.until(bridge::connected, WAIT), "connected");
+            zeek.dropConnections();
+            assertTrue(Await.until(() -> !bridge.connected() && scheduler.pending() == 1, WAIT), "noticed the drop");
+            nextAttemptAfter(Duration.ofSeconds(1));
+            assertEquals(1, scheduler.runDue());
+            assertTrue(Await.until(bridge::connected, WAIT), "connected again");
+            assertEquals(2, zeek.subscriptions().size());
+        }
+        assertTrue(Await.until(() -> !bridge.connected(), WAIT));
+        assertFalse(bridge.stats().connected());
+    }
+}
