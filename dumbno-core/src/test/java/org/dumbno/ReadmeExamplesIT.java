@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
@@ -128,14 +129,13 @@ class ReadmeExamplesIT {
         try (Served served = Served.start(SigningKey.load(keyFile).bytes())) {
             int port = served.port();
             // README: signed client
-            SigningKey key = SigningKey.load(keyFile);  // the file [dumbno] secret_file names
             try (ACLClient client = ACLClient.builder()
                     .server("127.0.0.1:" + port)
-                    .secret(key.bytes())
+                    .secretFile(keyFile)  // the file [dumbno] secret_file names
                     .timeout(Duration.ofSeconds(1))
                     .tries(3)
                     .build()) {
-                String reply = client.addAcl(Request.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
+                String reply = client.addAcl(FlowRequest.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
                 // README end
                 assertEquals("ok", reply);
             }

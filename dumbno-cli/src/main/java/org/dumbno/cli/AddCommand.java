@@ -102,7 +102,7 @@ final class AddCommand implements Callable<Integer> {
 
     private String viaServer(Request request) throws IOException {
         try (ACLClient client = client()) {
-            return client.addAcl(request);
+            return client.addAcl(request.toFlowRequest());
         }
     }
 

@@ -1,13 +1,9 @@
 package org.dumbno.rule;
 
 import inet.ipaddr.IPAddress;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Set;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.internal.EmbeddedIPv4;
-
-import com.google.gson.stream.JsonWriter;
 
 /**
  * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port
@@ -130,22 +126,15 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
         return new Endpoint(address, port);
     }
 
+    /** This request as a client sends it. */
+    public FlowRequest toFlowRequest() {
+        return new FlowRequest(src == null ? null : Addresses.text(src), dst == null ? null : Addresses.text(dst),
+                proto.number(), sport, dport);
+    }
+
     /** The JSON object a client sends for this request; absent fields are null. */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonWriter json = new JsonWriter(out)) {
-            json.setSerializeNulls(true);
-            json.beginObject();
-            json.name("src").value(src == null ? null : Addresses.text(src));
-            json.name("dst").value(dst == null ? null : Addresses.text(dst));
-            json.name("proto").value(proto.keyword(family()));
-            json.name("sport").value(sport == 0 ? null : Integer.valueOf(sport));
-            json.name("dport").value(dport == 0 ? null : Integer.valueOf(dport));
-            json.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return toFlowRequest().toJson();
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.dumbno.client;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /** A server's IP literal and port, read without ever asking a resolver. */
-record ServerAddress(IPAddress address, int port) {
-    private static final IPAddressStringParameters LITERAL = literalParameters();
+record ServerAddress(InetAddress address, int port) {
 
     ServerAddress {
         if (port < 1 || port > 65535) {
@@ -15,23 +13,15 @@ record ServerAddress(IPAddress address, int port) {
         }
     }
 
-    private static IPAddressStringParameters literalParameters() {
-        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
-                .allowEmpty(false)
-                .allowAll(false)
-                .allowSingleSegment(false)
-                .allowPrefix(false)
-                .allowMask(false)
-                .allow_inet_aton(false);
-        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
-        return builder.toParams();
-    }
-
     /** {@code host} is an IPv4 or IPv6 literal, IPv6 with or without brackets. */
     static ServerAddress of(String host, int port) {
         String text = host == null ? "" : host;
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        return new ServerAddress(literal(text, bare), port);
+        InetAddress address = IpLiterals.parse(bare);
+        if (address == null) {
+            throw notAnAddress(text);
+        }
+        return new ServerAddress(address, port);
     }
 
     /** {@code host:port}, {@code [v6]:port}, or a bare literal meaning {@code defaultPort}. */
@@ -50,29 +40,18 @@ record ServerAddress(IPAddress address, int port) {
         return of(host, Integer.parseInt(port));
     }
 
-    private static IPAddress literal(String original, String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw notAnAddress(original);
-        }
-        IPAddress address = new IPAddressString(text, LITERAL).getAddress();
-        if (address == null || address.isMultiple()) {
-            throw notAnAddress(original);
-        }
-        return address;
-    }
-
     private static IllegalArgumentException notAnAddress(String text) {
         return new IllegalArgumentException("server (" + text + ") must be an IPv4 or IPv6 address"
                 + " with an optional port, like 127.0.0.1:9000 or [::1]:9000");
     }
 
     InetSocketAddress socketAddress() {
-        return new InetSocketAddress(address.toInetAddress(), port);
+        return new InetSocketAddress(address, port);
     }
 
     @Override
     public String toString() {
-        String host = address.toCanonicalString();
-        return (address.isIPv6() ? "[" + host + "]" : host) + ":" + port;
+        String host = IpLiterals.text(address);
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 }
