@@ -9,7 +9,7 @@ import org.dumbno.internal.EmbeddedIPv4;
  * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port
  * 0 mean "any"; at least one of the addresses and ports is named, so a request never shunts
  * everything. Addresses are single, specified and of one family; ports only come with tcp, udp or
- * sctp. An IPv6 spelling of an IPv4 address ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) is
+ * sctp (tcp or udp with IPv6, where EOS has no sctp keyword). An IPv6 spelling of an IPv4 address ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) is
  * refused: the IPv4 address must be sent as such, so that every check sees it as IPv4.
  */
 public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, int dport) {
@@ -29,14 +29,9 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
         }
         Family family = family(src, dst, proto);
         Rule.checkProtocolFamily(family, proto);
-        if (!proto.hasPorts()) {
-            String needs = "needs proto tcp, udp or sctp, not " + proto.keyword(family);
-            if (sport != 0) {
-                throw InvalidRequestException.of("sport", sport, needs);
-            }
-            if (dport != 0) {
-                throw InvalidRequestException.of("dport", dport, needs);
-            }
+        if (!proto.hasPorts(family)) {
+            Rule.checkNoPort("sport", sport, proto, family);
+            Rule.checkNoPort("dport", dport, proto, family);
         }
     }
 
