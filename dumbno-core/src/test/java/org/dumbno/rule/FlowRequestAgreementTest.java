@@ -37,6 +37,9 @@ class FlowRequestAgreementTest {
     void clientAndServerWriteTheSameDatagram() {
         Request request = Request.of("2001:db8::5", "2001:db8:0:0:1::9", "udp", 7, 9);
         assertEquals(request.toJson(), FlowRequest.of("2001:DB8::5", "2001:db8::1:0:0:9", "17", 7, 9).toJson());
+        Request esp = Request.of("10.1.2.3", null, "esp", null, null);
+        assertEquals(esp.toJson(), FlowRequest.of("10.1.2.3", null, "50", null, null).toJson());
         assertEquals(request, Request.parse(request.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(esp, Request.parse(esp.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
