@@ -226,6 +226,15 @@ public final class ACLManager implements Shunter, Closeable {
         return shunts;
     }
 
+    /**
+     * Shunts the engine takes at most: {@code max_rules}, or, when that is 0, the odd numbers of the
+     * sequence range.
+     */
+    public int capacity() {
+        int max = engine.settings.maxRules();
+        return max > 0 ? max : engine.allocator.capacity();
+    }
+
     /** Requests waiting for the switch: queued, not yet in a call. */
     public int queueDepth() {
         synchronized (engine.lock) {
