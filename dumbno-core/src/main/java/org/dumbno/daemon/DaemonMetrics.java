@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +14,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.metrics.DumbnoMetrics;
+import org.dumbno.metrics.Health;
 import org.dumbno.metrics.MetricsServer;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
@@ -49,12 +49,12 @@ final class DaemonMetrics implements Closeable {
         }
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
-        server = MetricsServer.start(listen, metrics.registry(), () -> notReady(zeek));
-    }
-
-    /** Why the daemon is not ready: for now, a configured Zeek it is not connected to. */
-    private static List<String> notReady(ZeekBridge zeek) {
-        return zeek == null || zeek.connected() ? List.of() : List.of("not connected to " + zeek);
+        Health health = new Health();
+        if (zeek != null) {
+            health.readiness("zeek", () -> zeek.connected() ? Optional.empty()
+                    : Optional.of("not connected to " + zeek));
+        }
+        server = MetricsServer.start(listen, metrics.registry(), health);
     }
 
     /** Where {@code /metrics} is served, once started. */

@@ -69,6 +69,9 @@ final class BatchWriter {
         } catch (RuntimeException e) {
             ShuntLog.LOG.error("writing a batch failed", e);
             refuseAll(plan, "internal error: " + e, after);
+        } catch (Error e) {
+            refuseAll(plan, "internal error: " + e, after);
+            throw e;
         }
     }
 
@@ -128,6 +131,9 @@ final class BatchWriter {
             }
             if (all) {
                 installed(p, after);
+                if (p.writes().isEmpty()) {
+                    release(p);
+                }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
                 if (failure.reason().contains(DUPLICATE)) {

@@ -2,10 +2,10 @@ package org.dumbno.zeek;
 
 import java.util.List;
 import java.util.Locale;
+import org.dumbno.client.Op;
 import org.dumbno.manager.RemovedShunt;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
-import org.dumbno.rule.Op;
 import org.dumbno.rule.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ final class PlainRequests {
             op = Op.parse(args.get(1).string("op"));
             request = Request.of(args.get(2).string("src"), args.get(3).string("dst"), args.get(4).string("proto"),
                     port(args.get(5), "sport"), port(args.get(6), "dport"));
-        } catch (InvalidRequestException e) {
+        } catch (IllegalArgumentException e) {
             reply(cookie, "error: " + e.getMessage());
             return;
         }

@@ -44,12 +44,14 @@ final class Receiver implements WebSocket.Listener {
             return null;
         }
         partial.append(data);
+        // Ask for the next message first: a connection Zeek drops while none is asked for may never
+        // be reported, and the ack makes the connection count as up for others at once.
+        webSocket.request(1);
         if (last) {
             String text = partial.toString();
             partial.setLength(0);
             receive(webSocket, text);
         }
-        webSocket.request(1);
         return null;
     }
 

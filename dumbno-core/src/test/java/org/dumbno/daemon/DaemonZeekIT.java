@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.dumbno.config.DumbnoConfig;
-import org.dumbno.config.ZeekSettings;
 import org.dumbno.rule.Rule;
 import org.dumbno.testing.Await;
 import org.dumbno.testing.ZeekPeer;
@@ -34,9 +33,7 @@ class DaemonZeekIT {
                 .neverShunt(List.of(TestDaemons.ip("192.0.2.53/32")))
                 .allowClients(allowClients.stream().map(TestDaemons::ip).toList())
                 .metricsListen(TestDaemons.loopback(0)));
-        return new DumbnoConfig(base.switchSettings(), base.ports(), base.egressPorts(), base.twoTupleHosts(),
-                base.dumbno(), base.simulated(), java.util.Optional.of(ZeekSettings.of(
-                        URI.create("ws://127.0.0.1:" + zeekPort + ZeekPeer.PATH))));
+        return TestDaemons.withZeek(base, URI.create("ws://127.0.0.1:" + zeekPort + ZeekPeer.PATH));
     }
 
     private HttpResponse<String> get(Daemon daemon, String path) throws IOException, InterruptedException {
@@ -56,8 +53,8 @@ class DaemonZeekIT {
         try (Daemon daemon = Daemon.start(config(port, List.of()), Daemon.Options.defaults())) {
             HttpResponse<String> notReady = get(daemon, "/-/ready");
             assertEquals(503, notReady.statusCode());
-            assertEquals("not connected to zeek ws://127.0.0.1:" + port + "/v1/messages/json topic zeek/dumbno\n",
-                    notReady.body());
+            assertEquals("not ready:\nzeek: not connected to zeek ws://127.0.0.1:" + port
+                    + "/v1/messages/json topic zeek/dumbno\n", notReady.body());
             assertEquals("ok", TestDaemons.ask(daemon,
                     "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
 
