@@ -27,16 +27,16 @@ export {
 		ts: time &log;
 		## The request's cookie: a reply and a removal carry it.
 		cookie: count &log;
-		## The connection asked for, when this node asked.
-		uid: string &log &optional;
+		## The connection asked for.
+		uid: string &log;
 		## "add" or "remove" for a request and its reply, "removed" for a removal.
 		op: string &log;
-		## The flow.
-		src: addr &log &optional;
-		sport: count &log &optional;
-		dst: addr &log &optional;
-		dport: count &log &optional;
-		proto: string &log &optional;
+		## The flow; 0 and "" mean any.
+		src: addr &log;
+		sport: count &log;
+		dst: addr &log;
+		dport: count &log;
+		proto: string &log;
 		## dumbno's reply ("ok" or "error: ..."), or why the shunt went
 		## ("idle", "hard_timeout", "by_hand", "request").
 		result: string &log &optional;
@@ -119,29 +119,26 @@ function release(c: connection): count
 	return ask(c, "remove");
 	}
 
-function log_line(cookie: count): Info
-	{
-	if ( cookie in sent )
-		{
-		local info = copy(sent[cookie]);
-		info$ts = network_time();
-		return info;
-		}
-	return Info($ts=network_time(), $cookie=cookie, $op="?");
-	}
-
+# Replies and removals reach every node subscribed to TOPIC/reply; each node logs
+# those of the requests it sent.
 event Dumbno::reply(cookie: count, result: string)
 	{
-	local info = log_line(cookie);
+	if ( cookie !in sent )
+		return;
+	local info = copy(sent[cookie]);
+	info$ts = network_time();
 	info$result = result;
 	Log::write(LOG, info);
-	if ( cookie in sent && (sent[cookie]$op != "add" || result != "ok") )
+	if ( info$op != "add" || result != "ok" )
 		delete sent[cookie];
 	}
 
 event Dumbno::removed(cookie: count, reason: string, packets: count)
 	{
-	local info = log_line(cookie);
+	if ( cookie !in sent )
+		return;
+	local info = copy(sent[cookie]);
+	info$ts = network_time();
 	info$op = "removed";
 	info$result = reason;
 	info$packets = packets;

@@ -27,6 +27,11 @@ final class EventCounts {
         count.increment();
     }
 
+    /** Takes back a {@link #count} of {@code name}. */
+    void uncount(String name) {
+        counts.getOrDefault(name, counts.get(OTHER)).decrement();
+    }
+
     Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new LinkedHashMap<>();
         counts.forEach((name, count) -> snapshot.put(name, count.sum()));

@@ -19,10 +19,14 @@ final class Publisher {
         this.link = link;
     }
 
-    /** Publishes event {@code name} on {@code TOPIC/subtopic}. */
+    /**
+     * Publishes event {@code name} on {@code TOPIC/subtopic}. It is counted before it is handed to
+     * the connection, so the count never lags behind what Zeek received; uncounted if dropped.
+     */
     void publish(String subtopic, String name, List<? extends JsonElement> args) {
-        if (link.test(Message.eventText(topic + "/" + subtopic, name, args))) {
-            sent.count(name);
+        sent.count(name);
+        if (!link.test(Message.eventText(topic + "/" + subtopic, name, args))) {
+            sent.uncount(name);
         }
     }
 
