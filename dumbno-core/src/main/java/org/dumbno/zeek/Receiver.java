@@ -23,6 +23,9 @@ final class Receiver implements WebSocket.Listener {
         void failed(WebSocket webSocket, URI url, String why);
 
         void event(Message.Event event);
+
+        /** Something came on the connection: it is alive. */
+        void heard(WebSocket webSocket);
     }
 
     private final URI url;
@@ -44,6 +47,7 @@ final class Receiver implements WebSocket.Listener {
             return null;
         }
         partial.append(data);
+        connection.heard(webSocket);
         // Ask for the next message first: a connection Zeek drops while none is asked for may never
         // be reported, and the ack makes the connection count as up for others at once.
         webSocket.request(1);
@@ -88,6 +92,20 @@ final class Receiver implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
         LOG.debug("zeek: {} sent a binary frame, ignored", url);
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        connection.heard(webSocket);
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        connection.heard(webSocket);
         webSocket.request(1);
         return null;
     }

@@ -43,7 +43,7 @@ public final class ZeekBridge implements Closeable {
                 + " topic " + topic;
         List<String> subscriptions = List.of(topic + "/request", topic + "/netcontrol");
         link = new ZeekLink(settings.websockets(), subscriptions, client.build(),
-                scheduler != null ? scheduler : ownScheduler, this::event, connected -> { }, options.timing);
+                scheduler != null ? scheduler : ownScheduler, this::event, options.timing);
         publisher = new Publisher(topic, link::send);
         Watchers watchers = new Watchers();
         manager.addListener(watchers);
@@ -116,7 +116,10 @@ public final class ZeekBridge implements Closeable {
             this.timing = timing;
         }
 
-        /** The system clock, a thread of its own, reconnecting after 1 s doubling up to 30 s. */
+        /**
+         * The system clock, a thread of its own, reconnecting after 1 s doubling up to 30 s, a ping
+         * every 15 s.
+         */
         public static Options defaults() {
             return new Options(Clock.systemUTC(), null, ZeekLink.Timing.DEFAULT);
         }
@@ -131,11 +134,18 @@ public final class ZeekBridge implements Closeable {
             return new Options(clock, Objects.requireNonNull(value, "scheduler"), timing);
         }
 
+        /** How often dumbno pings Zeek (15 s by default); a connection silent between two pings is given up. */
+        public Options keepalive(Duration every) {
+            ZeekLink.Timing t = timing;
+            return new Options(clock, scheduler, new ZeekLink.Timing(t.backoffInitial(), t.backoffMax(),
+                    t.handshake(), t.send(), t.outboxLimit(), t.messageLimit(), every));
+        }
+
         /** The first and the longest wait before connecting again. */
         public Options backoff(Duration initial, Duration max) {
             ZeekLink.Timing t = timing;
             return new Options(clock, scheduler, new ZeekLink.Timing(initial, max, t.handshake(), t.send(),
-                    t.outboxLimit(), t.messageLimit()));
+                    t.outboxLimit(), t.messageLimit(), t.keepalive()));
         }
     }
 }

@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,15 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ZeekLink implements Closeable, Receiver.Connection {
     private static final Logger LOG = LoggerFactory.getLogger(ZeekLink.class);
+    private static final byte[] PING = "dumbno".getBytes(StandardCharsets.US_ASCII);
 
     /** What Zeek sends, on the client's thread: keep it quick. */
     interface Handler {
         void event(Message.Event event);
-    }
-
-    /** What the connection is doing, for readiness and metrics. */
-    interface StateListener {
-        void state(boolean connected);
     }
 
     private final List<URI> urls;
@@ -45,7 +43,6 @@ final class ZeekLink implements Closeable, Receiver.Connection {
     private final HttpClient client;
     private final ScheduledExecutorService scheduler;
     private final Handler handler;
-    private final StateListener stateListener;
     private final Timing timing;
     private final Outbox outbox;
 
@@ -58,6 +55,8 @@ final class ZeekLink implements Closeable, Receiver.Connection {
     private Duration backoff;
     private int failedAttempts;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> pinger;
+    private boolean heard;
 
     /**
      * How long to wait for things, and how much to hold.
@@ -68,21 +67,22 @@ final class ZeekLink implements Closeable, Receiver.Connection {
      * @param send how long one send may take before the connection is given up
      * @param outboxLimit events waiting to be sent at most; more are dropped, logged
      * @param messageLimit characters one message from Zeek may have at most
+     * @param keepalive how often dumbno pings Zeek; a connection that brought nothing (no message, no
+     *        pong) between two pings is given up, so a Zeek gone without a word is noticed
      */
     record Timing(Duration backoffInitial, Duration backoffMax, Duration handshake, Duration send, int outboxLimit,
-            int messageLimit) {
+            int messageLimit, Duration keepalive) {
         static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), 200_000, 1 << 20);
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 200_000, 1 << 20, Duration.ofSeconds(15));
     }
 
     ZeekLink(List<URI> urls, List<String> topics, HttpClient client, ScheduledExecutorService scheduler,
-            Handler handler, StateListener stateListener, Timing timing) {
+            Handler handler, Timing timing) {
         this.urls = List.copyOf(urls);
         this.subscription = Message.subscription(topics);
         this.client = client;
         this.scheduler = scheduler;
         this.handler = handler;
-        this.stateListener = stateListener;
         this.timing = timing;
         this.outbox = new Outbox(timing.outboxLimit(), timing.send(), this::failed);
     }
@@ -187,12 +187,19 @@ final class ZeekLink implements Closeable, Receiver.Connection {
             backoff = null;
             failedAttempts = 0;
             cancelTimer();
+            heard = true;
+            long every = timing.keepalive().toNanos();
+            try {
+                pinger = scheduler.scheduleWithFixedDelay(() -> runQuietly(() -> keepalive(webSocket, url)), every,
+                        every, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                pinger = null;
+            }
         } finally {
             lock.unlock();
         }
         outbox.open(webSocket, url);
         LOG.info("zeek: connected to {} (Zeek {}, endpoint {})", url, ack.version(), ack.endpoint());
-        stateListener.state(true);
     }
 
     /** The connection (null: the attempt) failed: forget it and connect again after the backoff. */
@@ -210,6 +217,7 @@ final class ZeekLink implements Closeable, Receiver.Connection {
             attempts = wasUp ? 0 : ++failedAttempts;
             socket = null;
             acked = false;
+            cancelPinger();
             if (closed) {
                 return;
             }
@@ -226,7 +234,6 @@ final class ZeekLink implements Closeable, Receiver.Connection {
         }
         if (wasUp) {
             LOG.warn("zeek: lost {}: {}; connecting again in {} ms", url, why, wait.toMillis());
-            stateListener.state(false);
         } else if (attempts == 1 || attempts % 20 == 0) {
             LOG.warn("zeek: cannot connect to {}: {}; trying again in {} ms (attempt {})", url, why, wait.toMillis(),
                     attempts);
@@ -264,6 +271,43 @@ final class ZeekLink implements Closeable, Receiver.Connection {
             throw e;
         } catch (Throwable e) {
             LOG.error("zeek: connection task failed", e);
+        }
+    }
+
+    @Override
+    public void heard(WebSocket webSocket) {
+        lock.lock();
+        try {
+            if (socket == webSocket) {
+                heard = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives the connection up when nothing came since the last ping; else pings again. */
+    private void keepalive(WebSocket webSocket, URI url) {
+        lock.lock();
+        try {
+            if (socket != webSocket) {
+                return;
+            }
+            if (heard) {
+                heard = false;
+                webSocket.sendPing(ByteBuffer.wrap(PING));
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        failed(webSocket, url, "no answer within " + timing.keepalive().toMillis() + " ms of a ping");
+    }
+
+    private void cancelPinger() {
+        if (pinger != null) {
+            pinger.cancel(false);
+            pinger = null;
         }
     }
 
@@ -307,6 +351,7 @@ final class ZeekLink implements Closeable, Receiver.Connection {
             }
             closed = true;
             cancelTimer();
+            cancelPinger();
             webSocket = socket;
             socket = null;
             acked = false;

@@ -67,6 +67,8 @@ public final class ZeekPeer implements AutoCloseable {
     private final List<JsonArray> subscriptions = new CopyOnWriteArrayList<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger pongs = new AtomicInteger();
+    private final AtomicInteger pings = new AtomicInteger();
+    private volatile boolean answerPings = true;
     private final String version;
 
     private final String scheme;
@@ -127,6 +129,16 @@ public final class ZeekPeer implements AutoCloseable {
     /** Pongs received in answer to {@link #ping()}. */
     public int pongs() {
         return pongs.get();
+    }
+
+    /** Pings received from clients. */
+    public int pings() {
+        return pings.get();
+    }
+
+    /** Whether to answer clients' pings (as Zeek does) or stay silent, as a Zeek gone without a word. */
+    public void answerPings(boolean answer) {
+        answerPings = answer;
     }
 
     /** Errors sent to clients, as codes. */
@@ -372,6 +384,14 @@ public final class ZeekPeer implements AutoCloseable {
         @Override
         public void onWebsocketPong(WebSocket connection, Framedata pong) {
             pongs.incrementAndGet();
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket connection, Framedata ping) {
+            pings.incrementAndGet();
+            if (answerPings) {
+                super.onWebsocketPing(connection, ping);
+            }
         }
 
         @Override

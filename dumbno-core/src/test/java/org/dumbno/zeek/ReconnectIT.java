@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ReconnectIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration KEEPALIVE = Duration.ofSeconds(15);
     private final ManualClock clock = new ManualClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private ACLManager manager;
@@ -44,7 +45,8 @@ class ReconnectIT {
             port = gone.port();
         }
         bridge = ZeekBridge.start(ZeekSettings.of(URI.create("ws://127.0.0.1:" + port + ZeekPeer.PATH)), manager,
-                ZeekBridge.Options.defaults().scheduler(scheduler).backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+                ZeekBridge.Options.defaults().scheduler(scheduler).backoff(Duration.ofSeconds(1), Duration.ofSeconds(4))
+                        .keepalive(KEEPALIVE));
     }
 
     @AfterEach
@@ -89,5 +91,30 @@ class ReconnectIT {
         }
         assertTrue(Await.until(() -> !bridge.connected(), WAIT));
         assertFalse(bridge.stats().connected());
+    }
+
+    @Test
+    void pingsZeekAndGivesUpAConnectionThatNoLongerAnswers() throws Exception {
+        try (ZeekPeer zeek = ZeekPeer.start(port)) {
+            assertEquals(1, scheduler.runDue());
+            assertTrue(Await.until(bridge::connected, WAIT), "connected");
+            clock.advance(KEEPALIVE);
+            assertEquals(1, scheduler.runDue());
+            assertTrue(Await.until(() -> zeek.pings() == 1, WAIT), "pinged");
+            zeek.publish("zeek/dumbno/request", "Dumbno::request", ZeekPeer.Metadata.NONE, ZeekPeer.count(1),
+                    ZeekPeer.string("add"), ZeekPeer.string("10.1.2.3"), ZeekPeer.string(""), ZeekPeer.string(""),
+                    ZeekPeer.count(0), ZeekPeer.count(0));
+            assertEquals("ok", zeek.next(WAIT).data(1).getAsString(), "the pong, sent before, has arrived too");
+
+            zeek.answerPings(false);
+            clock.advance(KEEPALIVE);
+            assertEquals(1, scheduler.runDue());
+            assertTrue(Await.until(() -> zeek.pings() == 2, WAIT), "pinged again");
+            assertTrue(bridge.connected(), "the pong to the first ping kept the connection");
+            clock.advance(KEEPALIVE);
+            assertEquals(1, scheduler.runDue());
+            assertFalse(bridge.connected(), "given up: nothing came since the second ping");
+            assertEquals(1, scheduler.pending(), "connecting again");
+        }
     }
 }
