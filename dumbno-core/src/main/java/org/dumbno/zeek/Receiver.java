@@ -48,8 +48,7 @@ final class Receiver implements WebSocket.Listener {
         }
         partial.append(data);
         connection.heard(webSocket);
-        // Ask for the next message first: a connection Zeek drops while none is asked for may never
-        // be reported, and the ack makes the connection count as up for others at once.
+        // Ask for the next message before handling this one, so reading goes on meanwhile.
         webSocket.request(1);
         if (last) {
             String text = partial.toString();

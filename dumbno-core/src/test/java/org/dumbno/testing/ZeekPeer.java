@@ -5,7 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ByteChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
@@ -219,7 +223,15 @@ public final class ZeekPeer implements AutoCloseable {
 
     /** Drops every connection without a close handshake, as a crashing Zeek would. */
     public void dropConnections() {
-        server.getConnections().forEach(connection -> connection.closeConnection(1006, "dropped"));
+        for (WebSocket connection : server.getConnections()) {
+            ByteChannel channel = ((WebSocketImpl) connection).getChannel();
+            connection.closeConnection(1006, "dropped");
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The next event a client published, waiting at most {@code timeout}; null if none came. */

@@ -23,7 +23,7 @@ import org.dumbno.testing.ZeekPeer;
 
 /**
  * An engine on a simulated switch with two ingress ports on two ACLs, a Zeek peer on loopback and
- * a bridge between them, reconnecting after 10 ms. Expiry runs only when a test calls
+ * a bridge between them, reconnecting after 10 ms and pinging every 500 ms. Expiry runs only when a test calls
  * {@link #purge()}; the clock moves only when a test moves it.
  */
 final class ZeekRig implements AutoCloseable {
@@ -44,7 +44,8 @@ final class ZeekRig implements AutoCloseable {
         manager.start();
         peer = ZeekPeer.start();
         bridge = ZeekBridge.start(ZeekSettings.of(URI.create(peer.url())), manager,
-                ZeekBridge.Options.defaults().clock(clock).backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+                ZeekBridge.Options.defaults().clock(clock).backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                        .keepalive(Duration.ofMillis(500)));
         awaitConnected();
     }
 
