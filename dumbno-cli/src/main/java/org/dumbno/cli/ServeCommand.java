@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",
             ExitCodes.FAILED + ":stopped by itself because requests could no longer be received",
             ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
-            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+            ExitCodes.UNREACHABLE + ":the switch refused dumbno's credentials or a setup command (a switch "
+                    + "that does not answer is waited for: serve starts and queues requests)"
         })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);

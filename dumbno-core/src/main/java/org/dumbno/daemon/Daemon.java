@@ -21,11 +21,14 @@ import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SetupReport;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.metrics.Health;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
@@ -44,14 +47,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** First and longest wait between tries to reach a switch that was down at start. */
+    static final Duration ARRIVAL_FIRST = Duration.ofMillis(250);
+    static final Duration ARRIVAL_MAX = Duration.ofSeconds(30);
 
     private final Transport transport;
     private final EosSwitch eos;
-    private final Optional<SetupReport> setup;
+    private final AtomicReference<SetupReport> setup;
     private final Security security;
     private final ACLManager manager;
     private final UdpServer server;
     private final DaemonMetrics metrics;
+    private final Health health;
+    private final HealthLog healthLog;
+    private final SwitchArrival arrival;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -59,11 +68,14 @@ public final class Daemon implements Closeable {
     private Daemon(Parts parts) {
         this.transport = parts.transport;
         this.eos = parts.eos;
-        this.setup = Optional.ofNullable(parts.setup);
+        this.setup = parts.setup;
         this.security = parts.security;
         this.manager = parts.manager;
         this.server = parts.server;
         this.metrics = parts.metrics;
+        this.health = parts.health;
+        this.healthLog = parts.healthLog;
+        this.arrival = parts.arrival;
     }
 
     /**
@@ -137,9 +149,14 @@ public final class Daemon implements Closeable {
         return eos;
     }
 
-    /** What the start-up setup changed; empty when it did not run. */
+    /** What the start-up setup changed; empty when it did not run (or the switch was not reached yet). */
     public Optional<SetupReport> setupReport() {
-        return setup;
+        return Optional.ofNullable(setup.get());
+    }
+
+    /** What {@code /-/healthy} and {@code /-/ready} answer. */
+    public Health health() {
+        return health;
     }
 
     /** The UDP server's counters so far. */
@@ -163,6 +180,10 @@ public final class Daemon implements Closeable {
             return;
         }
         try {
+            healthLog.close();
+            if (arrival != null) {
+                arrival.close();
+            }
             if (metrics != null) {
                 metrics.close();
             }
@@ -240,13 +261,16 @@ public final class Daemon implements Closeable {
         private final Deque<Closeable> started = new ArrayDeque<>();
         private Daemon owner;
         private Throwable earlyFailure;
+        final AtomicReference<SetupReport> setup = new AtomicReference<>();
+        final Health health = new Health();
         Transport transport;
         EosSwitch eos;
-        SetupReport setup;
         Security security;
         ACLManager manager;
         UdpServer server;
         DaemonMetrics metrics;
+        HealthLog healthLog;
+        SwitchArrival arrival;
 
         void start(DumbnoConfig config, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
@@ -260,28 +284,64 @@ public final class Daemon implements Closeable {
             }
             eos = EosSwitch.of(calls, config.ports());
             if (transport instanceof SimulatedHost) {
-                setup = eos.setup();
-                setup.changes().forEach(change -> LOG.debug("setup: {}", change));
+                SetupReport report = eos.setup();
+                setup.set(report);
+                report.changes().forEach(change -> LOG.debug("setup: {}", change));
                 LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
-                        eos.acls().size(), config.ports().size(), setup.changes().size());
-            } else if (options.setup()) {
-                setup = eos.setup();
-                setup.changes().forEach(change -> LOG.info("setup: {}", change));
-                if (!setup.changed()) {
-                    LOG.info("setup: nothing to change on {}", eos.describe());
-                }
+                        eos.acls().size(), config.ports().size(), report.changes().size());
             }
             security = security(settings, options.clock());
             manager = manager(config, eos, security.requestFilter(), options.clock());
             started.push(manager);
-            manager.start();
+            boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
+            try {
+                reach(setupFirst);
+            } catch (SwitchUnavailableException e) {
+                LOG.warn("switch {} unreachable at start ({}): serving anyway; requests wait for it up to {}"
+                        + "{}", eos.describe(), e.getMessage(), settings.maxRequestAge(),
+                        setupFirst ? ", and setup runs when it answers" : "");
+                arrival = new SwitchArrival(manager, () -> reach(setupFirst), e, ARRIVAL_FIRST, ARRIVAL_MAX);
+                started.push(arrival);
+            }
             server = UdpServer.start(settings.listen(), manager,
                     UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed).build());
             started.push(server);
+            health.liveness("engine", manager::stalls);
+            health.liveness("server", server::stalls);
+            health.readiness("switch", this::switchReadiness);
             if (metrics != null) {
+                health.liveness("metrics", metrics::stalls);
                 metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
-                        options.clock());
+                        options.clock(), health);
             }
+            healthLog = new HealthLog(health);
+            started.push(healthLog);
+            healthLog.start();
+            if (arrival != null) {
+                arrival.begin();
+            }
+        }
+
+        /** Runs the setup if asked for, then starts the engine: both read the switch. */
+        private void reach(boolean setupFirst) throws SwitchException {
+            if (setupFirst) {
+                SetupReport report = eos.setup();
+                setup.set(report);
+                report.changes().forEach(change -> LOG.info("setup: {}", change));
+                if (!report.changed()) {
+                    LOG.info("setup: nothing to change on {}", eos.describe());
+                }
+            }
+            manager.start();
+        }
+
+        /** Why the switch keeps dumbno from being ready: not reached yet, or unreachable now. */
+        private Optional<String> switchReadiness() {
+            if (!manager.started()) {
+                return Optional.of(arrival == null ? "not reached yet"
+                        : arrival.waiting().orElse("not reached yet"));
+            }
+            return manager.unreachableSince().map(since -> eos.describe() + " unreachable since " + since);
         }
 
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {

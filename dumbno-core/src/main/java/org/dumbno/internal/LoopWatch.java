@@ -50,14 +50,17 @@ public final class LoopWatch {
         return name;
     }
 
-    /** Why the loop counts as stalled, or empty while it makes progress or is idle. */
+    /**
+     * Why the loop counts as stalled, as {@code NAME: no progress for …}, or empty while it makes
+     * progress or is idle.
+     */
     public Optional<String> stall() {
         Instant last = lastProgress;
         Duration since = Duration.between(last, clock.instant());
         if (since.compareTo(interval.multipliedBy(STALL_ROUNDS)) <= 0 || idle.getAsBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(name + " made no progress for " + since.toSeconds() + " s (it should every "
+        return Optional.of(name + ": no progress for " + since.toSeconds() + " s (expected every "
                 + Math.max(1, interval.toSeconds()) + " s)");
     }
 }

@@ -93,6 +93,7 @@ public final class ACLManager implements Shunter, Closeable {
                 }
                 engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
+                engine.reachableLocked();
                 engine.started = true;
                 purgeWatch.progressed();
                 ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
@@ -171,6 +172,38 @@ public final class ACLManager implements Shunter, Closeable {
     private void refuseLogged(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
         ShuntLog.LOG.warn("refused {}: {}", request, reason);
         engine.refuse(request, future, rule, reason);
+    }
+
+    /**
+     * {@link #start()} could not read the switch: the outage is noted (requests made meanwhile
+     * wait for a later {@code start()}, up to the maximum request age) and requests that waited
+     * longer are refused. Call it after each failed start; it does nothing once started or closed.
+     */
+    public void startFailed(SwitchException cause) {
+        Objects.requireNonNull(cause, "cause");
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            if (engine.started || engine.closed) {
+                return;
+            }
+            engine.outageLocked(cause);
+            engine.expireOld(after);
+        }
+        after.forEach(Runnable::run);
+    }
+
+    /** Whether {@link #start()} has read the switch. */
+    public boolean started() {
+        synchronized (engine.lock) {
+            return engine.started;
+        }
+    }
+
+    /** Since when the switch has not answered the engine; empty while it answers. */
+    public Optional<Instant> unreachableSince() {
+        synchronized (engine.lock) {
+            return Optional.ofNullable(engine.unreachableSinceLocked());
+        }
     }
 
     /** The shunts on the switch as last read or written, by sequence number. */

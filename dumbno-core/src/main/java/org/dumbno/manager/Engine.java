@@ -184,14 +184,23 @@ final class Engine {
 
     /** The switch did not answer: keep the queue, read again before writing, retry later. */
     void unreachableLocked(SwitchException e) {
-        Instant now = now();
+        outageLocked(e);
+        needsResync = true;
+        retryLaterLocked();
+    }
+
+    /** Notes that the switch did not answer: the outage starts now unless it already had. */
+    void outageLocked(SwitchException e) {
         if (unreachableSince == null) {
-            unreachableSince = now;
+            unreachableSince = now();
             ShuntLog.LOG.warn("switch {} unreachable, requests wait up to {}: {}", eos.describe(),
                     settings.maxRequestAge(), e.getMessage());
         }
-        needsResync = true;
-        retryLaterLocked();
+    }
+
+    /** Since when the switch has not answered; null while it answers. Call with {@link #lock} held. */
+    Instant unreachableSinceLocked() {
+        return unreachableSince;
     }
 
     /** Frees the lane and tries again after the next backoff step. */
@@ -220,7 +229,7 @@ final class Engine {
     }
 
     /** Refuses requests that waited longer than allowed for an unreachable switch. */
-    private void expireOld(List<Runnable> after) {
+    void expireOld(List<Runnable> after) {
         if (unreachableSince == null) {
             return;
         }

@@ -11,6 +11,8 @@ import java.util.function.ToLongFunction;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.InterfaceCounters;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ final class BandwidthPoll implements Runnable {
     private final Set<String> egress;
     private final Clock clock;
     private final Series series;
+    private volatile LoopWatch watch;
     private Map<String, InterfaceCounters> last;
     private Instant lastAt;
 
@@ -48,15 +51,29 @@ final class BandwidthPoll implements Runnable {
         this.series = series;
     }
 
+    /** Tells {@code value} of every round the poll gets through. */
+    void watch(LoopWatch value) {
+        this.watch = value;
+    }
+
     /** One poll; never throws, so a scheduled poll keeps running. */
     @Override
     public void run() {
         try {
             poll();
+            progressed();
         } catch (SwitchException e) {
             LOG.warn("bandwidth poll skipped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("bandwidth poll failed", e);
+            progressed();
+        } catch (Throwable t) {
+            Loops.failed(LOG, "bandwidth poll", t);
+        }
+    }
+
+    private void progressed() {
+        LoopWatch current = watch;
+        if (current != null) {
+            current.progressed();
         }
     }
 
