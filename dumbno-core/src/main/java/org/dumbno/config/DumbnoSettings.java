@@ -62,8 +62,8 @@ public record DumbnoSettings(
     public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofSeconds(300);
     /** Waiting requests at most. */
     public static final int DEFAULT_QUEUE_LIMIT = 100_000;
-    /** Requests per second per client. */
-    public static final int DEFAULT_RATE_LIMIT = 100;
+    /** Requests per second per client: none, as the Python tool had none (a Zeek manager relays every worker). */
+    public static final int DEFAULT_RATE_LIMIT = 0;
     /** The burst, as a multiple of the rate, unless set. */
     public static final int BURST_PER_RATE = 10;
     /** The lowest {@code seq_min}: entries 10, 20 and 30 are the TCP flag permits. */

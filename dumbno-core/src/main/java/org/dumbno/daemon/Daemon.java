@@ -291,6 +291,7 @@ public final class Daemon implements Closeable {
                         eos.acls().size(), config.ports().size(), report.changes().size());
             }
             security = security(settings, options.clock());
+            warnIfOpen(settings);
             manager = manager(config, eos, security.requestFilter(), options.clock());
             started.push(manager);
             boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
@@ -319,6 +320,20 @@ public final class Daemon implements Closeable {
             healthLog.start();
             if (arrival != null) {
                 arrival.begin();
+            }
+        }
+
+        /** Warns when anyone beyond this host may ask: a listen address off loopback, no allow-list. */
+        private static void warnIfOpen(DumbnoSettings settings) {
+            if (!settings.allowClients().isEmpty()) {
+                return;
+            }
+            List<String> open = settings.listen().stream().filter(address -> address.getAddress() == null
+                    || !address.getAddress().isLoopbackAddress()).map(SocketAddresses::text).toList();
+            if (!open.isEmpty()) {
+                LOG.warn("listening on {} with allow_clients empty: anyone who can reach it may shunt flows "
+                        + "away from the sensors; set allow_clients to the sensors' addresses or networks",
+                        String.join(", ", open));
             }
         }
 
