@@ -74,11 +74,21 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * SIGTERM or SIGINT: stop receiving, answer what is in flight, write what is queued, then end
-     * the process with status 0, since stopping on a signal is how this server is meant to stop.
+     * the process with status 0, since stopping on a signal is how this server is meant to stop;
+     * within {@code shutdown_timeout}, whatever the switch does.
      */
     private static void stopOnSignal(Daemon running) {
         LOG.info("stopping on signal");
-        running.close();
+        Thread closing = new Thread(running::close, "dumbno-stop");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            if (!running.awaitTermination(running.shutdownTimeout())) {
+                LOG.warn("not stopped within shutdown_timeout ({}): exiting anyway", running.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(ExitCodes.OK);

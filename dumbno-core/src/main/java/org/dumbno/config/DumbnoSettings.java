@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param rateBurst      requests a client may send at once, positive
  * @param secretFile     file holding the key for signed requests
  * @param syslog         syslog receiver, possibly unresolved
+ * @param shutdownTimeout how long stopping may take at most, whatever the switch does, positive
  */
 public record DumbnoSettings(
         List<InetSocketAddress> listen,
@@ -45,7 +46,8 @@ public record DumbnoSettings(
         int rateLimit,
         int rateBurst,
         Optional<Path> secretFile,
-        Optional<InetSocketAddress> syslog) {
+        Optional<InetSocketAddress> syslog,
+        Duration shutdownTimeout) {
 
     static final String SECTION = "dumbno";
     /** The UDP port requests arrive on by default. */
@@ -66,6 +68,8 @@ public record DumbnoSettings(
     public static final int DEFAULT_RATE_LIMIT = 0;
     /** The burst, as a multiple of the rate, unless set. */
     public static final int BURST_PER_RATE = 10;
+    /** Ten seconds to stop, whatever the switch does. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     /** The lowest {@code seq_min}: entries 10, 20 and 30 are the TCP flag permits. */
     public static final int LOWEST_SEQ_MIN = 30;
     /** The highest {@code seq_max}: entry 100001 is the final permit. */
@@ -90,6 +94,7 @@ public record DumbnoSettings(
         positive("queue_limit", queueLimit);
         notNegative("rate_limit", rateLimit);
         positive("rate_burst", rateBurst);
+        positive("shutdown_timeout", shutdownTimeout);
     }
 
     /** Every default; the same as {@code builder().build()}. */
@@ -158,6 +163,7 @@ public record DumbnoSettings(
         private Integer rateBurst;
         private Optional<Path> secretFile = Optional.empty();
         private Optional<InetSocketAddress> syslog = Optional.empty();
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
         private Builder() {
         }
@@ -252,12 +258,18 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** Sets how long stopping may take at most. */
+        public Builder shutdownTimeout(Duration value) {
+            this.shutdownTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The settings; throws {@link ConfigException} when they do not hold together. */
         public DumbnoSettings build() {
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog);
+                    burst, secretFile, syslog, shutdownTimeout);
         }
 
         private static int defaultBurst(int rate) {

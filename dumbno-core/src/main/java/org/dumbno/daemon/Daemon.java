@@ -61,6 +61,7 @@ public final class Daemon implements Closeable {
     private final Health health;
     private final HealthLog healthLog;
     private final SwitchArrival arrival;
+    private final Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -76,6 +77,7 @@ public final class Daemon implements Closeable {
         this.health = parts.health;
         this.healthLog = parts.healthLog;
         this.arrival = parts.arrival;
+        this.shutdownTimeout = parts.shutdownTimeout;
     }
 
     /**
@@ -188,13 +190,37 @@ public final class Daemon implements Closeable {
                 metrics.close();
             }
             server.stopReceiving();
-            manager.close();
+            closeManager();
             server.close();
             transport.close();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
         }
+    }
+
+    /**
+     * Closes the engine, giving it half the shutdown timeout to write what is queued; when a switch
+     * call outlasts that, the requests still waiting are refused without waiting for it.
+     */
+    private void closeManager() {
+        Duration writing = shutdownTimeout.dividedBy(2);
+        Thread closing = DaemonThreads.named("dumbno-close").newThread(() -> manager.close(writing));
+        closing.start();
+        try {
+            closing.join(Math.max(1, writing.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            LOG.warn("a switch call still runs after {} of shutdown: refusing the requests that wait", writing);
+            manager.abandonWaiting();
+        }
+    }
+
+    /** How long {@link #close()} takes at most, whatever the switch does ({@code shutdown_timeout}). */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     /**
@@ -271,9 +297,11 @@ public final class Daemon implements Closeable {
         DaemonMetrics metrics;
         HealthLog healthLog;
         SwitchArrival arrival;
+        Duration shutdownTimeout;
 
         void start(DumbnoConfig config, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
+            shutdownTimeout = settings.shutdownTimeout();
             transport = Switches.connect(config, Switches.Role.HOST, options.configName());
             started.push(transport);
             Transport calls = transport;
@@ -305,7 +333,8 @@ public final class Daemon implements Closeable {
                 started.push(arrival);
             }
             server = UdpServer.start(settings.listen(), manager,
-                    UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed).build());
+                    UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed)
+                            .closeTimeout(settings.shutdownTimeout().dividedBy(4)).build());
             started.push(server);
             health.liveness("engine", manager::stalls);
             health.liveness("server", server::stalls);

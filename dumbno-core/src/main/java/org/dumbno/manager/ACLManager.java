@@ -278,17 +278,30 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
-     * Stops: refuses new requests, stops the purge loop, writes what is queued (unless the switch
-     * is unreachable; those requests are refused) and waits for the call in flight. Idempotent.
+     * Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see
+     * {@link #close(Duration)}.
      */
     @Override
     public void close() {
+        close(Builder.DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops: refuses new requests, stops the purge loop, writes what is queued and waits for the
+     * call in flight. Writing stops at the first call that fails, or once {@code timeout} has passed
+     * (a call in flight then still ends, bounded by the transport's timeout); the requests left are
+     * refused {@code dumbno is shutting down}, as they are at once when the switch is already
+     * unreachable. Idempotent.
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         List<Runnable> after = new ArrayList<>();
         synchronized (engine.lock) {
             if (engine.closed) {
                 return;
             }
             engine.closed = true;
+            engine.closeDeadline = engine.now().plus(timeout);
             if (purgeLoop != null) {
                 purgeLoop.cancel(false);
             }
@@ -310,6 +323,19 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
+    /**
+     * Refuses every request still waiting with {@code dumbno is shutting down}, at once, without
+     * waiting for a switch call in flight: for a {@link #close(Duration)} that ran out of time on a
+     * call that does not end. A request whose lines that call is writing is answered when it ends.
+     */
+    public void abandonWaiting() {
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            engine.refuseAllLocked("dumbno is shutting down", after);
+        }
+        after.forEach(Runnable::run);
+    }
+
     @Override
     public String toString() {
         return "ACLManager[" + engine.eos.describe() + "]";
@@ -325,6 +351,8 @@ public final class ACLManager implements Shunter, Closeable {
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
         public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
+        /** How long closing may spend writing what is queued. */
+        public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
         private EosSwitch eos;
         private Set<IPAddress> twoTupleHosts = Set.of();

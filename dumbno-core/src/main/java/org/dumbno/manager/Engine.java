@@ -45,6 +45,8 @@ final class Engine {
     boolean started;
     boolean closed;
     boolean needsResync;
+    /** Once closed: when closing stops writing and refuses what is left. */
+    Instant closeDeadline = Instant.MAX;
     private boolean draining;
     private boolean retryScheduled;
     private Instant unreachableSince;
@@ -115,6 +117,10 @@ final class Engine {
         boolean resync;
         synchronized (lock) {
             expireOld(after);
+            if (closed && (unreachableSince != null || !now().isBefore(closeDeadline))) {
+                draining = false;
+                return false;
+            }
             if (queue.isEmpty() || retryScheduled || !started) {
                 draining = false;
                 return false;
@@ -128,14 +134,17 @@ final class Engine {
         return true;
     }
 
-    /** Reads the switch again; false (with a retry scheduled) when it cannot be read. */
+    /**
+     * Reads the switch again; false (with a retry scheduled) when it cannot be read. A read that
+     * works does not end an outage: the write after it does, so a switch that answers reads and
+     * fails writes is tried with a growing backoff, not at the first step's pace.
+     */
     boolean resync(List<Runnable> after) {
         try {
             var read = eos.readAcls();
             synchronized (lock) {
                 reconcileLocked(read, false, new ArrayList<>(), after);
                 needsResync = false;
-                reachableLocked();
             }
             return true;
         } catch (AuthenticationException e) {
