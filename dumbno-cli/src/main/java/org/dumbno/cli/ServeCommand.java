@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.daemon.Daemon;
+import org.dumbno.daemon.Reload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,10 +26,14 @@ import picocli.CommandLine.Parameters;
         header = "Serve shunt requests over UDP until SIGTERM or SIGINT.",
         description = "Serves shunt requests over UDP and removes idle shunts, until SIGTERM or SIGINT. With "
                 + "backend = simulated it also runs the simulated switch and serves it as eAPI on [simulated]"
-                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it.",
+                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it. SIGHUP reads"
+                + " CFG again: allow_clients, never_shunt, rate_limit, rate_burst, secret_file, purge_interval,"
+                + " hard_timeout, max_rules and shutdown_timeout take effect; other changes wait for a restart;"
+                + " a file that cannot be used is refused and the running configuration kept.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",
+            ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight (within"
+                    + " shutdown_timeout)",
             ExitCodes.FAILED + ":stopped by itself because requests could no longer be received",
             ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
             ExitCodes.UNREACHABLE + ":the switch refused dumbno's credentials or a setup command (a switch "
@@ -57,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                 .setup(setup).configName(config.toString()).build());
         Thread hook = new Thread(() -> stopOnSignal(running), "dumbno-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Hangup.onHangup(this::reload);
         daemon = running;
         LOG.info("dumbno listening on {}", running.describe());
         started.countDown();
@@ -92,6 +99,29 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(ExitCodes.OK);
+    }
+
+    /**
+     * SIGHUP: reads the configuration file again and applies what can change while running; a file
+     * that cannot be read or used is refused in one line and the running configuration kept.
+     */
+    void reload() {
+        Daemon running = daemon;
+        if (running == null) {
+            return;
+        }
+        try {
+            Reload reload = running.reload(DumbnoConfig.load(config));
+            LOG.info("SIGHUP: {} read again; applied: {}", config,
+                    reload.applied().isEmpty() ? "no change" : String.join(", ", reload.applied()));
+            if (!reload.needRestart().isEmpty()) {
+                LOG.warn("SIGHUP: changed but not applied until a restart: {}", String.join(", ", reload.needRestart()));
+            }
+        } catch (ConfigException | IOException | IllegalArgumentException e) {
+            LOG.error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
+        }
     }
 
     static String hostPort(InetSocketAddress target) {

@@ -54,14 +54,17 @@ public final class Daemon implements Closeable {
     private final Transport transport;
     private final EosSwitch eos;
     private final AtomicReference<SetupReport> setup;
-    private final Security security;
+    private final AtomicReference<Security> security;
+    private final DumbnoConfig started;
+    private final Clock clock;
+    private DumbnoConfig applied;
     private final ACLManager manager;
     private final UdpServer server;
     private final DaemonMetrics metrics;
     private final Health health;
     private final HealthLog healthLog;
     private final SwitchArrival arrival;
-    private final Duration shutdownTimeout;
+    private volatile Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -71,6 +74,9 @@ public final class Daemon implements Closeable {
         this.eos = parts.eos;
         this.setup = parts.setup;
         this.security = parts.security;
+        this.started = parts.config;
+        this.applied = parts.config;
+        this.clock = parts.clock;
         this.manager = parts.manager;
         this.server = parts.server;
         this.metrics = parts.metrics;
@@ -168,7 +174,7 @@ public final class Daemon implements Closeable {
 
     /** Refused requests so far by kind; see {@link Security#refusals()}. */
     public Map<String, Long> refusals() {
-        return security.refusals();
+        return security.get().refusals();
     }
 
     /**
@@ -216,6 +222,32 @@ public final class Daemon implements Closeable {
             LOG.warn("a switch call still runs after {} of shutdown: refusing the requests that wait", writing);
             manager.abandonWaiting();
         }
+    }
+
+    /**
+     * Takes from {@code next} (the configuration file read again) what can change while running:
+     * {@code allow_clients}, {@code never_shunt}, {@code rate_limit}, {@code rate_burst}, the key
+     * of {@code secret_file} (read again), {@code purge_interval}, {@code hard_timeout},
+     * {@code max_rules} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
+     * addresses, ...) is reported as needing a restart. Either everything that can change does, or
+     * nothing does.
+     *
+     * @throws IOException the key file cannot be read; nothing changed
+     * @throws IllegalArgumentException a value the engine refuses; nothing changed
+     */
+    public synchronized Reload reload(DumbnoConfig next) throws IOException {
+        Objects.requireNonNull(next, "next");
+        DumbnoSettings settings = next.dumbno();
+        byte[] key = settings.secretFile().isPresent() ? SigningKey.load(settings.secretFile().get()).bytes() : null;
+        Security nextSecurity = security.get().reconfigured(settings.allowClients(), settings.neverShunt(),
+                settings.rateLimit(), settings.rateBurst(), key, clock);
+        Reload reload = Reload.between(started, applied, next);
+        manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
+        security.set(nextSecurity);
+        shutdownTimeout = settings.shutdownTimeout();
+        applied = next;
+        Parts.warnIfOpen(settings);
+        return reload;
     }
 
     /** How long {@link #close()} takes at most, whatever the switch does ({@code shutdown_timeout}). */
@@ -291,7 +323,9 @@ public final class Daemon implements Closeable {
         final Health health = new Health();
         Transport transport;
         EosSwitch eos;
-        Security security;
+        final AtomicReference<Security> security = new AtomicReference<>();
+        DumbnoConfig config;
+        Clock clock;
         ACLManager manager;
         UdpServer server;
         DaemonMetrics metrics;
@@ -302,6 +336,8 @@ public final class Daemon implements Closeable {
         void start(DumbnoConfig config, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
             shutdownTimeout = settings.shutdownTimeout();
+            this.config = config;
+            clock = options.clock();
             transport = Switches.connect(config, Switches.Role.HOST, options.configName());
             started.push(transport);
             Transport calls = transport;
@@ -318,9 +354,9 @@ public final class Daemon implements Closeable {
                 LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
                         eos.acls().size(), config.ports().size(), report.changes().size());
             }
-            security = security(settings, options.clock());
+            security.set(security(settings, options.clock()));
             warnIfOpen(settings);
-            manager = manager(config, eos, security.requestFilter(), options.clock());
+            manager = manager(config, eos, request -> security.get().requestFilter().apply(request), options.clock());
             started.push(manager);
             boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
             try {
@@ -333,7 +369,9 @@ public final class Daemon implements Closeable {
                 started.push(arrival);
             }
             server = UdpServer.start(settings.listen(), manager,
-                    UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed)
+                    UdpServer.Options.builder()
+                            .gate((client, datagram) -> security.get().gate().check(client, datagram))
+                            .onFailure(this::serverFailed)
                             .closeTimeout(settings.shutdownTimeout().dividedBy(4)).build());
             started.push(server);
             health.liveness("engine", manager::stalls);
@@ -341,8 +379,8 @@ public final class Daemon implements Closeable {
             health.readiness("switch", this::switchReadiness);
             if (metrics != null) {
                 health.liveness("metrics", metrics::stalls);
-                metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
-                        options.clock(), health);
+                metrics.start(settings.metricsListen().get(), config, eos, manager, server,
+                        () -> security.get().refusals(), options.clock(), health);
             }
             healthLog = new HealthLog(health);
             started.push(healthLog);
@@ -353,7 +391,7 @@ public final class Daemon implements Closeable {
         }
 
         /** Warns when anyone beyond this host may ask: a listen address off loopback, no allow-list. */
-        private static void warnIfOpen(DumbnoSettings settings) {
+        static void warnIfOpen(DumbnoSettings settings) {
             if (!settings.allowClients().isEmpty()) {
                 return;
             }

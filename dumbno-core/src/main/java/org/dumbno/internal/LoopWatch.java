@@ -17,7 +17,7 @@ public final class LoopWatch {
     public static final int STALL_ROUNDS = 3;
 
     private final String name;
-    private final Duration interval;
+    private volatile Duration interval;
     private final Clock clock;
     private final BooleanSupplier idle;
     private volatile Instant lastProgress;
@@ -38,6 +38,11 @@ public final class LoopWatch {
     /** A watch of a loop that always has work: a periodic loop. */
     public static LoopWatch periodic(String name, Duration interval, Clock clock) {
         return new LoopWatch(name, interval, clock, () -> false);
+    }
+
+    /** The loop now goes round every {@code value}. */
+    public void interval(Duration value) {
+        this.interval = Objects.requireNonNull(value, "interval");
     }
 
     /** The loop got through a round. */

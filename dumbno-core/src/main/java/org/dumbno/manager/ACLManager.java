@@ -324,6 +324,29 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
+     * Applies what a configuration read again may change: the purge interval (the next sweep comes
+     * one new interval from now), the hard timeout (from the next sweep on) and the most active
+     * shunts (from the next request on; shunts beyond a lowered limit stay until they expire).
+     *
+     * @throws IllegalArgumentException a value is out of range; nothing changed then
+     */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
+        synchronized (engine.lock) {
+            Settings before = engine.settings;
+            Settings after = before.with(purgeInterval, hardTimeout, maxRules);
+            engine.settings = after;
+            purgeWatch.interval(purgeInterval);
+            if (!before.purgeInterval().equals(purgeInterval) && purgeLoop != null && !engine.closed) {
+                purgeLoop.cancel(false);
+                long every = purgeInterval.toNanos();
+                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
+                        TimeUnit.NANOSECONDS);
+                purgeWatch.progressed();
+            }
+        }
+    }
+
+    /**
      * Refuses every request still waiting with {@code dumbno is shutting down}, at once, without
      * waiting for a switch call in flight: for a {@link #close(Duration)} that ran out of time on a
      * call that does not end. A request whose lines that call is writing is answered when it ends.

@@ -28,7 +28,8 @@ import org.dumbno.rule.Rule;
  * one is in flight. Futures and listeners run after both are released.
  */
 final class Engine {
-    final Settings settings;
+    /** Replaced whole by {@link ACLManager#reconfigure}; read anywhere. */
+    volatile Settings settings;
     final EosSwitch eos;
     final ScheduledExecutorService scheduler;
     final Object lock = new Object();
