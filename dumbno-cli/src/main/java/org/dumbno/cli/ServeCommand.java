@@ -34,10 +34,11 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight (within"
                     + " shutdown_timeout)",
-            ExitCodes.FAILED + ":stopped by itself because requests could no longer be received",
+            ExitCodes.FAILED + ":stopped by itself because requests could no longer be received, or the switch"
+                    + " refused dumbno's credentials or a setup command at start",
             ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
-            ExitCodes.UNREACHABLE + ":the switch refused dumbno's credentials or a setup command (a switch "
-                    + "that does not answer is waited for: serve starts and queues requests)"
+            ExitCodes.UNREACHABLE + ":a file the configuration names could not be read, or out of memory (a switch"
+                    + " that does not answer is waited for: serve starts and queues requests)"
         })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
