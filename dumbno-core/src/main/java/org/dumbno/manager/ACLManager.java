@@ -349,12 +349,16 @@ public final class ACLManager implements Shunter, Closeable {
     /**
      * Refuses every request still waiting with {@code dumbno is shutting down}, at once, without
      * waiting for a switch call in flight: for a {@link #close(Duration)} that ran out of time on a
-     * call that does not end. A request whose lines that call is writing is answered when it ends.
+     * call that does not end; the requests of that call too (should it still write their lines,
+     * they are on the switch, and expire as any idle shunt).
      */
     public void abandonWaiting() {
         List<Runnable> after = new ArrayList<>();
         synchronized (engine.lock) {
             engine.refuseAllLocked("dumbno is shutting down", after);
+            for (PendingRule pending : engine.inFlight) {
+                pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, "dumbno is shutting down", after));
+            }
         }
         after.forEach(Runnable::run);
     }

@@ -35,7 +35,18 @@ final class BatchWriter {
         List<Planned> plan;
         synchronized (engine.lock) {
             plan = plan(engine.queue.take(engine.settings.batchLimit()), after);
+            engine.inFlight = plan.stream().map(Planned::pending).toList();
         }
+        try {
+            write(plan, after);
+        } finally {
+            synchronized (engine.lock) {
+                engine.inFlight = List.of();
+            }
+        }
+    }
+
+    private void write(List<Planned> plan, List<Runnable> after) {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {

@@ -46,6 +46,8 @@ final class Engine {
     boolean started;
     boolean closed;
     boolean needsResync;
+    /** The rules of the batch being written, until its call ends. */
+    List<PendingRule> inFlight = List.of();
     /** Once closed: when closing stops writing and refuses what is left. */
     Instant closeDeadline = Instant.MAX;
     private boolean draining;

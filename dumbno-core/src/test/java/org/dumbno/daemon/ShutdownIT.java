@@ -67,7 +67,9 @@ class ShutdownIT {
                         .getBytes(StandardCharsets.UTF_8);
                 sensor.send(new DatagramPacket(request, request.length, daemon.listening().get(0)));
             }
-            assertTrue(Await.until(() -> daemon.serverStats().received() == REQUESTS, Duration.ofSeconds(10)));
+            assertTrue(Await.until(() -> daemon.serverStats().received() == REQUESTS
+                    && daemon.manager().queueDepth() < REQUESTS, Duration.ofSeconds(10)),
+                    "no request reached the switch call that hangs");
             long started = System.nanoTime();
 
             daemon.close();
