@@ -3,14 +3,11 @@ package org.dumbno.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
-import org.dumbno.eos.Transport;
 import org.dumbno.manager.ACLManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +21,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClosingTest {
     private final Rig rig = new Rig();
-    private final FailingWrites transport = new FailingWrites(rig.recorder);
+    private final Intercepting transport = new Intercepting(rig.recorder);
+    private volatile boolean failing = true;
+
+    ClosingTest() {
+        transport.check(this::failWrites);
+    }
 
     @Test
     void triesBackOffWhileReadsSucceedAndWritesFail() throws Exception {
@@ -46,10 +48,10 @@ class ClosingTest {
     void closingAnswersEveryWaitingRequestAfterOneMoreTryAtMost() throws Exception {
         ACLManager manager = rig.manager(transport, b -> b);
         manager.start();
-        transport.failing = false;
+        failing = false;
         Asked.ask(manager, Asked.ipv4(100, 1));
         rig.scheduler.runDue();
-        transport.failing = true;
+        failing = true;
         List<Asked> asked = Asked.ask(manager, Asked.ipv4(0, 5));
         int before = transport.calls();
 
@@ -61,46 +63,10 @@ class ClosingTest {
         assertTrue(transport.calls() - before <= 2, "and none after");
     }
 
-    /** Passes reads on; fails every call that configures with HTTP 500, while {@link #failing}. */
-    private static final class FailingWrites implements Transport {
-        private final Transport target;
-        private final AtomicInteger calls = new AtomicInteger();
-        volatile boolean failing = true;
-
-        FailingWrites(Transport target) {
-            this.target = target;
-        }
-
-        int calls() {
-            return calls.get();
-        }
-
-        private void count(List<String> commands) throws SwitchException {
-            calls.incrementAndGet();
-            if (failing && commands.contains("configure")) {
-                throw new SwitchUnavailableException(describe(), "HTTP 500 Internal Server Error", null);
-            }
-        }
-
-        @Override
-        public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-            count(commands);
-            return target.runCmds(commands, format);
-        }
-
-        @Override
-        public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
-            count(commands);
-            return target.runCmds(commands, decoder);
-        }
-
-        @Override
-        public String describe() {
-            return target.describe();
-        }
-
-        @Override
-        public void close() {
+    /** Fails every call that configures with HTTP 500, while {@link #failing}. */
+    private void failWrites(List<String> commands) throws SwitchException {
+        if (failing && commands.contains("configure")) {
+            throw new SwitchUnavailableException(transport.describe(), "HTTP 500 Internal Server Error", null);
         }
     }
 }
