@@ -365,7 +365,8 @@ public final class Daemon implements Closeable {
                 LOG.warn("switch {} unreachable at start ({}): serving anyway; requests wait for it up to {}"
                         + "{}", eos.describe(), e.getMessage(), settings.maxRequestAge(),
                         setupFirst ? ", and setup runs when it answers" : "");
-                arrival = new SwitchArrival(manager, () -> reach(setupFirst), e, ARRIVAL_FIRST, ARRIVAL_MAX);
+                arrival = new SwitchArrival(manager, eos.describe(), () -> reach(setupFirst), e, ARRIVAL_FIRST,
+                        ARRIVAL_MAX);
                 started.push(arrival);
             }
             server = UdpServer.start(settings.listen(), manager,

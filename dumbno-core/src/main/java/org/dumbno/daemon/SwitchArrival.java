@@ -29,6 +29,7 @@ final class SwitchArrival implements Closeable {
     }
 
     private final ACLManager manager;
+    private final String switchName;
     private final Attempt attempt;
     private final Duration first;
     private final Duration max;
@@ -38,8 +39,10 @@ final class SwitchArrival implements Closeable {
     private volatile boolean arrived;
     private Duration backoff;
 
-    SwitchArrival(ACLManager manager, Attempt attempt, SwitchException failure, Duration first, Duration max) {
+    SwitchArrival(ACLManager manager, String switchName, Attempt attempt, SwitchException failure, Duration first,
+            Duration max) {
         this.manager = manager;
+        this.switchName = switchName;
         this.attempt = attempt;
         this.first = first;
         this.max = max;
@@ -71,7 +74,7 @@ final class SwitchArrival implements Closeable {
         try {
             attempt.run();
             arrived = true;
-            LOG.info("switch {} reached: serving from it", manager);
+            LOG.info("switch {} reached: the engine runs", switchName);
             return;
         } catch (SwitchException e) {
             lastFailure = e;
