@@ -112,7 +112,16 @@ final class Engine {
             } finally {
                 callLock.unlock();
             }
-            after.forEach(Runnable::run);
+            after.forEach(Engine::runGuarded);
+        }
+    }
+
+    /** Runs a deferred answer or event; whatever it throws, the lane goes on with the next. */
+    private static void runGuarded(Runnable deferred) {
+        try {
+            deferred.run();
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "write lane", t);
         }
     }
 

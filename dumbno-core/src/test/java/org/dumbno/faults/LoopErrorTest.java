@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.ShuntListener;
+import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +78,30 @@ class LoopErrorTest {
         assertEquals("ok", second.reply());
         SwitchAssertions.assertHoldsExactly(rig.sim, rig.recorder, java.util.Set.of(second.rule()));
         assertEquals(List.of(), manager.stalls());
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotJamTheWriteLane() throws Exception {
+        manager = rig.manager(transport, b -> b);
+        AtomicInteger added = new AtomicInteger();
+        manager.addListener(new ShuntListener() {
+            @Override
+            public void added(Rule rule, long sequence) {
+                if (added.incrementAndGet() == 1) {
+                    throw new InternalError("simulated fault in a listener");
+                }
+            }
+        });
+        manager.start();
+
+        List<Asked> first = Asked.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        List<Asked> second = Asked.ask(manager, Asked.ipv4(1, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of("ok"), Asked.replies(first));
+        assertEquals(List.of("ok"), Asked.replies(second), "the lane is free after the listener's Error");
+        log.line(Level.ERROR, "write lane failed", "simulated fault in a listener");
     }
 
     /** Makes the transport throw an {@link Error} on the next {@code times} calls that match. */
