@@ -27,6 +27,8 @@ final class ReceiveLoop implements Runnable {
     private static final int BATCH = 64;
     /** The longest the loop waits for a datagram before it goes round, showing it is alive. */
     static final Duration ROUND = Duration.ofSeconds(1);
+    /** The round a stall is judged by: generous, so a busy machine's pauses are not taken for one. */
+    static final Duration WATCHED_ROUND = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
 
@@ -40,7 +42,7 @@ final class ReceiveLoop implements Runnable {
     private final Sink sink;
     private final Consumer<Throwable> onFailure;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
-    private final LoopWatch watch = LoopWatch.periodic("UDP receive loop", ROUND, Clock.systemUTC());
+    private final LoopWatch watch = LoopWatch.periodic("UDP receive loop", WATCHED_ROUND, Clock.systemUTC());
     private volatile boolean running = true;
 
     /** @param onFailure told, on this thread, when the loop stops for good without being stopped */
