@@ -1,5 +1,6 @@
 package org.dumbno.daemon;
 
+import inet.ipaddr.IPAddress;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -241,7 +242,7 @@ public final class Daemon implements Closeable {
         security.set(nextSecurity);
         shutdownTimeout = settings.shutdownTimeout();
         applied = next;
-        Parts.warnIfOpen(settings);
+        Parts.warnIfOpen(started.dumbno().listen(), settings.allowClients());
         return reload;
     }
 
@@ -350,7 +351,7 @@ public final class Daemon implements Closeable {
                         eos.acls().size(), config.ports().size(), report.changes().size());
             }
             security.set(security(settings, options.clock()));
-            warnIfOpen(settings);
+            warnIfOpen(settings.listen(), settings.allowClients());
             manager = manager(config, eos, request -> security.get().requestFilter().apply(request), options.clock());
             started.push(manager);
             boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
@@ -387,11 +388,11 @@ public final class Daemon implements Closeable {
         }
 
         /** Warns when anyone beyond this host may ask: a listen address off loopback, no allow-list. */
-        static void warnIfOpen(DumbnoSettings settings) {
-            if (!settings.allowClients().isEmpty()) {
+        static void warnIfOpen(List<InetSocketAddress> listen, List<IPAddress> allowClients) {
+            if (!allowClients.isEmpty()) {
                 return;
             }
-            List<String> open = settings.listen().stream().filter(address -> address.getAddress() == null
+            List<String> open = listen.stream().filter(address -> address.getAddress() == null
                     || !address.getAddress().isLoopbackAddress()).map(SocketAddresses::text).toList();
             if (!open.isEmpty()) {
                 LOG.warn("listening on {} with allow_clients empty: anyone who can reach it may shunt flows "
