@@ -145,11 +145,19 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
      * a canonical literal, a protocol name or a number, so none needs escaping.
      */
     public String toJson() {
-        return "{" + fields() + "}";
+        return toJson(Op.ADD);
     }
 
-    private String fields() {
-        return "\"src\":" + quoted(src) + ",\"dst\":" + quoted(dst) + ",\"proto\":" + quoted(protoKeyword())
+    /**
+     * The datagram's JSON object for {@code op}: {@link #toJson()}, with {@code "op":"remove"} first
+     * for a removal. An add carries no {@code op}, so that servers that predate it read it as ever.
+     */
+    public String toJson(Op op) {
+        return "{" + fields(op) + "}";
+    }
+
+    private String fields(Op op) {
+        return (op == Op.ADD ? "" : "\"op\":\"" + op.wireName() + "\",") + "\"src\":" + quoted(src) + ",\"dst\":" + quoted(dst) + ",\"proto\":" + quoted(protoKeyword())
                 + ",\"sport\":" + number(sport) + ",\"dport\":" + number(dport);
     }
 
@@ -167,9 +175,19 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
      * (0 for any) and {@code ts}, joined by {@code \n}.
      */
     public String canonical(long ts) {
-        return String.join("\n", SIGNATURE_VERSION, src == null ? "" : src, dst == null ? "" : dst,
+        return canonical(Op.ADD, ts);
+    }
+
+    /**
+     * The canonical string of {@code op} on this request: {@link #canonical(long)}, with an eighth
+     * line {@code remove} for a removal, so that no signed add can be turned into a removal of the
+     * same flow.
+     */
+    public String canonical(Op op, long ts) {
+        String add = String.join("\n", SIGNATURE_VERSION, src == null ? "" : src, dst == null ? "" : dst,
                 proto == 0 ? "" : protoKeyword(), Integer.toString(sport), Integer.toString(dport),
                 Long.toString(ts));
+        return op == Op.ADD ? add : add + "\n" + op.wireName();
     }
 
     /**
@@ -181,11 +199,22 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
      *     or {@code ts} is negative
      */
     public String toSignedJson(byte[] key, long ts) {
+        return toSignedJson(Op.ADD, key, ts);
+    }
+
+    /**
+     * The datagram of {@code op} on this request signed with {@code key} at {@code ts}: the fields
+     * of {@link #toJson(Op)} plus {@code ts} and {@code sig}, the HMAC-SHA256 of
+     * {@link #canonical(Op, long)}.
+     *
+     * @throws IllegalArgumentException as {@link #toSignedJson(byte[], long)}
+     */
+    public String toSignedJson(Op op, byte[] key, long ts) {
         checkKey(key);
         if (ts < 0) {
             throw refusal("ts", ts, "must be whole unix seconds");
         }
-        return "{" + fields() + ",\"ts\":" + ts + ",\"sig\":\"" + HexFormat.of().formatHex(hmac(key, canonical(ts))) + "\"}";
+        return "{" + fields(op) + ",\"ts\":" + ts + ",\"sig\":\"" + HexFormat.of().formatHex(hmac(key, canonical(op, ts))) + "\"}";
     }
 
     /** Refuses a signing key shorter than {@value #MIN_KEY_BYTES} bytes. */

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
@@ -72,14 +71,10 @@ public final class Daemon implements Closeable {
      *
      * @throws IOException the switch could not be read or set up, the secret file could not be read,
      *     or an address could not be bound; whatever was started is closed again
-     * @throws ConfigException the configuration cannot be served (no ingress ports)
      */
     public static Daemon start(DumbnoConfig config, Options options) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        if (config.ports().isEmpty()) {
-            throw new ConfigException("[ports]: no ingress interfaces to manage ACLs on");
-        }
         Parts parts = new Parts();
         try {
             parts.start(config, options);

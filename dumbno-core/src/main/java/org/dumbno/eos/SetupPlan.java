@@ -2,7 +2,6 @@ package org.dumbno.eos;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
@@ -94,12 +93,5 @@ final class SetupPlan {
 
     SetupReport report() {
         return new SetupReport(changes);
-    }
-
-    static Map<String, String> checkPorts(Map<String, String> ports) {
-        if (ports.isEmpty()) {
-            throw new IllegalArgumentException("ports must name at least one ingress interface");
-        }
-        return ports;
     }
 }

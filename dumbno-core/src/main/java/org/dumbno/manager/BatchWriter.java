@@ -131,6 +131,9 @@ final class BatchWriter {
             }
             if (all) {
                 installed(p, after);
+                if (p.writes().isEmpty()) {
+                    release(p);
+                }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
                 if (failure.reason().contains(DUPLICATE)) {

@@ -7,5 +7,7 @@ public enum RemovalReason {
     /** It was older than the configured hard timeout. */
     HARD_TIMEOUT,
     /** It disappeared from the switch without dumbno removing it. */
-    BY_HAND
+    BY_HAND,
+    /** A request ({@code "op": "remove"}, {@code dumbno remove}) took it away. */
+    REQUEST
 }

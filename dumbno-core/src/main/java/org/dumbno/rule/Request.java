@@ -3,6 +3,7 @@ package org.dumbno.rule;
 import inet.ipaddr.IPAddress;
 import java.util.Set;
 import org.dumbno.client.FlowRequest;
+import org.dumbno.client.Op;
 import org.dumbno.internal.EmbeddedIPv4;
 
 /**
@@ -71,11 +72,12 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
     /**
      * Reads one datagram: a UTF-8 JSON object of at most 1500 bytes with the optional keys
      * {@code src}, {@code dst}, {@code proto}, {@code sport}, {@code dport}; unknown keys ignored.
+     * Its {@code op} is checked too; {@link Order#parse(byte[])} tells it.
      *
      * @throws InvalidRequestException with a reason fit to send back to the sensor
      */
     public static Request parse(byte[] datagram) {
-        return RequestReader.read(datagram);
+        return RequestReader.read(datagram).request();
     }
 
     /**
@@ -129,7 +131,12 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
 
     /** The JSON object a client sends for this request; absent fields are null. */
     public String toJson() {
-        return toFlowRequest().toJson();
+        return toJson(Op.ADD);
+    }
+
+    /** The JSON object for {@code op} on this request; {@code op} is written only when not add. */
+    String toJson(Op op) {
+        return toFlowRequest().toJson(op);
     }
 
     @Override

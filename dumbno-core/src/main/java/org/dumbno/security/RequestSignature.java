@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.dumbno.client.FlowRequest;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 
 /**
@@ -40,6 +41,9 @@ import org.dumbno.rule.Request;
  * the request, so {@code "proto": 6} and {@code "proto": "TCP"} sign alike. For example, a tcp
  * request from 10.1.2.3 to port 443 of 10.9.8.7 signed at 1700000000 has the canonical string
  * {@code dumbno-v1\n10.1.2.3\n10.9.8.7\ntcp\n0\n443\n1700000000}.
+ *
+ * <p>A removal ({@code "op": "remove"}) has an eighth line, {@code remove}, so that no signed add can
+ * be turned into a removal of the same flow; an add's string stays the seven lines above.
  *
  * <p>A request is refused, with one of these reasons, when it is {@code request not signed} (no
  * {@code ts} or no {@code sig}), has a {@code bad signature} (compared in constant time), was signed
@@ -80,15 +84,28 @@ public final class RequestSignature {
         return request.toFlowRequest().canonical(ts);
     }
 
+    /** The canonical string of {@code order}: its request's, with a line {@code remove} for a removal. */
+    public static String canonical(Order order, long ts) {
+        return order.request().toFlowRequest().canonical(order.op(), ts);
+    }
+
     /**
      * The JSON datagram a client sends for {@code request} signed with {@code secret} at
      * {@code ts}: the fields of {@link Request#toJson()} plus {@code ts} and {@code sig}.
      */
     public static String sign(Request request, byte[] secret, long ts) {
+        return sign(Order.add(request), secret, ts);
+    }
+
+    /**
+     * The JSON datagram a client sends for {@code order} signed with {@code secret} at {@code ts}:
+     * the fields of {@link Order#toJson()} plus {@code ts} and {@code sig}.
+     */
+    public static String sign(Order order, byte[] secret, long ts) {
         if (ts < 0) {
             throw InvalidRequestException.of("ts", ts, "must be whole unix seconds");
         }
-        return request.toFlowRequest().toSignedJson(secret, ts);
+        return order.request().toFlowRequest().toSignedJson(order.op(), secret, ts);
     }
 
     static byte[] hmac(byte[] key, String canonical) {
@@ -103,10 +120,10 @@ public final class RequestSignature {
 
     /** Empty when {@code datagram} is a valid request, signed with the key, fresh and not replayed. */
     Optional<Refusal> verify(byte[] datagram) {
-        Request request;
+        Order request;
         SignedFields fields;
         try {
-            request = Request.parse(datagram);
+            request = Order.parse(datagram);
             fields = SignedFields.read(datagram);
         } catch (InvalidRequestException e) {
             return refuse(Reason.INVALID_REQUEST, e.getMessage());

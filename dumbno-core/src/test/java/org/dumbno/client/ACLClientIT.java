@@ -65,6 +65,30 @@ class ACLClientIT {
     }
 
     @Test
+    void removesAFlowAndTheServerHearsARemoval() throws IOException {
+        Set<Request> removed = ConcurrentHashMap.newKeySet();
+        Shunter removing = new Shunter() {
+            @Override
+            public CompletableFuture<ShuntOutcome> add(Request request) {
+                return CompletableFuture.completedFuture(ShuntOutcome.refused(null, "not an add"));
+            }
+
+            @Override
+            public CompletableFuture<ShuntOutcome> remove(Request request) {
+                removed.add(request);
+                return CompletableFuture.completedFuture(ShuntOutcome.removed(request.toRule(), 501));
+            }
+        };
+        try (UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), removing,
+                UdpServer.Options.defaults());
+                ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            assertEquals("ok", client.removeAcl("10.1.2.3", "192.0.2.9", "tcp", 51234, 443));
+            assertEquals("error: not an add", client.addAcl("10.1.2.3", "192.0.2.9", "tcp", 51234, 443));
+        }
+        assertEquals(Set.of(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)), removed);
+    }
+
+    @Test
     void passesTheServersErrorOn() throws IOException {
         try (UdpServer server = server("127.0.0.1");
                 ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
