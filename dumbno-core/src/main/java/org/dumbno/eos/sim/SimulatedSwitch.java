@@ -112,8 +112,9 @@ public final class SimulatedSwitch implements Transport {
     /**
      * Passes {@code packets} packets ({@code bytes} bytes) of {@code flow} in through
      * {@code ingressInterface}: the ingress ACL of the flow's family counts them against its first
-     * matching programmed entry (with {@code counters per-entry}); permitted traffic is replicated
-     * to every egress interface.
+     * matching programmed entry (with {@code counters per-entry}); permitted traffic leaves through
+     * one egress interface, the same for every packet of a flow (a tool group balanced by flow), so
+     * ingress less egress is exactly what the ACLs dropped.
      *
      * @return false when the ACL dropped the traffic (a deny entry or the implicit deny at the end)
      * @throws IllegalArgumentException the interface does not exist or the counts are negative
@@ -279,12 +280,12 @@ public final class SimulatedSwitch implements Transport {
             return this;
         }
 
-        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        /** The tool-facing interfaces permitted traffic leaves by, each flow by one; added to the interfaces. */
         public Builder egress(String... namesOrRanges) {
             return egress(List.of(namesOrRanges));
         }
 
-        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        /** The tool-facing interfaces permitted traffic leaves by, each flow by one; added to the interfaces. */
         public Builder egress(List<String> namesOrRanges) {
             this.egress = expandAll(namesOrRanges);
             return this;

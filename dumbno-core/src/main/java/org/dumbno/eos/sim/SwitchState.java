@@ -114,18 +114,22 @@ final class SwitchState {
         }
     }
 
-    /** Passes traffic through the ingress ACLs of {@code ingress}; true when it was not dropped. */
+    /**
+     * Passes traffic through the ingress ACLs of {@code ingress}; true when it was not dropped. What
+     * passes leaves through one egress interface, chosen by the flow as a tap aggregator balances a
+     * tool group, so the egress counters add up to what the ACLs let through.
+     */
     boolean send(Port ingress, Flow flow, long packets, long bytes) {
         ingress.inOctets += bytes;
         ingress.inUcastPkts += packets;
         String aclName = ingress.ingressAcls.get(flow.family());
         AccessList acl = aclName == null ? null : acl(flow.family(), aclName);
         boolean permitted = acl == null || permits(acl, flow, packets, bytes);
-        if (permitted) {
-            for (Port out : egress) {
-                out.outOctets += bytes;
-                out.outUcastPkts += packets;
-            }
+        if (permitted && !egress.isEmpty()) {
+            int hash = java.util.Objects.hash(flow.protocol(), flow.src(), flow.sport(), flow.dst(), flow.dport());
+            Port out = egress.get(Math.floorMod(hash, egress.size()));
+            out.outOctets += bytes;
+            out.outUcastPkts += packets;
         }
         return permitted;
     }
