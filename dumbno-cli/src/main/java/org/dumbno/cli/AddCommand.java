@@ -1,6 +1,6 @@
 package org.dumbno.cli;
 
-import org.dumbno.rule.Op;
+import org.dumbno.client.Op;
 import picocli.CommandLine.Command;
 
 /** {@code dumbno add}: one request to a running server; exit 0 only when it answers {@code ok}. */

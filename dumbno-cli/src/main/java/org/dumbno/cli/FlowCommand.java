@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.Op;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
-import org.dumbno.rule.Op;
 import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.security.SigningKey;
@@ -94,7 +94,7 @@ abstract class FlowCommand implements Callable<Integer> {
 
     private String viaServer(Order order) throws IOException {
         try (ACLClient client = client()) {
-            return client.send(order);
+            return client.send(order.op(), order.request().toFlowRequest());
         }
     }
 

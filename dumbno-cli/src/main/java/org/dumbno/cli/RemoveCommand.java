@@ -1,6 +1,6 @@
 package org.dumbno.cli;
 
-import org.dumbno.rule.Op;
+import org.dumbno.client.Op;
 import picocli.CommandLine.Command;
 
 /** {@code dumbno remove}: takes one shunt away; exit 0 only once it is on no list of its family. */

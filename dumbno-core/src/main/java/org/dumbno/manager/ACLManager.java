@@ -25,6 +25,8 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
@@ -53,6 +55,7 @@ public final class ACLManager implements Shunter, Closeable {
     private final Remover remover;
     private final Set<CompletableFuture<ShuntOutcome>> removals = ConcurrentHashMap.newKeySet();
     private final boolean ownsScheduler;
+    private final LoopWatch purgeWatch;
     private ScheduledFuture<?> purgeLoop;
 
     private ACLManager(Settings settings, ScheduledExecutorService scheduler, boolean ownsScheduler) {
@@ -60,6 +63,13 @@ public final class ACLManager implements Shunter, Closeable {
         this.sweeper = new Sweeper(engine);
         this.remover = new Remover(engine);
         this.ownsScheduler = ownsScheduler;
+        this.purgeWatch = new LoopWatch("purge loop", settings.purgeInterval(), settings.clock(), this::purgeIdle);
+    }
+
+    private boolean purgeIdle() {
+        synchronized (engine.lock) {
+            return !engine.started || engine.closed;
+        }
     }
 
     /** A builder; a switch (an {@link EosSwitch}, or a transport and ports) is required. */
@@ -91,6 +101,7 @@ public final class ACLManager implements Shunter, Closeable {
                 engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
                 engine.started = true;
+                purgeWatch.progressed();
                 ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
                 long every = engine.settings.purgeInterval().toNanos();
                 purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
@@ -269,15 +280,30 @@ public final class ACLManager implements Shunter, Closeable {
         return sweeper.sweep();
     }
 
+    /** One round of the purge loop: whatever it meets, the next round still runs. */
     private void purgeQuietly() {
         try {
             PurgeReport report = sweeper.sweep();
             ShuntLog.LOG.debug("purge: {} lines examined, {} removed", report.examined(), report.removed().size());
+            purgeWatch.progressed();
         } catch (SwitchException e) {
             ShuntLog.LOG.warn("purge skipped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            ShuntLog.LOG.error("purge failed", e);
+            purgeWatch.progressed();
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "purge loop", t);
         }
+    }
+
+    /**
+     * The engine's loops that stopped making progress, each with why it counts as stalled: the
+     * purge loop that got through no sweep for three purge intervals, the write lane that wrote
+     * no batch for three retry backoff limits while requests wait. Empty while all is well.
+     */
+    public List<String> stalls() {
+        List<String> stalls = new ArrayList<>();
+        purgeWatch.stall().ifPresent(stalls::add);
+        engine.lane.stall().ifPresent(stalls::add);
+        return stalls;
     }
 
     /**

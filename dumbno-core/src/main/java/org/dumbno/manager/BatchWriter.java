@@ -69,6 +69,9 @@ final class BatchWriter {
         } catch (RuntimeException e) {
             ShuntLog.LOG.error("writing a batch failed", e);
             refuseAll(plan, "internal error: " + e, after);
+        } catch (Error e) {
+            refuseAll(plan, "internal error: " + e, after);
+            throw e;
         }
     }
 

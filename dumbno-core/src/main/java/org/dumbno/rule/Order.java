@@ -1,6 +1,7 @@
 package org.dumbno.rule;
 
 import java.util.Objects;
+import org.dumbno.client.Op;
 
 /**
  * One datagram as read: what it asks for ({@link Op}) and of which flow.

@@ -2,6 +2,7 @@ package org.dumbno.rule;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * An IP protocol number, 1-255, or {@link #ANY} (number 0): every IP protocol, written {@code ip}
@@ -25,6 +26,19 @@ public record Protocol(int number) {
 
     private static final String NAMES = "ip, ipv6, tcp, udp, icmp, icmpv6, sctp, igmp, gre, esp, ahp,"
             + " ospf, pim, vrrp";
+
+    /**
+     * The protocol keywords EOS takes in IPv4 access lists; any other protocol is written as its
+     * number ({@code deny esp ...} is {@code Invalid input}).
+     */
+    private static final Map<String, Integer> IP_KEYWORDS = Map.ofEntries(
+            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
+            Map.entry("gre", 47), Map.entry("ahp", 51), Map.entry("ospf", 89), Map.entry("pim", 103),
+            Map.entry("vrrp", 112), Map.entry("sctp", 132));
+
+    /** The protocol keywords EOS takes in IPv6 access lists; 51 stays {@code 51} there. */
+    private static final Map<String, Integer> IPV6_KEYWORDS = Map.ofEntries(
+            Map.entry("icmpv6", 58), Map.entry("ospf", 89), Map.entry("tcp", 6), Map.entry("udp", 17));
 
     public Protocol {
         if (number < 0 || number > 255) {
@@ -69,12 +83,23 @@ public record Protocol(int number) {
         return number == 6 || number == 17 || number == 132;
     }
 
-    /** The EOS keyword: the family's keyword for any, the EOS name when there is one, else the number. */
+    /**
+     * Whether EOS lets rules of this protocol name ports in lists of {@code family}: after its
+     * keyword only, so sctp ports are IPv4 only (an IPv6 list has no {@code sctp} keyword).
+     */
+    public boolean hasPorts(Family family) {
+        return hasPorts() && keywords(family).containsKey(keyword(family));
+    }
+
+    /**
+     * The protocol as written in a list of {@code family}: the family's keyword for any, the
+     * keyword EOS takes for it in that family, else its number ({@code 50} for ESP in both).
+     */
     public String keyword(Family family) {
         if (isAny()) {
             return family.keyword();
         }
-        for (Map.Entry<String, Integer> entry : NUMBERS.entrySet()) {
+        for (Map.Entry<String, Integer> entry : keywords(family).entrySet()) {
             if (entry.getValue() == number) {
                 return entry.getKey();
             }
@@ -82,8 +107,44 @@ public record Protocol(int number) {
         return Integer.toString(number);
     }
 
+    /**
+     * Reads the protocol word of a rule in a list of {@code family} as EOS does: the family's
+     * keyword for any, a keyword that family takes, or a number 0-255.
+     *
+     * @throws InvalidRequestException for a word the family does not take, {@code esp} included
+     */
+    public static Protocol parse(Family family, String word) {
+        String name = word.toLowerCase(Locale.ROOT);
+        if (name.equals(family.keyword())) {
+            return ANY;
+        }
+        Integer known = keywords(family).get(name);
+        if (known != null) {
+            return new Protocol(known);
+        }
+        if (!name.isEmpty() && name.length() <= 3 && name.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(name) <= 255) {
+            return new Protocol(Integer.parseInt(name));
+        }
+        throw InvalidRequestException.of("proto", word, "is not a protocol of " + family.keyword()
+                + " access lists: one of " + String.join(", ", new TreeSet<>(keywords(family).keySet()))
+                + " or a number 0-255");
+    }
+
+    private static Map<String, Integer> keywords(Family family) {
+        return family == Family.IP ? IP_KEYWORDS : IPV6_KEYWORDS;
+    }
+
     @Override
     public String toString() {
-        return isAny() ? "any" : keyword(Family.IP);
+        if (isAny()) {
+            return "any";
+        }
+        for (Map.Entry<String, Integer> entry : NUMBERS.entrySet()) {
+            if (entry.getValue() == number) {
+                return entry.getKey();
+            }
+        }
+        return Integer.toString(number);
     }
 }

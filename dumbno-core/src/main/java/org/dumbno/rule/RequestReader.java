@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dumbno.client.Op;
 
 /** Reads one request datagram with a strict JSON reader, field by field. */
 final class RequestReader {
@@ -174,7 +175,11 @@ final class RequestReader {
     }
 
     private static Op op(Literal value) {
-        return Op.parse(value == null ? null : value.text());
+        try {
+            return Op.parse(value == null ? null : value.text());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("op", value.text(), "must be add or remove");
+        }
     }
 
     private static Protocol protocol(Literal value) {

@@ -25,7 +25,7 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         checkFamily(family, "src", src);
         checkFamily(family, "dst", dst);
         checkProtocolFamily(family, protocol);
-        if (!protocol.hasPorts()) {
+        if (!protocol.hasPorts(family)) {
             checkNoPort("sport", src.port(), protocol, family);
             checkNoPort("dport", dst.port(), protocol, family);
         }
@@ -51,7 +51,11 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         }
     }
 
-    private static void checkNoPort(String field, int port, Protocol protocol, Family family) {
+    static void checkNoPort(String field, int port, Protocol protocol, Family family) {
+        if (port != 0 && protocol.hasPorts()) {
+            throw InvalidRequestException.of(field, port, "needs proto tcp or udp with IPv6 (EOS has no "
+                    + protocol + " keyword there)");
+        }
         if (port != 0) {
             throw InvalidRequestException.of(field, port, "needs proto tcp, udp or sctp, not "
                     + protocol.keyword(family));
@@ -78,7 +82,10 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         return RuleParser.parse(family, eosText);
     }
 
-    /** The text dumbno writes: numeric ports, {@code host ADDR}, {@code any}, {@code ADDR/LEN}. */
+    /**
+     * The text dumbno writes: the protocol as the family's lists take it (a number where EOS has no
+     * keyword: {@code 50} for ESP), numeric ports, {@code host ADDR}, {@code any}, {@code ADDR/LEN}.
+     */
     public String text() {
         return format(Integer::toString);
     }

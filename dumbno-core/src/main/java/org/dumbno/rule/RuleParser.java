@@ -64,7 +64,14 @@ final class RuleParser {
             throw InvalidRequestException.of("rule token 1", protocolWord,
                     "does not fit a rule of family " + family.keyword());
         }
-        return new Rule(family, protocol, src, dst, flags);
+        Rule rule = new Rule(family, protocol, src, dst, flags);
+        try {
+            Protocol.parse(family, protocolWord);
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.of("rule token 1", protocolWord, "is not a protocol "
+                    + family.keyword() + " access lists take; write " + protocol.keyword(family));
+        }
+        return rule;
     }
 
     private static Family infer(String protocolWord, Endpoint src, Endpoint dst) {

@@ -1,8 +1,5 @@
 package org.dumbno.security;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.rule.InvalidRequestException;
-import org.dumbno.rule.Op;
 import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 
@@ -57,7 +54,7 @@ public final class RequestSignature {
     /** How far a request's ts may be from the receiver's clock, either way, unless configured. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
     /** The first line of every canonical request string: the version of this scheme. */
-    public static final String VERSION = "dumbno-v1";
+    public static final String VERSION = FlowRequest.SIGNATURE_VERSION;
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int SIG_HEX_DIGITS = 64;
@@ -84,19 +81,12 @@ public final class RequestSignature {
 
     /** The canonical request string that {@code sig} is the HMAC of; see the class description. */
     public static String canonical(Request request, long ts) {
-        return String.join("\n", VERSION,
-                request.src() == null ? "" : request.src().toCanonicalString(),
-                request.dst() == null ? "" : request.dst().toCanonicalString(),
-                request.proto().isAny() ? "" : request.proto().keyword(request.family()),
-                Integer.toString(request.sport()),
-                Integer.toString(request.dport()),
-                Long.toString(ts));
+        return request.toFlowRequest().canonical(ts);
     }
 
     /** The canonical string of {@code order}: its request's, with a line {@code remove} for a removal. */
     public static String canonical(Order order, long ts) {
-        String request = canonical(order.request(), ts);
-        return order.op() == Op.ADD ? request : request + "\n" + order.op().wireName();
+        return order.request().toFlowRequest().canonical(order.op(), ts);
     }
 
     /**
@@ -115,10 +105,7 @@ public final class RequestSignature {
         if (ts < 0) {
             throw InvalidRequestException.of("ts", ts, "must be whole unix seconds");
         }
-        JsonObject json = JsonParser.parseString(order.toJson()).getAsJsonObject();
-        json.addProperty("ts", ts);
-        json.addProperty("sig", HEX.formatHex(hmac(secret, canonical(order, ts))));
-        return new GsonBuilder().serializeNulls().disableHtmlEscaping().create().toJson(json);
+        return order.request().toFlowRequest().toSignedJson(order.op(), secret, ts);
     }
 
     static byte[] hmac(byte[] key, String canonical) {

@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
-import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
@@ -100,11 +99,11 @@ class ACLClientIT {
     @Test
     void refusesABadRequestBeforeSendingIt() throws IOException {
         try (DatagramChannel silent = rawSocket(); ACLClient client = new ACLClient("127.0.0.1", port(silent))) {
-            InvalidRequestException refusal = assertThrows(InvalidRequestException.class,
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
                     () -> client.addAcl("10.1.2.3", null, "tcp", null, 70000));
 
             assertEquals("dport (70000) must be 1-65535", refusal.getMessage());
-            assertThrows(InvalidRequestException.class, () -> client.addAcl(null, null, "tcp", null, null));
+            assertThrows(IllegalArgumentException.class, () -> client.addAcl(null, null, "tcp", null, null));
         }
     }
 
@@ -115,7 +114,7 @@ class ACLClientIT {
             try (ACLClient bare = new ACLClient("::1", port);
                     ACLClient bracketed = ACLClient.builder().server("[::1]:" + port).build()) {
                 assertEquals("ok", bare.addAcl("2001:db8::1", "2001:db8::2", null, null, null));
-                assertEquals("ok", bracketed.addAcl(Request.of("2001:db8::3", null, "tcp", null, 22)));
+                assertEquals("ok", bracketed.addAcl(FlowRequest.of("2001:db8::3", null, "tcp", null, 22)));
             }
         }
         assertEquals(2, seen.size());

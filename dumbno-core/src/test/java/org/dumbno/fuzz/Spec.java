@@ -21,8 +21,9 @@ record Spec(boolean ipv6, String src, String dst, int proto, int sport, int dpor
     /** The one network the fuzzed server never shunts. */
     static final String PROTECTED = "2001:db8:dead::/48";
 
-    static boolean hasPorts(int proto) {
-        return proto == 6 || proto == 17 || proto == 132;
+    /** Ports go with tcp and udp, and with sctp in IPv4 only: IPv6 lists have no sctp keyword (EAPI.md). */
+    static boolean hasPorts(int proto, boolean ipv6) {
+        return proto == 6 || proto == 17 || proto == 132 && !ipv6;
     }
 
     /**
@@ -52,7 +53,7 @@ record Spec(boolean ipv6, String src, String dst, int proto, int sport, int dpor
     static Spec random(SplittableRandom random) {
         boolean ipv6 = random.nextInt(10) < 3;
         int proto = protocol(random, ipv6);
-        boolean ports = hasPorts(proto);
+        boolean ports = hasPorts(proto, ipv6);
         boolean bothAddresses = ipv6 && random.nextInt(10) < 7;
         boolean protectedHost = ipv6 && random.nextInt(10) == 0;
         String src = bothAddresses || random.nextInt(10) < 7 ? address(random, ipv6, false) : null;

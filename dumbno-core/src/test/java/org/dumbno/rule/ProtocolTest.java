@@ -46,6 +46,15 @@ class ProtocolTest {
             47, IP, gre
             4, IP, 4
             200, IPV6, 200
+            50, IP, 50
+            50, IPV6, 50
+            51, IP, ahp
+            51, IPV6, 51
+            47, IPV6, 47
+            2, IPV6, 2
+            89, IPV6, ospf
+            132, IP, sctp
+            132, IPV6, 132
             """)
     void keywords(int number, Family family, String keyword) {
         assertEquals(keyword, new Protocol(number).keyword(family));
@@ -60,6 +69,30 @@ class ProtocolTest {
         assertFalse(Protocol.ICMP.hasPorts());
         assertFalse(Protocol.ICMPV6.hasPorts());
         assertFalse(new Protocol(47).hasPorts());
+    }
+
+    @ParameterizedTest(name = "{1} lists refuse {0}")
+    @CsvSource(textBlock = """
+            esp, IP
+            esp, IPV6
+            ahp, IPV6
+            gre, IPV6
+            sctp, IPV6
+            icmp, IPV6
+            icmpv6, IP
+            ipv6, IP
+            ip, IPV6
+            """)
+    void eachFamilyTakesOnlyItsKeywords(String word, Family family) {
+        String message = assertThrows(InvalidRequestException.class, () -> Protocol.parse(family, word)).getMessage();
+        assertTrue(message.startsWith("proto (" + word + ") is not a protocol of " + family.keyword()), message);
+    }
+
+    @Test
+    void sctpPortsOnlyWhereTheFamilyHasTheKeyword() {
+        assertTrue(Protocol.SCTP.hasPorts(Family.IP));
+        assertFalse(Protocol.SCTP.hasPorts(Family.IPV6));
+        assertTrue(Protocol.TCP.hasPorts(Family.IPV6));
     }
 
     @ParameterizedTest

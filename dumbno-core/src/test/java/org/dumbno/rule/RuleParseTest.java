@@ -43,6 +43,43 @@ class RuleParseTest {
         assertEquals(a.canonicalText(), b.canonicalText());
     }
 
+    @ParameterizedTest(name = "{0}: {1} == {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            IP   | 50 host 1.2.3.4 any         | 50 host 1.2.3.4 any
+            IP   | 51 any any                  | ahp any any
+            IP   | 132 any any eq 9            | sctp any any eq 9
+            IPV6 | 51 any any                  | 51 any any
+            IPV6 | 89 any any                  | ospf any any
+            IPV6 | 58 any any                  | icmpv6 any any
+            """)
+    void numbersAndKeywordsOfOneFamilyAreOneRule(Family family, String one, String other) {
+        assertEquals(Rule.parse(family, one), Rule.parse(family, other));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"src": "10.0.0.1", "proto": "esp"}             | 50 host 10.0.0.1 any
+            {"src": "10.0.0.1", "proto": 50}                | 50 host 10.0.0.1 any
+            {"src": "2001:db8::1", "proto": "esp"}          | 50 host 2001:db8::1 any
+            {"src": "10.0.0.1", "proto": "ahp"}             | ahp host 10.0.0.1 any
+            {"src": "2001:db8::1", "proto": 51}             | 51 host 2001:db8::1 any
+            {"src": "2001:db8::1", "proto": "gre"}          | 47 host 2001:db8::1 any
+            {"src": "2001:db8::1", "proto": "sctp"}         | 132 host 2001:db8::1 any
+            """)
+    void requestsAreWrittenAsTheFamilyTakesThem(String json, String text) {
+        Rule rule = Request.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toRule();
+        assertEquals(text, rule.text());
+        assertEquals(rule, Rule.parse(rule.family(), rule.text()));
+        assertEquals(rule, Rule.parse(rule.family(), rule.canonicalText()));
+    }
+
+    @Test
+    void sctpPortsInIpv6AreRefusedForWantOfAKeyword() {
+        assertEquals("dport (9) needs proto tcp or udp with IPv6 (EOS has no sctp keyword there)",
+                assertThrows(InvalidRequestException.class,
+                        () -> Request.of("2001:db8::1", null, "sctp", null, 9).toRule()).getMessage());
+    }
+
     @ParameterizedTest(name = "{0} != {1}")
     @CsvSource(delimiter = '|', textBlock = """
             tcp any any eq 443               | tcp any eq 443 any

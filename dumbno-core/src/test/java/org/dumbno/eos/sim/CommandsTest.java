@@ -55,6 +55,9 @@ class CommandsTest {
         "501 deny tcp host 10.0.0.1              | Incomplete command",
         "501 allow ip any any                    | Invalid input (at token 1: 'allow')",
         "0 deny ip any any                       | Invalid input (at token 0: '0')",
+        "501 deny esp any any                    | Invalid input (at token 2: 'esp')",
+        "501 deny ipv6 any any                   | Invalid input (at token 2: 'ipv6')",
+        "501 deny icmpv6 any any                 | Invalid input (at token 2: 'icmpv6')",
         "4294967296 deny ip any any              | Invalid input (at token 0: '4294967296')",
     })
     void badRulesAreRefusedAtTheirToken(String command, String error) {
@@ -62,6 +65,36 @@ class CommandsTest {
                 () -> sw.runCmds(Eos.inAcl("ip", "a", command)));
         assertEquals(List.of(error), e.errors());
         assertEquals(3, e.failedIndex());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "501 deny esp any any      | Invalid input (at token 2: 'esp')",
+        "501 deny ahp any any      | Invalid input (at token 2: 'ahp')",
+        "501 deny gre any any      | Invalid input (at token 2: 'gre')",
+        "501 deny sctp any any     | Invalid input (at token 2: 'sctp')",
+        "501 deny icmp any any     | Invalid input (at token 2: 'icmp')",
+        "501 deny ip any any       | Invalid input (at token 2: 'ip')",
+    })
+    void ipv6ListsRefuseKeywordsTheyDoNotTake(String command, String error) {
+        CommandFailedException e = assertThrows(CommandFailedException.class,
+                () -> sw.runCmds(Eos.inAcl("ipv6", "a", command)));
+        assertEquals(List.of(error), e.errors());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ip   | 501 deny 50 host 10.0.0.1 any     | deny 50 host 10.0.0.1 any",
+        "ip   | 501 deny 51 any any               | deny ahp any any",
+        "ip   | 501 deny 47 any any               | deny gre any any",
+        "ipv6 | 501 deny 50 host 2001:db8::1 any  | deny 50 host 2001:db8::1 any",
+        "ipv6 | 501 deny 51 any any               | deny 51 any any",
+        "ipv6 | 501 deny 89 any any               | deny ospf any any",
+    })
+    void protocolNumbersReadBackAsTheFamilyNamesThem(String family, String command, String stored)
+            throws SwitchException {
+        sw.runCmds(Eos.inAcl(family, "a", command));
+        assertEquals(List.of(stored), Eos.lines(sw, family, "a").stream().map(l -> l.substring(4)).toList());
     }
 
     @Test

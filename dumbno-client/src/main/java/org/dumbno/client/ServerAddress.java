@@ -1,8 +1,6 @@
 package org.dumbno.client;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -17,8 +15,7 @@ import java.util.regex.Pattern;
  * @param name the host name; null for a literal
  * @param port the UDP port
  */
-record ServerAddress(IPAddress address, String name, int port) {
-    private static final IPAddressStringParameters LITERAL = literalParameters();
+record ServerAddress(InetAddress address, String name, int port) {
     /** RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens. */
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
@@ -32,18 +29,6 @@ record ServerAddress(IPAddress address, String name, int port) {
         }
     }
 
-    private static IPAddressStringParameters literalParameters() {
-        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
-                .allowEmpty(false)
-                .allowAll(false)
-                .allowSingleSegment(false)
-                .allowPrefix(false)
-                .allowMask(false)
-                .allow_inet_aton(false);
-        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
-        return builder.toParams();
-    }
-
     /** {@code host} is an IPv4 or IPv6 literal, IPv6 with or without brackets, or a host name. */
     static ServerAddress of(String host, int port) {
         String text = host == null ? "" : host;
@@ -51,7 +36,11 @@ record ServerAddress(IPAddress address, String name, int port) {
             return new ServerAddress(null, text, port);
         }
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        return new ServerAddress(literal(text, bare), null, port);
+        InetAddress address = IpLiterals.parse(bare);
+        if (address == null) {
+            throw notAnAddress(text);
+        }
+        return new ServerAddress(address, null, port);
     }
 
     /** A host name, not a literal: RFC 1123 syntax, and its last label is not all digits. */
@@ -64,7 +53,7 @@ record ServerAddress(IPAddress address, String name, int port) {
         return !last.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** {@code host:port}, {@code [v6]:port}, or a bare literal meaning {@code defaultPort}. */
+    /** {@code host:port}, {@code [v6]:port}, or a bare host meaning {@code defaultPort}. */
     static ServerAddress parse(String hostAndPort, int defaultPort) {
         String text = hostAndPort == null ? "" : hostAndPort;
         int colon = text.lastIndexOf(':');
@@ -80,17 +69,6 @@ record ServerAddress(IPAddress address, String name, int port) {
         return of(host, Integer.parseInt(port));
     }
 
-    private static IPAddress literal(String original, String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw notAnAddress(original);
-        }
-        IPAddress address = new IPAddressString(text, LITERAL).getAddress();
-        if (address == null || address.isMultiple()) {
-            throw notAnAddress(original);
-        }
-        return address;
-    }
-
     private static IllegalArgumentException notAnAddress(String text) {
         return new IllegalArgumentException("server (" + text + ") must be a host name or an IPv4 or IPv6 address"
                 + " with an optional port, like dumbno.example.org:9000, 127.0.0.1:9000 or [::1]:9000");
@@ -103,7 +81,7 @@ record ServerAddress(IPAddress address, String name, int port) {
      */
     InetSocketAddress socketAddress() throws UnknownHostException {
         if (name == null) {
-            return new InetSocketAddress(address.toInetAddress(), port);
+            return new InetSocketAddress(address, port);
         }
         try {
             return new InetSocketAddress(InetAddress.getByName(name), port);
@@ -119,7 +97,7 @@ record ServerAddress(IPAddress address, String name, int port) {
         if (name != null) {
             return name + ":" + port;
         }
-        String host = address.toCanonicalString();
-        return (address.isIPv6() ? "[" + host + "]" : host) + ":" + port;
+        String host = IpLiterals.text(address);
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -1,4 +1,4 @@
-package org.dumbno.rule;
+package org.dumbno.client;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public enum Op {
     /**
      * The op a datagram names; null and empty mean {@link #ADD}, case does not matter.
      *
-     * @throws InvalidRequestException any other word
+     * @throws IllegalArgumentException any other word, as {@code op (drop) must be add or remove}
      */
     public static Op parse(String text) {
         if (text == null || text.isEmpty()) {
@@ -28,6 +28,6 @@ public enum Op {
                 return op;
             }
         }
-        throw InvalidRequestException.of("op", text, "must be add or remove");
+        throw new IllegalArgumentException("op (" + text + ") must be add or remove");
     }
 }
