@@ -33,15 +33,7 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
         }
         Family family = family(src, dst, proto);
         Rule.checkProtocolFamily(family, proto);
-        if (!proto.hasPorts()) {
-            String needs = "needs proto tcp, udp or sctp, not " + proto.keyword(family);
-            if (sport != 0) {
-                throw InvalidRequestException.of("sport", sport, needs);
-            }
-            if (dport != 0) {
-                throw InvalidRequestException.of("dport", dport, needs);
-            }
-        }
+        Rule.checkPorts(family, proto, sport, dport);
     }
 
     private static IPAddress checkAddress(String field, IPAddress address) {

@@ -42,7 +42,8 @@ class EosSwitchTest {
         Map<AclKey, List<AclEntry>> acls = eos.readAcls();
 
         assertEquals(List.of(new ScriptedTransport.Call(List.of("show ip access-lists bulk_1",
-                "show ip access-lists bulk_2", "show ipv6 access-lists bulk_1", "show ipv6 access-lists bulk_2"),
+                "show ip access-lists bulk_2", "show ipv6 access-lists bulk_1", "show ipv6 access-lists bulk_2",
+                "show ip access-lists summary", "show ipv6 access-lists summary"),
                 Transport.Format.JSON)), transport.calls());
         List<AclEntry> bulk1 = acls.get(IP1);
         assertEquals(3, bulk1.size());
