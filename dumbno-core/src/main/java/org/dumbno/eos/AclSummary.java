@@ -15,18 +15,21 @@ import java.util.Set;
  * an object with a {@code name} or a plain string, a missing interface list is empty.
  *
  * @param bound interface names (lower case) by list name, for every list the switch has
+ * @param countersOff the lists the summary says do not count per entry ({@code countersEnabled: false})
  */
-record AclSummary(Map<String, Set<String>> bound) {
+record AclSummary(Map<String, Set<String>> bound, Set<String> countersOff) {
 
     AclSummary {
         bound = Map.copyOf(bound);
+        countersOff = Set.copyOf(countersOff);
     }
 
     static AclSummary read(JsonObject result) {
         Map<String, Set<String>> bound = new HashMap<>();
+        Set<String> countersOff = new HashSet<>();
         JsonElement lists = result.get("aclList");
         if (lists == null || !lists.isJsonArray()) {
-            return new AclSummary(bound);
+            return new AclSummary(bound, countersOff);
         }
         for (JsonElement element : lists.getAsJsonArray()) {
             if (!element.isJsonObject()) {
@@ -34,6 +37,11 @@ record AclSummary(Map<String, Set<String>> bound) {
             }
             JsonObject list = element.getAsJsonObject();
             String name = string(list.get("name"));
+            JsonElement counters = list.get("countersEnabled");
+            if (name != null && counters != null && counters.isJsonPrimitive()
+                    && counters.getAsJsonPrimitive().isBoolean() && !counters.getAsBoolean()) {
+                countersOff.add(name);
+            }
             if (name != null) {
                 bound.merge(name, interfaces(list.get("configuredIngressIntfs")), (a, b) -> {
                     Set<String> both = new HashSet<>(a);
@@ -42,7 +50,7 @@ record AclSummary(Map<String, Set<String>> bound) {
                 });
             }
         }
-        return new AclSummary(bound);
+        return new AclSummary(bound, countersOff);
     }
 
     private static Set<String> interfaces(JsonElement value) {

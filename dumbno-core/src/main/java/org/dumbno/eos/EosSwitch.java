@@ -158,6 +158,11 @@ public final class EosSwitch {
         }
     }
 
+    /** Whether setup or {@link #readDefaultResult()} has found out about the default-result setting. */
+    public boolean defaultResultKnown() {
+        return defaultResult != LayoutCheck.DefaultResult.UNKNOWN;
+    }
+
     /**
      * Reads every managed list, both families, in one call. A list the switch does not have
      * reads as empty.
@@ -212,14 +217,18 @@ public final class EosSwitch {
     }
 
     /**
-     * Adds {@code SEQ deny RULE} lines, grouped by list, in one call.
+     * Adds {@code SEQ deny RULE} lines, grouped by list, in one call, which ends by reading the
+     * summaries of the lists: a list that a write created because it was gone (a reload or a hand
+     * edit since the last read) shows up there without counters or bindings.
      *
+     * @return what the summaries show wrong with the lists written to; empty when they are whole
+     *     (or the switch gives no summaries)
      * @throws EntryWriteException the switch refused one line; the exception says which and which
      *         lines stand
      */
-    public void write(List<EntryWrite> writes) throws SwitchException {
+    public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
         if (writes.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<AclKey, List<EntryWrite>> groups = new LinkedHashMap<>();
         writes.forEach(w -> groups.computeIfAbsent(w.acl(), k -> new ArrayList<>()).add(w));
@@ -240,10 +249,24 @@ public final class EosSwitch {
                 ordered.add(line);
             }
         });
+        boolean withSummaries = summaries;
+        if (withSummaries) {
+            commands.add("exit");
+            for (Family family : Family.values()) {
+                commands.add("show " + family.keyword() + " access-lists summary");
+            }
+        }
+        List<JsonObject> results;
         try {
-            transport.runCmds(commands);
+            results = transport.runCmds(commands);
         } catch (CommandFailedException e) {
             int index = e.failedIndex();
+            if (withSummaries && index >= byCommand.size()) {
+                summaries = false;
+                LOG.warn("{} refused '{}' ({}): ACL bindings are checked by setup only", describe(),
+                        e.failedCommand(), String.join("; ", e.errors()));
+                return List.of();
+            }
             if (index < 2 || index >= byCommand.size()) {
                 throw e;
             }
@@ -251,6 +274,17 @@ public final class EosSwitch {
             int applied = ordered.indexOf(failed);
             throw new EntryWriteException(failed, ordered.subList(0, applied), e);
         }
+        if (!withSummaries) {
+            return List.of();
+        }
+        List<AclSummary> summary = List.of(AclSummary.read(results.get(results.size() - 2)),
+                AclSummary.read(results.get(results.size() - 1)));
+        Map<String, List<String>> portsByAcl = LayoutCheck.portsByAcl(ports);
+        LayoutCheck check = new LayoutCheck();
+        for (AclKey acl : groups.keySet()) {
+            check.written(acl, summary.get(acl.family().ordinal()), portsByAcl.getOrDefault(acl.name(), List.of()));
+        }
+        return check.report().problems();
     }
 
     /** Removes lines by sequence number ({@code no SEQ}), grouped by list, in one call. */

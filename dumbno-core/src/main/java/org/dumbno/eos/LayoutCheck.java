@@ -52,6 +52,25 @@ final class LayoutCheck {
         }
     }
 
+    /**
+     * Checks a list just written to, from the summary read at the end of the write: a list the
+     * write created shows no counters and, after a reload, no bindings.
+     */
+    void written(AclKey acl, AclSummary summary, List<String> ports) {
+        String list = acl.modeCommand();
+        if (!summary.has(acl.name())) {
+            add(acl, Kind.MISSING, list + " does not exist");
+            return;
+        }
+        if (summary.countersOff().contains(acl.name())) {
+            add(acl, Kind.COUNTERS_OFF, list + " does not count per entry");
+        }
+        List<String> unbound = ports.stream().filter(port -> !summary.boundOn(acl.name(), port)).toList();
+        if (!unbound.isEmpty()) {
+            add(acl, Kind.UNBOUND, list + " is not bound in on " + String.join(", ", unbound));
+        }
+    }
+
     /** Checks the switch-wide knob, as last read. */
     void defaultResult(DefaultResult state) {
         if (state == DefaultResult.ABSENT) {

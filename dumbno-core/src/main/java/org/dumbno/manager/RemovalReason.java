@@ -7,5 +7,7 @@ public enum RemovalReason {
     /** It was older than the configured hard timeout. */
     HARD_TIMEOUT,
     /** It disappeared from the switch without dumbno removing it. */
-    BY_HAND
+    BY_HAND,
+    /** Its whole list vanished (a reload, a hand edit): a layout event, repaired as such. */
+    LAYOUT
 }
