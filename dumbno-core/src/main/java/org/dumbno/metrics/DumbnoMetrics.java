@@ -95,7 +95,12 @@ public final class DumbnoMetrics implements Closeable {
                         .help("Shunts removed, by reason").labelNames("reason").register(registry),
                 Counter.builder().name("dumbno_rule_failures_total")
                         .help("Requests the engine refused (invalid, protected, at capacity, switch refused)")
-                        .register(registry));
+                        .register(registry),
+                Counter.builder().name("dumbno_layout_repairs_total")
+                        .help("Changes made to put a drifted layout back (op=REPAIR)").register(registry),
+                Counter.builder().name("dumbno_expiry_skipped_total")
+                        .help("Shunts a sweep could not judge because their list's counters were off, stale"
+                                + " or incomplete, each counted once until judged again").register(registry));
     }
 
     /** The registry the metrics are defined in. */

@@ -26,6 +26,10 @@ final class SwitchState {
     private final List<Port> egress = new ArrayList<>();
     private final Map<Family, Map<String, AccessList>> acls = new EnumMap<>(Family.class);
     private long ordinals;
+    /** Whether {@code hardware access-list update default-result permit} is configured. */
+    boolean defaultResultPermit;
+    /** Whether the platform has that setting at all. */
+    boolean defaultResultSupported = true;
 
     SwitchState(String hostname, Clock clock, List<String> interfaces, List<String> egressInterfaces) {
         this.hostname = hostname;
@@ -79,6 +83,26 @@ final class SwitchState {
             }
         }
         return -1;
+    }
+
+    /**
+     * Reloads: the switch comes back with an empty startup configuration, so every access list,
+     * every binding and the default-result setting are gone; interface counters start again.
+     */
+    void reload() {
+        for (Family family : Family.values()) {
+            for (String name : List.copyOf(acls.get(family).keySet())) {
+                removeAcl(family, name);
+            }
+        }
+        for (Port port : ports.values()) {
+            port.ingressAcls.clear();
+            port.inOctets = 0;
+            port.outOctets = 0;
+            port.inUcastPkts = 0;
+            port.outUcastPkts = 0;
+        }
+        defaultResultPermit = false;
     }
 
     AccessList acl(Family family, String name) {
@@ -140,7 +164,9 @@ final class SwitchState {
         if (match == null) {
             return false;
         }
-        if (acl.countersPerEntry) {
+        if (acl.countersPerEntry && acl.staleCounters) {
+            match.hold(packets, bytes, clock.instant());
+        } else if (acl.countersPerEntry) {
             match.count(packets, bytes, clock.instant());
         }
         return match.action == AclEntry.Action.PERMIT;
