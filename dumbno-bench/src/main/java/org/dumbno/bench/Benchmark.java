@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "sweep", "memory");
+    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "memory");
 
     private Benchmark() {
     }
@@ -35,7 +35,7 @@ public final class Benchmark {
             } else if (option.equals("--no-memory")) {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
-                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,sweep,memory]");
+                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,repeats,sweep,memory]");
                 System.exit(2);
             }
         }
@@ -66,6 +66,9 @@ public final class Benchmark {
         if (kinds.contains("sustained")) {
             rows.add(progress(RequestRows.sustained(200, 10, RTT)));
             rows.add(progress(RequestRows.sustained(1_000, 10, RTT)));
+        }
+        if (kinds.contains("repeats")) {
+            rows.add(progress(RepeatRow.run(1_000, 10, 5, RTT)));
         }
         if (kinds.contains("sweep")) {
             rows.add(progress(SweepRow.run(1_000)));
