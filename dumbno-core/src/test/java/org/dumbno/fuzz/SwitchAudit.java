@@ -52,7 +52,9 @@ final class SwitchAudit {
                 Matcher show = SHOW.matcher(command);
                 Matcher mode = MODE.matcher(command);
                 Matcher deny = DENY.matcher(command);
-                if (command.equals("enable") || command.equals("configure") || LAYOUT_READS.contains(command)) {
+                if (command.equals("exit")) {
+                    list = null;
+                } else if (command.equals("enable") || command.equals("configure") || LAYOUT_READS.contains(command)) {
                     continue;
                 } else if (show.matches()) {
                     if (!names.contains(show.group(2))) {
