@@ -25,10 +25,7 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         checkFamily(family, "src", src);
         checkFamily(family, "dst", dst);
         checkProtocolFamily(family, protocol);
-        if (!protocol.hasPorts(family)) {
-            checkNoPort("sport", src.port(), protocol, family);
-            checkNoPort("dport", dst.port(), protocol, family);
-        }
+        checkPorts(family, protocol, src.port(), dst.port());
         if (!flags.isEmpty() && !protocol.equals(Protocol.TCP)) {
             throw InvalidRequestException.of("flags", flags, "need proto tcp, not "
                     + protocol.keyword(family));
@@ -51,7 +48,15 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         }
     }
 
-    static void checkNoPort(String field, int port, Protocol protocol, Family family) {
+    /** Refuses ports where EOS takes none: only after tcp, udp, and sctp in IPv4. */
+    static void checkPorts(Family family, Protocol protocol, int sport, int dport) {
+        if (!protocol.hasPorts(family)) {
+            checkNoPort("sport", sport, protocol, family);
+            checkNoPort("dport", dport, protocol, family);
+        }
+    }
+
+    private static void checkNoPort(String field, int port, Protocol protocol, Family family) {
         if (port != 0 && protocol.hasPorts()) {
             throw InvalidRequestException.of(field, port, "needs proto tcp or udp with IPv6 (EOS has no "
                     + protocol + " keyword there)");
