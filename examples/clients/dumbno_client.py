@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Ask a dumbno server to shunt one flow, and print its reply.
+"""Ask a dumbno server to shunt one flow (or take its shunt away), and print its reply.
 
 Standard library only. Sends one JSON datagram, waits a second for the reply,
 and tries three times in all before giving up. Unset fields are sent as null,
@@ -8,6 +8,7 @@ which dumbno reads as "any".
     dumbno_client.py --server 192.0.2.10:9000 --src 10.1.2.3 --dst 192.0.2.9 \\
         --proto tcp --sport 51234 --dport 443
     dumbno_client.py --server [2001:db8::10]:9000 --json '{"src": "2001:db8::1"}'
+    dumbno_client.py --remove --src 10.1.2.3 --dst 192.0.2.9 --proto tcp --dport 443
 
 Exit status: 0 when the server answered "ok", 1 when it answered anything
 else, 2 on a bad command line, 3 when no reply came.
@@ -44,9 +45,12 @@ def parse_server(text):
     return host, port
 
 
-def build_request(src=None, dst=None, proto=None, sport=None, dport=None):
-    """The request datagram, as the original client sent it: every key, null when unset."""
+def build_request(src=None, dst=None, proto=None, sport=None, dport=None, remove=False):
+    """The request datagram, as the original client sent it: every key, null when unset.
+    A removal carries "op": "remove" as well."""
     request = {"src": src, "dst": dst, "proto": proto, "sport": sport, "dport": dport}
+    if remove:
+        request = dict(op="remove", **request)
     return json.dumps(request).encode("utf-8")
 
 
@@ -91,6 +95,8 @@ def main(argv=None):
     parser.add_argument("--proto", help="ip, ipv6, tcp, udp, icmp, icmpv6, sctp or a number")
     parser.add_argument("--sport", type=port_number, help="source port")
     parser.add_argument("--dport", type=port_number, help="destination port")
+    parser.add_argument("--remove", action="store_true",
+                        help="take the flow's shunt away instead of adding one")
     parser.add_argument("--json", help="send this JSON text as it is, instead of the fields above")
     args = parser.parse_args(argv)
 
@@ -101,7 +107,7 @@ def main(argv=None):
     if args.json is not None:
         payload = args.json.encode("utf-8")
     else:
-        payload = build_request(args.src, args.dst, args.proto, args.sport, args.dport)
+        payload = build_request(args.src, args.dst, args.proto, args.sport, args.dport, args.remove)
 
     try:
         reply = send_request(host, port, payload)

@@ -1,5 +1,7 @@
 ##! Asks dumbno to shunt a TCP connection once it has carried more than
-##! Dumbno::shunt_bytes in either direction.
+##! Dumbno::shunt_bytes in either direction, and to take the shunt away again
+##! when the connection ends (its FIN or RST still reaches the sensor), so the
+##! switch's TCAM is not held until dumbno's idle sweep.
 ##!
 ##! This is a readable example of the request a sensor sends, not the
 ##! production path: production sensors use the dumbno Zeek plugin, which sends
@@ -27,8 +29,10 @@ export {
 	const shunt_bytes: count = 100 * 1024 * 1024 &redef;
 
 	## One request, as dumbno reads it. to_json() turns it into
-	## {"src": "10.1.2.3", "dst": "192.0.2.9", "proto": "tcp", "sport": 51234, "dport": 443}
+	## {"op": "add", "src": "10.1.2.3", "dst": "192.0.2.9", "proto": "tcp", "sport": 51234, "dport": 443}
+	## ("op" is "remove" to take the shunt away; servers that predate it ignore the key).
 	type Request: record {
+		op: string;
 		src: addr;
 		dst: addr;
 		proto: string;
@@ -40,11 +44,25 @@ export {
 # Connections already asked for, so that each is asked for once.
 global requested: set[string] &create_expire = 10 min;
 
-function request_for(c: connection): Request
+# Connections shunted, so that each is released when it ends.
+global shunted: set[string];
+
+function request_for(c: connection, op: string): Request
 	{
-	return Request($src = c$id$orig_h, $dst = c$id$resp_h, $proto = "tcp",
+	return Request($op = op, $src = c$id$orig_h, $dst = c$id$resp_h, $proto = "tcp",
 	               $sport = port_to_count(c$id$orig_p),
 	               $dport = port_to_count(c$id$resp_p));
+	}
+
+function run_client(c: connection, op: string)
+	{
+	local json = to_json(request_for(c, op));
+	# Run in the background: the helper may wait a few seconds for the reply,
+	# and Zeek must not. Its exit status (0 only on "ok") is not needed here;
+	# the dumbno server logs every shunt.
+	system(fmt("%s --server %s --json %s >/dev/null 2>&1 &",
+	           safe_shell_quote(client), safe_shell_quote(server),
+	           safe_shell_quote(json)));
 	}
 
 function send_request(c: connection)
@@ -52,14 +70,8 @@ function send_request(c: connection)
 	if ( c$uid in requested )
 		return;
 	add requested[c$uid];
-
-	local json = to_json(request_for(c));
-	# Run in the background: the helper may wait a few seconds for the reply,
-	# and Zeek must not. Its exit status (0 only on "ok") is not needed here;
-	# the dumbno server logs every shunt.
-	system(fmt("%s --server %s --json %s >/dev/null 2>&1 &",
-	           safe_shell_quote(client), safe_shell_quote(server),
-	           safe_shell_quote(json)));
+	add shunted[c$uid];
+	run_client(c, "add");
 	}
 
 event connection_established(c: connection)
@@ -72,4 +84,12 @@ event ConnThreshold::bytes_threshold_crossed(c: connection, threshold: count, is
 	{
 	if ( threshold == shunt_bytes )
 		send_request(c);
+	}
+
+event connection_state_remove(c: connection)
+	{
+	if ( c$uid !in shunted )
+		return;
+	delete shunted[c$uid];
+	run_client(c, "remove");
 	}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.tools.ToolProvider;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
@@ -128,14 +131,13 @@ class ReadmeExamplesIT {
         try (Served served = Served.start(SigningKey.load(keyFile).bytes())) {
             int port = served.port();
             // README: signed client
-            SigningKey key = SigningKey.load(keyFile);  // the file [dumbno] secret_file names
             try (ACLClient client = ACLClient.builder()
                     .server("127.0.0.1:" + port)
-                    .secret(key.bytes())
+                    .secretFile(keyFile)  // the file [dumbno] secret_file names
                     .timeout(Duration.ofSeconds(1))
                     .tries(3)
                     .build()) {
-                String reply = client.addAcl(Request.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
+                String reply = client.addAcl(FlowRequest.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
                 // README end
                 assertEquals("ok", reply);
             }
@@ -144,6 +146,46 @@ class ReadmeExamplesIT {
             }
             assertEquals(1, served.manager.active().size());
         }
+    }
+
+    @Test
+    void theCompleteClientProgramRunsWithOnlyTheClientJar() throws Exception {
+        Path keyFile = dir.resolve("request.key");
+        Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n", StandardCharsets.US_ASCII);
+        Path source = dir.resolve("ShuntOne.java");
+        Files.writeString(source, javaBlock(Files.readAllLines(repositoryRoot().resolve("README.md")),
+                "public final class ShuntOne {"));
+        String clientOnly = Path.of(FlowRequest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-Xlint:all", "-Werror", "-cp", clientOnly, "-d", dir.toString(), source.toString());
+        assertEquals(0, compiled, "javac of README's ShuntOne");
+
+        try (Served served = Served.start(SigningKey.load(keyFile).bytes())) {
+            String server = "127.0.0.1:" + served.port();
+            Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", clientOnly + File.pathSeparator + dir, "ShuntOne", server, keyFile.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, run.waitFor(), output);
+            assertEquals("ok", output.strip());
+            assertEquals(1, served.manager.active().size());
+        }
+    }
+
+    /** The fenced java block of {@code readme} holding {@code line}. */
+    private static String javaBlock(List<String> readme, String line) {
+        int at = readme.indexOf(line);
+        assertTrue(at >= 0, "README.md has no \"" + line + "\"");
+        int start = at;
+        while (!readme.get(start - 1).equals("```java")) {
+            start--;
+        }
+        int end = at;
+        while (!readme.get(end).equals("```")) {
+            end++;
+        }
+        return String.join("\n", readme.subList(start, end)) + "\n";
     }
 
     @Test

@@ -17,11 +17,12 @@ import java.util.Set;
  * requests as real UDP datagrams. Prints one table row per figure, each marked {@code met} or
  * {@code NOT met} against its target; exits 1 when a target is missed. {@code --cold} skips the
  * warm-up; {@code --no-memory} skips the row that starts a {@code dumbno serve} process;
+ * {@code startup} times {@code dumbno add} from the release tarball;
  * {@code --only=burst,sweep} runs only the rows named.
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "memory");
+    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "memory", "startup");
 
     private Benchmark() {
     }
@@ -35,7 +36,7 @@ public final class Benchmark {
             } else if (option.equals("--no-memory")) {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
-                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,repeats,sweep,memory]");
+                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,repeats,sweep,memory,startup]");
                 System.exit(2);
             }
         }
@@ -76,6 +77,9 @@ public final class Benchmark {
         }
         if (kinds.contains("memory")) {
             rows.add(progress(MemoryRow.run(root(), 10_000)));
+        }
+        if (kinds.contains("startup")) {
+            rows.add(progress(StartupRow.run(root())));
         }
         System.out.println();
         Table.print(rows, System.out);

@@ -62,7 +62,7 @@ final class MemoryRow {
         }
     }
 
-    private static String config(int udpPort, int eapiPort) {
+    static String config(int udpPort, int eapiPort) {
         return String.join("\n",
                 "[switch]", "backend = simulated", "",
                 "[ports]", "Ethernet1 = bulk_1", "Ethernet2 = bulk_2", "Ethernet3 = bulk_3", "Ethernet4 = bulk_4", "",
@@ -71,7 +71,7 @@ final class MemoryRow {
     }
 
     /** Sends an empty request until the server answers it (with an error: it names no flow). */
-    private static boolean awaitListening(InetSocketAddress address, Process serve) throws IOException {
+    static boolean awaitListening(InetSocketAddress address, Process serve) throws IOException {
         long deadline = System.nanoTime() + START_WAIT;
         byte[] probe = "{}".getBytes(StandardCharsets.UTF_8);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Rig.loopback(), 0))) {
@@ -114,13 +114,13 @@ final class MemoryRow {
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 
-    private static int freeUdpPort() throws IOException {
+    static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Rig.loopback(), 0))) {
             return socket.getLocalPort();
         }
     }
 
-    private static int freeTcpPort() throws IOException {
+    static int freeTcpPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, Rig.loopback())) {
             return socket.getLocalPort();
         }

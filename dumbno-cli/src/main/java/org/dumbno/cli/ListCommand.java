@@ -48,7 +48,8 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
+            description = "the configuration file (default: ${DEFAULT-VALUE})")
     Path config;
 
     @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for")

@@ -11,7 +11,7 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logging set-up for the command line, on top of {@code logback.xml} (console on standard error).
+ * Logging set-up for the command line, on top of {@link ConsoleLogging} (console on standard error).
  * Commands call {@link #apply(LoggingOptions)} first and, when {@code [dumbno] syslog} is set,
  * {@link #configureSyslog(String)}. Event lines ({@code op=...}, logger {@value #EVENTS}) are
  * logged as they are, so they reach the console and syslog unchanged.

@@ -34,7 +34,8 @@ final class SetupCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", paramLabel = "CFG", description = "the configuration file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
+            description = "the configuration file (default: ${DEFAULT-VALUE})")
     Path config;
 
     @Override

@@ -22,9 +22,6 @@ final class SwitchAccess implements Closeable {
 
     static SwitchAccess open(Path file) throws IOException {
         DumbnoConfig config = DumbnoConfig.load(file);
-        if (config.ports().isEmpty()) {
-            throw new IllegalArgumentException(file + ": [ports]: no ingress interfaces, so no ACLs to work on");
-        }
         return new SwitchAccess(config, EosSwitch.of(Switches.connect(config, Switches.Role.CLIENT,
                 file.toString()), config.ports()));
     }

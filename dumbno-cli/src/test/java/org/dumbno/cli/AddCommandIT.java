@@ -83,6 +83,23 @@ class AddCommandIT {
     }
 
     @Test
+    void theServerMayBeAHostName() throws IOException {
+        int listening = java.net.InetAddress.getByName("localhost") instanceof java.net.Inet6Address ? 1 : 0;
+        int code = run("add", "--src", "10.1.2.3", "--server", "localhost:" + server.addresses().get(listening).getPort());
+
+        assertEquals(ExitCodes.OK, code, err::toString);
+        assertEquals(Set.of(Request.of("10.1.2.3", null, null, null, null)), seen);
+    }
+
+    @Test
+    void aServerNameThatDoesNotResolveIsNoAnswer() {
+        int code = run("add", "--src", "10.1.2.3", "--server", "dumbno.invalid:9000");
+
+        assertEquals(ExitCodes.UNREACHABLE, code);
+        assertEquals("dumbno: server dumbno.invalid:9000: unknown host" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void anErrorReplyIsPrintedAndExitsOne() {
         int code = run("add", "--dst", "192.0.2.9", "--proto", "udp", "--dport", "666", "--server", ipv4Server());
 
@@ -99,7 +116,7 @@ class AddCommandIT {
         "add --src sensor.example.org",
         "add --src 10.1.2.3 --sport abc",
         "add --src 10.1.2.3 --bogus",
-        "add --src 10.1.2.3 --server localhost:9000",
+        "add --src 10.1.2.3 --server local_host:9000",
         "add --src 10.1.2.3 --server 127.0.0.1:70000",
         "add --src 10.1.2.3 --retries 0",
         "add --src 10.1.2.3 --timeout 0",

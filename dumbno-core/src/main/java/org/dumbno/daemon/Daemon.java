@@ -73,14 +73,10 @@ public final class Daemon implements Closeable {
      *
      * @throws IOException the switch could not be read or set up, the secret file could not be read,
      *     or an address could not be bound; whatever was started is closed again
-     * @throws ConfigException the configuration cannot be served (no ingress ports)
      */
     public static Daemon start(DumbnoConfig config, Options options) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        if (config.ports().isEmpty()) {
-            throw new ConfigException("[ports]: no ingress interfaces to manage ACLs on");
-        }
         Parts parts = new Parts();
         try {
             parts.start(config, options);

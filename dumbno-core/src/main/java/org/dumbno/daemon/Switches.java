@@ -58,14 +58,30 @@ public final class Switches {
      */
     public static Transport connect(DumbnoConfig config, Role role, String configName) throws IOException {
         return switch (config.backend()) {
-            case ARISTA -> arista(config.switchSettings());
+            case ARISTA -> arista(config.switchSettings(), maxReply(config));
             case DUMMY -> new DummyTransport();
             case SIMULATED -> role == Role.HOST ? host(config) : client(config.simulated(), configName);
         };
     }
 
-    private static Transport arista(SwitchSettings settings) {
+    /** Bytes a reply may count as one line of an access list: a long IPv6 line takes about 400. */
+    static final long BYTES_PER_LINE = 1024;
+
+    /**
+     * The most bytes one eAPI reply may have: room for a read of every access list holding a line
+     * under every number of the managed range (about 100 MiB per ACL name with the default
+     * range), and never less than {@link EapiTransport.Builder#DEFAULT_MAX_REPLY}.
+     */
+    static long maxReply(DumbnoConfig config) {
+        long names = config.ports().values().stream().distinct().count();
+        long numbers = (config.dumbno().seqMax() - config.dumbno().seqMin()) / 2 + 8;
+        long lines = Math.max(1, names) * 2 * numbers;
+        return Math.max(EapiTransport.Builder.DEFAULT_MAX_REPLY, lines * BYTES_PER_LINE);
+    }
+
+    private static Transport arista(SwitchSettings settings, long maxReply) {
         EapiTransport.Builder builder = EapiTransport.builder()
+                .maxReply(maxReply)
                 .scheme(settings.scheme())
                 .host(settings.host())
                 .port(settings.port())

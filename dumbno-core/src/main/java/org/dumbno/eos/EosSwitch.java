@@ -37,7 +37,7 @@ public final class EosSwitch {
 
     private EosSwitch(Transport transport, Map<String, String> ports) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.ports = Collections.unmodifiableMap(new TreeMap<>(SetupPlan.checkPorts(ports)));
+        this.ports = Collections.unmodifiableMap(new TreeMap<>(ports));
         Set<String> names = new LinkedHashSet<>(this.ports.values());
         List<AclKey> keys = new ArrayList<>();
         for (Family family : Family.values()) {
@@ -51,7 +51,8 @@ public final class EosSwitch {
 
     /**
      * A switch reached through {@code transport} whose ingress interfaces map to ACL names as in
-     * {@code ports} (e.g. {@code Ethernet1 -> bulk_1}).
+     * {@code ports} (e.g. {@code Ethernet1 -> bulk_1}). With no ports there are no managed lists:
+     * nothing is read or written, and every shunt is "on" none of them ({@code backend = dummy}).
      */
     public static EosSwitch of(Transport transport, Map<String, String> ports) {
         return new EosSwitch(transport, ports);
@@ -92,6 +93,9 @@ public final class EosSwitch {
      * @return what changed; empty when the switch was already set up
      */
     public SetupReport setup() throws SwitchException {
+        if (ports.isEmpty()) {
+            return new SetupReport(List.of());
+        }
         List<String> interfaces = new ArrayList<>(ports.keySet());
         List<String> configShows = new ArrayList<>();
         interfaces.forEach(iface -> configShows.add("show running-config interfaces " + iface));
@@ -180,6 +184,9 @@ public final class EosSwitch {
      * without them from then on (bindings are then checked by setup only), with a warning.
      */
     public SwitchRead read() throws SwitchException {
+        if (acls.isEmpty()) {
+            return new SwitchRead(Map.of(), LayoutReport.OK);
+        }
         boolean withSummaries = summaries;
         List<String> commands = new ArrayList<>(acls.size() + 2);
         acls.forEach(acl -> commands.add(acl.showCommand()));

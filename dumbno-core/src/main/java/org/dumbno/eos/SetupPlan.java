@@ -2,7 +2,6 @@ package org.dumbno.eos;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
@@ -135,12 +134,5 @@ final class SetupPlan {
             all.add("configured " + DEFAULT_RESULT);
         }
         return new SetupReport(all, warnings);
-    }
-
-    static Map<String, String> checkPorts(Map<String, String> ports) {
-        if (ports.isEmpty()) {
-            throw new IllegalArgumentException("ports must name at least one ingress interface");
-        }
-        return ports;
     }
 }

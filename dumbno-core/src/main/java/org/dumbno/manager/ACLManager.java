@@ -13,7 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ import org.dumbno.eos.LayoutReport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
@@ -46,15 +50,28 @@ import org.dumbno.rule.Rule;
  * engine reads the switch again and places the rule anew, up to three times per rule.
  */
 public final class ACLManager implements Shunter, Closeable {
+    private static final String SHUTTING_DOWN = "dumbno is shutting down";
+
     private final Engine engine;
     private final Sweeper sweeper;
+    private final Remover remover;
+    private final Set<CompletableFuture<ShuntOutcome>> removals = ConcurrentHashMap.newKeySet();
     private final boolean ownsScheduler;
+    private final LoopWatch purgeWatch;
     private ScheduledFuture<?> purgeLoop;
 
     private ACLManager(Settings settings, ScheduledExecutorService scheduler, boolean ownsScheduler) {
         this.engine = new Engine(settings, scheduler);
         this.sweeper = new Sweeper(engine);
+        this.remover = new Remover(engine);
         this.ownsScheduler = ownsScheduler;
+        this.purgeWatch = new LoopWatch("purge loop", settings.purgeInterval(), settings.clock(), this::purgeIdle);
+    }
+
+    private boolean purgeIdle() {
+        synchronized (engine.lock) {
+            return !engine.started || engine.closed;
+        }
     }
 
     /** A builder; a switch (an {@link EosSwitch}, or a transport and ports) is required. */
@@ -88,6 +105,7 @@ public final class ACLManager implements Shunter, Closeable {
                 }
                 engine.allocator.continueAfter(engine.table.highestInUse());
                 engine.started = true;
+                purgeWatch.progressed();
                 ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
                 long every = engine.settings.purgeInterval().toNanos();
                 purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
@@ -148,10 +166,56 @@ public final class ACLManager implements Shunter, Closeable {
         return future;
     }
 
+    /**
+     * Asks for a request's shunt to be taken away: its rule (as {@link #add} would have written it)
+     * is removed from every list of its family, under whatever number it stands, and the switch is
+     * read again to see it gone. The future completes {@link ShuntOutcome.Status#REMOVED} (logged
+     * {@code op=REMOVE ... reason=request}, heard by listeners as {@link RemovalReason#REQUEST}),
+     * {@link ShuntOutcome.Status#NOT_PRESENT} when no list had it, or refused (the switch could not
+     * be read or refused the change), never exceptionally. Requests for the same rule still
+     * waiting to be written are withdrawn and refused; an unreachable switch refuses the removal
+     * at once rather than queueing it.
+     */
+    @Override
+    public CompletableFuture<ShuntOutcome> remove(Request request) {
+        Objects.requireNonNull(request, "request");
+        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
+        Rule rule;
+        try {
+            rule = request.toRule(engine.settings.twoTupleHosts());
+        } catch (InvalidRequestException e) {
+            engine.refuse(request, future, null, e.getMessage());
+            return future;
+        }
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            if (engine.closed) {
+                after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
+            } else {
+                for (PendingRule.Waiter waiter : engine.queue.withdraw(rule)) {
+                    engine.refuseLater(waiter, rule, "withdrawn by a request to remove it", after);
+                }
+                removals.add(future);
+                future.whenComplete((outcome, failure) -> removals.remove(future));
+                try {
+                    engine.scheduler.execute(() -> {
+                        if (!future.isDone()) {
+                            remover.remove(request, rule, future);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
+                }
+            }
+        }
+        after.forEach(Runnable::run);
+        return future;
+    }
+
     private void enqueueLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
             List<Runnable> after) {
         if (engine.closed) {
-            after.add(() -> engine.refuse(request, future, rule, "dumbno is shutting down"));
+            after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
             return;
         }
         String layoutRefusal = engine.layout.refusalLocked(rule.family());
@@ -214,6 +278,15 @@ public final class ACLManager implements Shunter, Closeable {
         return shunts;
     }
 
+    /**
+     * Shunts the engine takes at most: {@code max_rules}, or, when that is 0, the odd numbers of the
+     * sequence range.
+     */
+    public int capacity() {
+        int max = engine.settings.maxRules();
+        return max > 0 ? max : engine.allocator.capacity();
+    }
+
     /** Requests waiting for the switch: queued or waiting for a confirming read, not yet answered. */
     public int queueDepth() {
         synchronized (engine.lock) {
@@ -248,15 +321,30 @@ public final class ACLManager implements Shunter, Closeable {
         return sweeper.sweep();
     }
 
+    /** One round of the purge loop: whatever it meets, the next round still runs. */
     private void purgeQuietly() {
         try {
             PurgeReport report = sweeper.sweep();
             ShuntLog.LOG.debug("purge: {} lines examined, {} removed", report.examined(), report.removed().size());
+            purgeWatch.progressed();
         } catch (SwitchException e) {
             ShuntLog.LOG.warn("purge skipped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            ShuntLog.LOG.error("purge failed", e);
+            purgeWatch.progressed();
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "purge loop", t);
         }
+    }
+
+    /**
+     * The engine's loops that stopped making progress, each with why it counts as stalled: the
+     * purge loop that got through no sweep for three purge intervals, the write lane that wrote
+     * no batch for three retry backoff limits while requests wait. Empty while all is well.
+     */
+    public List<String> stalls() {
+        List<String> stalls = new ArrayList<>();
+        purgeWatch.stall().ifPresent(stalls::add);
+        engine.lane.stall().ifPresent(stalls::add);
+        return stalls;
     }
 
     /**
@@ -289,6 +377,9 @@ public final class ACLManager implements Shunter, Closeable {
         after.forEach(Runnable::run);
         if (ownsScheduler) {
             engine.scheduler.shutdownNow();
+        }
+        for (CompletableFuture<ShuntOutcome> removal : List.copyOf(removals)) {
+            removal.complete(ShuntOutcome.refused(null, SHUTTING_DOWN));
         }
     }
 

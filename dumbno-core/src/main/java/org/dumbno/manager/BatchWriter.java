@@ -72,6 +72,9 @@ final class BatchWriter {
         } catch (RuntimeException e) {
             ShuntLog.LOG.error("writing a batch failed", e);
             refuseAll(plan, "internal error: " + e, after);
+        } catch (Error e) {
+            refuseAll(plan, "internal error: " + e, after);
+            throw e;
         }
     }
 
@@ -177,6 +180,9 @@ final class BatchWriter {
                 refuse(p.pending(), refusal, after);
             } else if (all) {
                 installed(p, after);
+                if (p.writes().isEmpty()) {
+                    release(p);
+                }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
                 if (failure.reason().contains(DUPLICATE)) {

@@ -20,6 +20,8 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.LayoutReport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchRead;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
@@ -41,6 +43,8 @@ final class Engine {
     final LayoutKeeper layout;
     final Confirmations confirmations = new Confirmations();
     private final BatchWriter writer = new BatchWriter(this);
+    /** The write lane: stalled when requests wait, nothing is retrying, and no batch got through. */
+    final LoopWatch lane;
 
     // guarded by lock
     boolean started;
@@ -62,6 +66,13 @@ final class Engine {
         this.table = new ShuntTable(eos.acls(), allocator);
         this.queue = new RequestQueue(settings.queueLimit());
         this.layout = new LayoutKeeper(settings, listeners);
+        this.lane = new LoopWatch("write lane", settings.retryMax(), settings.clock(), this::laneIdle);
+    }
+
+    private boolean laneIdle() {
+        synchronized (lock) {
+            return !started || closed || retryScheduled || queue.isEmpty() && !confirmations.hasWaiting();
+        }
     }
 
     Instant now() {
@@ -72,6 +83,7 @@ final class Engine {
     void kickLocked() {
         if (started && !draining && !retryScheduled && (!queue.isEmpty() || confirmations.hasWaiting())) {
             draining = true;
+            lane.progressed();
             try {
                 scheduler.execute(this::drain);
             } catch (RejectedExecutionException e) {
@@ -80,7 +92,11 @@ final class Engine {
         }
     }
 
-    /** Writes queued requests, batch after batch, until the queue is empty or the switch is away. */
+    /**
+     * Writes queued requests, batch after batch, until the queue is empty or the switch is away.
+     * Whatever a batch throws, the lane is free again afterwards: the error is logged and the lane
+     * reads the switch again before its next try, after the backoff.
+     */
     void drain() {
         boolean more = true;
         while (more) {
@@ -88,6 +104,14 @@ final class Engine {
             callLock.lock();
             try {
                 more = drainOnce(after);
+                lane.progressed();
+            } catch (Throwable t) {
+                more = false;
+                Loops.failed(ShuntLog.LOG, "write lane", t);
+                synchronized (lock) {
+                    needsResync = true;
+                    retryLaterLocked();
+                }
             } finally {
                 callLock.unlock();
             }
@@ -262,6 +286,11 @@ final class Engine {
                     settings.maxRequestAge(), e.getMessage());
         }
         needsResync = true;
+        retryLaterLocked();
+    }
+
+    /** Frees the lane and tries again after the next backoff step. */
+    private void retryLaterLocked() {
         backoff = backoff == null ? settings.retryInitial() : min(backoff.multipliedBy(2), settings.retryMax());
         draining = false;
         if (!closed) {

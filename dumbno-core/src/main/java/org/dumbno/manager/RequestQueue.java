@@ -97,6 +97,16 @@ final class RequestQueue {
         return expired;
     }
 
+    /** Takes {@code rule} out of the queue; its waiting requests, none when it was not queued. */
+    List<PendingRule.Waiter> withdraw(Rule rule) {
+        PendingRule pending = rules.remove(rule);
+        if (pending == null) {
+            return List.of();
+        }
+        requests -= pending.waiters.size();
+        return pending.waiters;
+    }
+
     boolean contains(Rule rule) {
         return rules.containsKey(rule);
     }

@@ -29,6 +29,11 @@ final class SequenceAllocator {
         this.size = (int) count;
     }
 
+    /** How many numbers the range holds. */
+    int capacity() {
+        return size;
+    }
+
     /** Whether dumbno manages this sequence number: strictly inside the range. */
     boolean inRange(long sequence) {
         return sequence > min && sequence < max;

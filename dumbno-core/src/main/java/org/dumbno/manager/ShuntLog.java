@@ -23,6 +23,11 @@ final class ShuntLog {
                 + " rule=\"" + rule + "\" matches=" + matches + " ago=" + hms(age);
     }
 
+    /** The line of {@link #remove} for a removal a request asked for, ending {@code reason=request}. */
+    static String removeByRequest(AclKey acl, long sequence, String rule, long matches, Duration age) {
+        return remove(acl, sequence, rule, matches, age) + " reason=request";
+    }
+
     /** H:MM:SS, hours unbounded; negative durations read as zero. */
     static String hms(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());

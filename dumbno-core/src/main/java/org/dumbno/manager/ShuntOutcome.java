@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.dumbno.rule.Rule;
 
 /**
- * What became of one request: its rule was installed, was already on the switch, or was refused
- * with a reason a sensor operator can read.
+ * What became of one request: its rule was installed, was already on the switch, was removed, was
+ * not there to remove, or the request was refused with a reason a sensor operator can read.
  *
  * @param status the fate of the request
  * @param rule the rule the request became; null when the request was refused before it had one
@@ -18,6 +18,10 @@ public record ShuntOutcome(Status status, Rule rule, long sequence, String reaso
     public enum Status {
         INSTALLED,
         ALREADY_PRESENT,
+        /** A removal took the rule out of every list of its family. */
+        REMOVED,
+        /** A removal found the rule in no list of its family. */
+        NOT_PRESENT,
         REFUSED
     }
 
@@ -37,11 +41,21 @@ public record ShuntOutcome(Status status, Rule rule, long sequence, String reaso
         return new ShuntOutcome(Status.ALREADY_PRESENT, Objects.requireNonNull(rule, "rule"), sequence, "");
     }
 
+    /** A removal that took the rule away; {@code sequence} is the lowest number it stood under. */
+    public static ShuntOutcome removed(Rule rule, long sequence) {
+        return new ShuntOutcome(Status.REMOVED, Objects.requireNonNull(rule, "rule"), sequence, "");
+    }
+
+    /** A removal of a rule that was on no list of its family. */
+    public static ShuntOutcome notPresent(Rule rule) {
+        return new ShuntOutcome(Status.NOT_PRESENT, Objects.requireNonNull(rule, "rule"), 0, "");
+    }
+
     public static ShuntOutcome refused(Rule rule, String reason) {
         return new ShuntOutcome(Status.REFUSED, rule, 0, reason);
     }
 
-    /** True when the rule is on the switch. */
+    /** True when the request was done: an add's rule is on the switch, a removal's is not. */
     public boolean ok() {
         return status != Status.REFUSED;
     }

@@ -78,6 +78,20 @@ final class ShuntTable {
         return new Placement(0, missing, true);
     }
 
+    /** Every line of {@code rule}, under any number, in the lists of its family. */
+    List<EntryState> linesOf(Rule rule) {
+        List<EntryState> lines = new ArrayList<>();
+        for (long sequence : sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet())) {
+            for (AclKey acl : acls) {
+                EntryState entry = entries.get(acl).get(sequence);
+                if (acl.family() == rule.family() && entry != null && rule.equals(entry.rule)) {
+                    lines.add(entry);
+                }
+            }
+        }
+        return lines;
+    }
+
     /** Whether the list has the rule under the number and no sweep is removing that line. */
     private boolean stays(AclKey acl, long sequence, Rule rule) {
         EntryState entry = entries.get(acl).get(sequence);

@@ -1,10 +1,6 @@
 package org.dumbno.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -15,36 +11,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the switch's interface counters on every run and turns the change since the last good read
- * into Mbit/s: ingress is the in-octets of the {@code [ports]} interfaces, egress the out-octets of
- * the {@code [egress_ports]} interfaces, filtered their difference (what the ACLs kept from the
- * tools). The first read only sets the baseline. A counter that went down was cleared on the
+ * Reads the switch's interface counters on every run and adds the change since the last good read
+ * to two counters of bytes: ingress is the in-octets of the {@code [ports]} interfaces, egress the
+ * out-octets of the {@code [egress_ports]} interfaces (rates, and the filtered difference, come
+ * from PromQL). The first read only sets the baseline. A counter that went down was cleared on the
  * switch and counts from zero; an interface missing from a read is left out of that interval. A
  * failed read is logged and the next good one covers the whole time since the last.
  */
 final class BandwidthPoll implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BandwidthPoll.class);
-    private static final double BITS_PER_OCTET = 8;
-    private static final double BITS_PER_MEGABIT = 1e6;
 
     /** The series a poll updates. */
-    record Series(Gauge ingressMbps, Gauge egressMbps, Gauge filteredMbps, Counter ingressOctets,
-            Counter egressOctets) {
+    record Series(Counter ingressBytes, Counter egressBytes) {
     }
 
     private final EosSwitch eos;
     private final Set<String> ingress;
     private final Set<String> egress;
-    private final Clock clock;
     private final Series series;
     private Map<String, InterfaceCounters> last;
-    private Instant lastAt;
 
-    BandwidthPoll(EosSwitch eos, Set<String> ingress, Set<String> egress, Clock clock, Series series) {
+    BandwidthPoll(EosSwitch eos, Set<String> ingress, Set<String> egress, Series series) {
         this.eos = eos;
         this.ingress = Set.copyOf(ingress);
         this.egress = Set.copyOf(egress);
-        this.clock = clock;
         this.series = series;
     }
 
@@ -63,23 +53,11 @@ final class BandwidthPoll implements Runnable {
     /** Reads the counters and updates the series. */
     synchronized void poll() throws SwitchException {
         Map<String, InterfaceCounters> now = eos.interfaceCounters();
-        Instant at = clock.instant();
         if (last != null) {
-            Duration elapsed = Duration.between(lastAt, at);
-            if (elapsed.isNegative() || elapsed.isZero()) {
-                return;
-            }
-            double seconds = elapsed.toNanos() / 1e9;
-            long in = delta(ingress, now, InterfaceCounters::inOctets);
-            long out = delta(egress, now, InterfaceCounters::outOctets);
-            series.ingressOctets().inc(in);
-            series.egressOctets().inc(out);
-            series.ingressMbps().set(mbps(in, seconds));
-            series.egressMbps().set(mbps(out, seconds));
-            series.filteredMbps().set(mbps(in - out, seconds));
+            series.ingressBytes().inc(delta(ingress, now, InterfaceCounters::inOctets));
+            series.egressBytes().inc(delta(egress, now, InterfaceCounters::outOctets));
         }
         last = now;
-        lastAt = at;
     }
 
     private long delta(Set<String> interfaces, Map<String, InterfaceCounters> now,
@@ -95,9 +73,5 @@ final class BandwidthPoll implements Runnable {
             sum += change >= 0 ? change : octets.applyAsLong(after);
         }
         return sum;
-    }
-
-    static double mbps(long octets, double seconds) {
-        return octets * BITS_PER_OCTET / BITS_PER_MEGABIT / seconds;
     }
 }

@@ -24,6 +24,11 @@ enum CallResult {
         return label;
     }
 
+    /** Whether a call that ended so shows the switch up: it answered, and took our credentials. */
+    boolean switchUp() {
+        return this == OK || this == COMMAND_ERROR;
+    }
+
     /** The result a call that threw {@code failure} counts as. */
     static CallResult of(Throwable failure) {
         if (failure instanceof CommandFailedException) {

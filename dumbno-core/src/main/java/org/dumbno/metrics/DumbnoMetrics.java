@@ -5,6 +5,8 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
 import java.time.Clock;
@@ -40,12 +42,14 @@ import org.dumbno.server.ServerStats;
  * <tr><td>{@code dumbno_rules_active}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_rule_installs_total}, {@code dumbno_rule_removals_total{reason}},
  *     {@code dumbno_rule_failures_total}</td><td>{@link #listener()}</td></tr>
- * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds}</td>
- *     <td>{@link #wrap(Transport)}</td></tr>
+ * <tr><td>{@code dumbno_rules_max}</td><td>{@link #attach(ACLManager)}</td></tr>
+ * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
+ *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
- * <tr><td>{@code dumbno_ingress_mbps}, {@code dumbno_egress_mbps}, {@code dumbno_filtered_mbps},
- *     {@code dumbno_ingress_octets_total}, {@code dumbno_egress_octets_total}</td>
+ * <tr><td>{@code dumbno_ingress_bytes_total}, {@code dumbno_egress_bytes_total}</td>
  *     <td>{@link #startBandwidthPoll}</td></tr>
+ * <tr><td>{@code dumbno_build_info{version,revision}}, the client's {@code jvm_*} and
+ *     {@code process_*} metrics</td><td>from construction</td></tr>
  * </table>
  */
 public final class DumbnoMetrics implements Closeable {
@@ -55,6 +59,7 @@ public final class DumbnoMetrics implements Closeable {
     private final LongSupplier nanoTime;
     private final Counter eapiCalls;
     private final Histogram eapiDurations;
+    private final Gauge switchUp;
     private final ShuntCounters shunts;
     private final RequestResults requests = new RequestResults();
     private final List<ScheduledFuture<?>> polls = new CopyOnWriteArrayList<>();
@@ -76,6 +81,13 @@ public final class DumbnoMetrics implements Closeable {
         eapiDurations = Histogram.builder().name("dumbno_eapi_call_duration_seconds")
                 .help("Time an eAPI call took, whatever its result").classicOnly()
                 .classicUpperBounds(CALL_SECONDS).register(registry);
+        switchUp = Gauge.builder().name("dumbno_switch_up")
+                .help("1 when the last eAPI call was answered with dumbno's credentials accepted, else 0")
+                .register(registry);
+        BuildInfo build = BuildInfo.current();
+        Info.builder().name("dumbno_build_info").help("The dumbno build: its version and the commit it was built from")
+                .labelNames("version", "revision").register(registry).setLabelValues(build.version(), build.revision());
+        JvmMetrics.builder().register(registry);
         shunts = new ShuntCounters(
                 Counter.builder().name("dumbno_rule_installs_total")
                         .help("Shunts written to the switch").register(registry),
@@ -98,7 +110,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** {@code transport}, counting and timing its calls; closing it closes {@code transport}. */
     public MeteredTransport wrap(Transport transport) {
-        return new MeteredTransport(transport, eapiCalls, eapiDurations, nanoTime);
+        return new MeteredTransport(transport, eapiCalls, eapiDurations, switchUp, nanoTime);
     }
 
     /** The listener counting installs, removals and failures; register it with an engine. */
@@ -106,12 +118,15 @@ public final class DumbnoMetrics implements Closeable {
         return shunts;
     }
 
-    /** Registers {@link #listener()} with {@code manager} and follows its active shunts. */
+    /** Registers {@link #listener()} with {@code manager} and follows its active shunts and its capacity. */
     public void attach(ACLManager manager) {
         Objects.requireNonNull(manager, "manager");
         manager.addListener(shunts);
         GaugeWithCallback.builder().name("dumbno_rules_active").help("Shunts on the switch")
                 .callback(gauge -> gauge.call(manager.active().size())).register(registry);
+        GaugeWithCallback.builder().name("dumbno_rules_max")
+                .help("Shunts the engine takes at most: max_rules, or the odd numbers of the sequence range when it is 0")
+                .callback(gauge -> gauge.call(manager.capacity())).register(registry);
     }
 
     /** Follows the server's answers as {@code dumbno_requests_total}. */
@@ -148,9 +163,8 @@ public final class DumbnoMetrics implements Closeable {
 
     /**
      * Polls the interface counters of {@code eos} now and then every {@code interval} on
-     * {@code scheduler}, and exports the bandwidth in Mbit/s over each interval: into the
-     * {@code ports} interfaces, out of the {@code egress} interfaces, and their difference. A failed
-     * poll is logged; the next one still runs. {@link #close()} or cancelling the returned future
+     * {@code scheduler}, and counts the bytes into the {@code ports} interfaces and out of the
+     * {@code egress} interfaces. A failed poll is logged; the next one still runs. {@link #close()} or cancelling the returned future
      * stops it; the scheduler is not shut down.
      *
      * @param ports the {@code [ports]} map (ingress interface to ACL name)
@@ -164,26 +178,19 @@ public final class DumbnoMetrics implements Closeable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
         }
-        BandwidthPoll poll = bandwidthPoll(eos, ports, egress, clock);
+        BandwidthPoll poll = bandwidthPoll(eos, ports, egress);
         ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
         polls.add(future);
         return future;
     }
 
-    BandwidthPoll bandwidthPoll(EosSwitch eos, Map<String, String> ports, Map<String, String> egress, Clock clock) {
+    BandwidthPoll bandwidthPoll(EosSwitch eos, Map<String, String> ports, Map<String, String> egress) {
         BandwidthPoll.Series series = new BandwidthPoll.Series(
-                gauge("dumbno_ingress_mbps", "Mbit/s into the [ports] interfaces over the last poll interval"),
-                gauge("dumbno_egress_mbps", "Mbit/s out of the [egress_ports] interfaces over the last poll interval"),
-                gauge("dumbno_filtered_mbps", "Ingress less egress Mbit/s: what the ACLs kept from the tools"),
-                Counter.builder().name("dumbno_ingress_octets_total")
-                        .help("Octets into the [ports] interfaces since polling began").register(registry),
-                Counter.builder().name("dumbno_egress_octets_total")
-                        .help("Octets out of the [egress_ports] interfaces since polling began").register(registry));
-        return new BandwidthPoll(eos, ports.keySet(), egress.keySet(), clock, series);
-    }
-
-    private Gauge gauge(String name, String help) {
-        return Gauge.builder().name(name).help(help).register(registry);
+                Counter.builder().name("dumbno_ingress_bytes_total")
+                        .help("Bytes into the [ports] interfaces since polling began").register(registry),
+                Counter.builder().name("dumbno_egress_bytes_total")
+                        .help("Bytes out of the [egress_ports] interfaces since polling began").register(registry));
+        return new BandwidthPoll(eos, ports.keySet(), egress.keySet(), series);
     }
 
     /** Stops the bandwidth polls; the metrics stay registered. Idempotent. */

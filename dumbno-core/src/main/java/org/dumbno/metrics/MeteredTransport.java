@@ -2,6 +2,7 @@ package org.dumbno.metrics;
 
 import com.google.gson.JsonObject;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,11 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 
 /**
- * A {@link Transport} that counts every call by how it ended ({@code dumbno_eapi_calls_total}) and
- * observes how long it took ({@code dumbno_eapi_call_duration_seconds}), then answers or throws
- * exactly as the transport it wraps. Obtained from {@link DumbnoMetrics#wrap(Transport)}.
+ * A {@link Transport} that counts every call by how it ended ({@code dumbno_eapi_calls_total}),
+ * observes how long it took ({@code dumbno_eapi_call_duration_seconds}) and tells from it whether
+ * the switch is up ({@code dumbno_switch_up}: 1 once a call was answered with our credentials
+ * accepted, 0 once one was not), then answers or throws exactly as the transport it wraps. Obtained
+ * from {@link DumbnoMetrics#wrap(Transport)}.
  */
 public final class MeteredTransport implements Transport {
     private static final double NANOS_PER_SECOND = 1e9;
@@ -20,12 +23,14 @@ public final class MeteredTransport implements Transport {
     private final Transport delegate;
     private final Counter calls;
     private final Histogram durations;
+    private final Gauge up;
     private final LongSupplier nanoTime;
 
-    MeteredTransport(Transport delegate, Counter calls, Histogram durations, LongSupplier nanoTime) {
+    MeteredTransport(Transport delegate, Counter calls, Histogram durations, Gauge up, LongSupplier nanoTime) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.calls = calls;
         this.durations = durations;
+        this.up = up;
         this.nanoTime = nanoTime;
     }
 
@@ -51,6 +56,7 @@ public final class MeteredTransport implements Transport {
             throw e;
         } finally {
             calls.labelValues(result.label()).inc();
+            up.set(result.switchUp() ? 1 : 0);
             durations.observe((nanoTime.getAsLong() - start) / NANOS_PER_SECOND);
         }
     }

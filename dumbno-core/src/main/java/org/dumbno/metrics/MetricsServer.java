@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves a registry over HTTP: {@code GET /metrics} answers in the Prometheus text format (or
- * OpenMetrics or protobuf, when the scraper asks for them). Runs on its own daemon threads.
+ * OpenMetrics or protobuf, when the scraper asks for them), {@code /-/healthy} and
+ * {@code /-/ready} what a {@link Health} says. Runs on its own daemon threads, none of which one
+ * exchange holds for more than a few seconds, so idle or slow connections never block a scrape.
  */
 public final class MetricsServer implements Closeable {
     private final HTTPServer server;
@@ -30,13 +32,33 @@ public final class MetricsServer implements Closeable {
      * @throws IOException the address cannot be bound
      */
     public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry) throws IOException {
+        return start(address, registry, new Health());
+    }
+
+    /**
+     * Binds {@code address} (an IP address; port 0 picks a free port) and starts serving
+     * {@code registry} and {@code health}.
+     *
+     * @throws IOException the address cannot be bound
+     */
+    public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry, Health health)
+            throws IOException {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(health, "health");
         Objects.requireNonNull(registry, "registry");
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("metrics address " + address + " must be an IP address");
         }
-        HTTPServer server = HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort())
-                .registry(registry).buildAndStart();
+        DeadlineExecutor threads = new DeadlineExecutor(DeadlineExecutor.DEADLINE);
+        HTTPServer server;
+        try {
+            server = HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort())
+                    .registry(registry).executorService(threads).registerHealthHandler(false)
+                    .defaultHandler(new HealthHandler(health)).buildAndStart();
+        } catch (IOException | RuntimeException e) {
+            threads.shutdownNow();
+            throw e;
+        }
         return new MetricsServer(server, new InetSocketAddress(address.getAddress(), server.getPort()));
     }
 

@@ -1,19 +1,16 @@
 package org.dumbno.rule;
 
 import inet.ipaddr.IPAddress;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Set;
+import org.dumbno.client.FlowRequest;
+import org.dumbno.client.Op;
 import org.dumbno.internal.EmbeddedIPv4;
-
-import com.google.gson.stream.JsonWriter;
 
 /**
  * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port
  * 0 mean "any"; at least one of the addresses and ports is named, so a request never shunts
  * everything. Addresses are single, specified and of one family; ports only come with tcp, udp or
- * sctp. An IPv6 spelling of an IPv4 address ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) is
+ * sctp (tcp or udp with IPv6, where EOS has no sctp keyword). An IPv6 spelling of an IPv4 address ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) is
  * refused: the IPv4 address must be sent as such, so that every check sees it as IPv4.
  */
 public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, int dport) {
@@ -72,11 +69,12 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
     /**
      * Reads one datagram: a UTF-8 JSON object of at most 1500 bytes with the optional keys
      * {@code src}, {@code dst}, {@code proto}, {@code sport}, {@code dport}; unknown keys ignored.
+     * Its {@code op} is checked too; {@link Order#parse(byte[])} tells it.
      *
      * @throws InvalidRequestException with a reason fit to send back to the sensor
      */
     public static Request parse(byte[] datagram) {
-        return RequestReader.read(datagram);
+        return RequestReader.read(datagram).request();
     }
 
     /**
@@ -122,22 +120,20 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
         return new Endpoint(address, port);
     }
 
+    /** This request as a client sends it. */
+    public FlowRequest toFlowRequest() {
+        return new FlowRequest(src == null ? null : Addresses.text(src), dst == null ? null : Addresses.text(dst),
+                proto.number(), sport, dport);
+    }
+
     /** The JSON object a client sends for this request; absent fields are null. */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonWriter json = new JsonWriter(out)) {
-            json.setSerializeNulls(true);
-            json.beginObject();
-            json.name("src").value(src == null ? null : Addresses.text(src));
-            json.name("dst").value(dst == null ? null : Addresses.text(dst));
-            json.name("proto").value(proto.keyword(family()));
-            json.name("sport").value(sport == 0 ? null : Integer.valueOf(sport));
-            json.name("dport").value(dport == 0 ? null : Integer.valueOf(dport));
-            json.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return toJson(Op.ADD);
+    }
+
+    /** The JSON object for {@code op} on this request; {@code op} is written only when not add. */
+    String toJson(Op op) {
+        return toFlowRequest().toJson(op);
     }
 
     @Override

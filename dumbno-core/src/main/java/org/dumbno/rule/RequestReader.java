@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dumbno.client.Op;
 
 /** Reads one request datagram with a strict JSON reader, field by field. */
 final class RequestReader {
@@ -30,11 +31,12 @@ final class RequestReader {
     private Protocol proto = Protocol.ANY;
     private int sport;
     private int dport;
+    private Op op = Op.ADD;
 
     private RequestReader() {
     }
 
-    static Request read(byte[] datagram) {
+    static Order read(byte[] datagram) {
         if (datagram == null || datagram.length == 0) {
             throw new InvalidRequestException("request is empty");
         }
@@ -57,7 +59,7 @@ final class RequestReader {
             throw new InvalidRequestException("request has data after the JSON object");
         }
         checkNoRawControlCharacters(text);
-        return new Request(reader.src, reader.dst, reader.proto, reader.sport, reader.dport);
+        return new Order(reader.op, new Request(reader.src, reader.dst, reader.proto, reader.sport, reader.dport));
     }
 
     private static String decode(byte[] datagram) {
@@ -127,6 +129,7 @@ final class RequestReader {
             case "proto" -> proto = protocol(value(key, json, true));
             case "sport" -> sport = port(key, value(key, json, true));
             case "dport" -> dport = port(key, value(key, json, true));
+            case "op" -> op = op(value(key, json, false));
             default -> json.skipValue();
         }
     }
@@ -169,6 +172,14 @@ final class RequestReader {
             return null;
         }
         return Addresses.host(key, value.text());
+    }
+
+    private static Op op(Literal value) {
+        try {
+            return Op.parse(value == null ? null : value.text());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("op", value.text(), "must be add or remove");
+        }
     }
 
     private static Protocol protocol(Literal value) {

@@ -1,8 +1,5 @@
 package org.dumbno.security;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 
 /**
@@ -43,6 +42,9 @@ import org.dumbno.rule.Request;
  * request from 10.1.2.3 to port 443 of 10.9.8.7 signed at 1700000000 has the canonical string
  * {@code dumbno-v1\n10.1.2.3\n10.9.8.7\ntcp\n0\n443\n1700000000}.
  *
+ * <p>A removal ({@code "op": "remove"}) has an eighth line, {@code remove}, so that no signed add can
+ * be turned into a removal of the same flow; an add's string stays the seven lines above.
+ *
  * <p>A request is refused, with one of these reasons, when it is {@code request not signed} (no
  * {@code ts} or no {@code sig}), has a {@code bad signature} (compared in constant time), was signed
  * more than the window (30 s by default) away from now ({@code request too old or from the future
@@ -52,7 +54,7 @@ public final class RequestSignature {
     /** How far a request's ts may be from the receiver's clock, either way, unless configured. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
     /** The first line of every canonical request string: the version of this scheme. */
-    public static final String VERSION = "dumbno-v1";
+    public static final String VERSION = FlowRequest.SIGNATURE_VERSION;
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int SIG_HEX_DIGITS = 64;
@@ -79,13 +81,12 @@ public final class RequestSignature {
 
     /** The canonical request string that {@code sig} is the HMAC of; see the class description. */
     public static String canonical(Request request, long ts) {
-        return String.join("\n", VERSION,
-                request.src() == null ? "" : request.src().toCanonicalString(),
-                request.dst() == null ? "" : request.dst().toCanonicalString(),
-                request.proto().isAny() ? "" : request.proto().keyword(request.family()),
-                Integer.toString(request.sport()),
-                Integer.toString(request.dport()),
-                Long.toString(ts));
+        return request.toFlowRequest().canonical(ts);
+    }
+
+    /** The canonical string of {@code order}: its request's, with a line {@code remove} for a removal. */
+    public static String canonical(Order order, long ts) {
+        return order.request().toFlowRequest().canonical(order.op(), ts);
     }
 
     /**
@@ -93,13 +94,18 @@ public final class RequestSignature {
      * {@code ts}: the fields of {@link Request#toJson()} plus {@code ts} and {@code sig}.
      */
     public static String sign(Request request, byte[] secret, long ts) {
+        return sign(Order.add(request), secret, ts);
+    }
+
+    /**
+     * The JSON datagram a client sends for {@code order} signed with {@code secret} at {@code ts}:
+     * the fields of {@link Order#toJson()} plus {@code ts} and {@code sig}.
+     */
+    public static String sign(Order order, byte[] secret, long ts) {
         if (ts < 0) {
             throw InvalidRequestException.of("ts", ts, "must be whole unix seconds");
         }
-        JsonObject json = JsonParser.parseString(request.toJson()).getAsJsonObject();
-        json.addProperty("ts", ts);
-        json.addProperty("sig", HEX.formatHex(hmac(secret, canonical(request, ts))));
-        return new GsonBuilder().serializeNulls().disableHtmlEscaping().create().toJson(json);
+        return order.request().toFlowRequest().toSignedJson(order.op(), secret, ts);
     }
 
     static byte[] hmac(byte[] key, String canonical) {
@@ -114,10 +120,10 @@ public final class RequestSignature {
 
     /** Empty when {@code datagram} is a valid request, signed with the key, fresh and not replayed. */
     Optional<Refusal> verify(byte[] datagram) {
-        Request request;
+        Order request;
         SignedFields fields;
         try {
-            request = Request.parse(datagram);
+            request = Order.parse(datagram);
             fields = SignedFields.read(datagram);
         } catch (InvalidRequestException e) {
             return refuse(Reason.INVALID_REQUEST, e.getMessage());

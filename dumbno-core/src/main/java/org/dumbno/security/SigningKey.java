@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.dumbno.client.FlowRequest;
 import org.dumbno.internal.FilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SigningKey {
     /** The shortest key accepted, in bytes. */
-    public static final int MIN_BYTES = 16;
+    public static final int MIN_BYTES = FlowRequest.MIN_KEY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
     private final byte[] key;

@@ -3,16 +3,18 @@ package org.dumbno.server;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.client.Op;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.server.ServerStats.ErrorKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers one datagram on a worker thread: size, gate, request, then the shunter's outcome. */
+/** Answers one datagram on a worker thread: size, gate, request, then the shunter's outcome (add or remove). */
 final class RequestHandler {
     /** The largest request read: one Ethernet MTU. */
     static final int MAX_DATAGRAM = 1500;
@@ -44,21 +46,22 @@ final class RequestHandler {
                 exchange.error(ErrorKind.GATE, refusal.get());
                 return;
             }
-            Request request;
+            Order order;
             try {
-                request = Request.parse(exchange.datagram());
+                order = Order.parse(exchange.datagram());
             } catch (InvalidRequestException e) {
                 exchange.error(ErrorKind.INVALID, e.getMessage());
                 return;
             }
-            shunt(exchange, request);
+            shunt(exchange, order);
         } catch (RuntimeException e) {
             LOG.error("client={} failed to handle a request", SocketAddresses.text(exchange.client()), e);
             exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
         }
     }
 
-    private void shunt(Exchange exchange, Request request) {
+    private void shunt(Exchange exchange, Order order) {
+        Request request = order.request();
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             exchange.error(ErrorKind.BUSY, BUSY);
@@ -66,7 +69,7 @@ final class RequestHandler {
         }
         CompletableFuture<ShuntOutcome> outcome;
         try {
-            outcome = shunter.add(request);
+            outcome = order.op() == Op.REMOVE ? shunter.remove(request) : shunter.add(request);
         } catch (RuntimeException e) {
             inFlight.decrementAndGet();
             internal(exchange, request, e);

@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
-import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
@@ -66,6 +65,30 @@ class ACLClientIT {
     }
 
     @Test
+    void removesAFlowAndTheServerHearsARemoval() throws IOException {
+        Set<Request> removed = ConcurrentHashMap.newKeySet();
+        Shunter removing = new Shunter() {
+            @Override
+            public CompletableFuture<ShuntOutcome> add(Request request) {
+                return CompletableFuture.completedFuture(ShuntOutcome.refused(null, "not an add"));
+            }
+
+            @Override
+            public CompletableFuture<ShuntOutcome> remove(Request request) {
+                removed.add(request);
+                return CompletableFuture.completedFuture(ShuntOutcome.removed(request.toRule(), 501));
+            }
+        };
+        try (UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), removing,
+                UdpServer.Options.defaults());
+                ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            assertEquals("ok", client.removeAcl("10.1.2.3", "192.0.2.9", "tcp", 51234, 443));
+            assertEquals("error: not an add", client.addAcl("10.1.2.3", "192.0.2.9", "tcp", 51234, 443));
+        }
+        assertEquals(Set.of(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)), removed);
+    }
+
+    @Test
     void passesTheServersErrorOn() throws IOException {
         try (UdpServer server = server("127.0.0.1");
                 ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
@@ -76,11 +99,11 @@ class ACLClientIT {
     @Test
     void refusesABadRequestBeforeSendingIt() throws IOException {
         try (DatagramChannel silent = rawSocket(); ACLClient client = new ACLClient("127.0.0.1", port(silent))) {
-            InvalidRequestException refusal = assertThrows(InvalidRequestException.class,
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
                     () -> client.addAcl("10.1.2.3", null, "tcp", null, 70000));
 
             assertEquals("dport (70000) must be 1-65535", refusal.getMessage());
-            assertThrows(InvalidRequestException.class, () -> client.addAcl(null, null, "tcp", null, null));
+            assertThrows(IllegalArgumentException.class, () -> client.addAcl(null, null, "tcp", null, null));
         }
     }
 
@@ -91,7 +114,7 @@ class ACLClientIT {
             try (ACLClient bare = new ACLClient("::1", port);
                     ACLClient bracketed = ACLClient.builder().server("[::1]:" + port).build()) {
                 assertEquals("ok", bare.addAcl("2001:db8::1", "2001:db8::2", null, null, null));
-                assertEquals("ok", bracketed.addAcl(Request.of("2001:db8::3", null, "tcp", null, 22)));
+                assertEquals("ok", bracketed.addAcl(FlowRequest.of("2001:db8::3", null, "tcp", null, 22)));
             }
         }
         assertEquals(2, seen.size());

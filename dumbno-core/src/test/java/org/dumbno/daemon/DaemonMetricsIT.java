@@ -108,11 +108,19 @@ class DaemonMetricsIT {
         assertEquals(0, samples.get("dumbno_queue_depth"));
         assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\"}") > 0, samples.toString());
         assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count") > 0, samples.toString());
+        assertEquals(1, samples.get("dumbno_switch_up"));
+        assertEquals(49_750, samples.get("dumbno_rules_max"), "the odd numbers of (500, 100000)");
+        assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("dumbno_build_info{")
+                && k.contains("version=\"1.0.0-SNAPSHOT\"")), samples.keySet().toString());
+        assertTrue(samples.get("process_cpu_seconds_total") > 0, samples.toString());
+        assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{")),
+                samples.keySet().toString());
         assertEquals(0, samples.get("dumbno_refusals_total{reason=\"client_not_allowed\"}"));
-        samples.keySet().forEach(name -> assertTrue(name.startsWith("dumbno_"), name));
+        samples.keySet().forEach(name -> assertTrue(name.startsWith("dumbno_") || name.startsWith("jvm_")
+                || name.startsWith("process_"), name));
 
         daemon.simulatedSwitch().orElseThrow().advanceCounters("Ethernet1", 10 * MEGABIT, 0);
-        assertTrue(await(() -> sample(address, "dumbno_ingress_octets_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
+        assertTrue(await(() -> sample(address, "dumbno_ingress_bytes_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
 
         daemon.close();
         HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

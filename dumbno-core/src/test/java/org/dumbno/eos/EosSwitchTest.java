@@ -173,8 +173,13 @@ class EosSwitchTest {
     }
 
     @Test
-    void noPortsIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> EosSwitch.of(transport, Map.of()));
+    void noPortsMeansNoListsAndNoCalls() throws SwitchException {
+        EosSwitch none = EosSwitch.of(transport, Map.of());
+
+        assertEquals(List.of(), none.acls());
+        assertEquals(Map.of(), none.readAcls());
+        assertEquals(List.of(), none.setup().changes());
+        assertEquals(List.of(), transport.calls());
     }
 
     static JsonObject empty() {

@@ -121,10 +121,10 @@ class RestartIT {
         try (ACLClient client = ACLClient.builder().server("127.0.0.1", address.getPort())
                 .timeout(Duration.ofSeconds(5)).tries(3).build()) {
             for (Request request : again) {
-                replies.add(client.addAcl(request));
+                replies.add(client.addAcl(request.toFlowRequest()));
             }
             for (Request request : fresh) {
-                replies.add(client.addAcl(request));
+                replies.add(client.addAcl(request.toFlowRequest()));
             }
         }
 

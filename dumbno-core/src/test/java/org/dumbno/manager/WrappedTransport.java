@@ -14,7 +14,8 @@ import org.dumbno.eos.Transport;
 /**
  * Passes calls to another transport, with faults the simulated switch does not show: a write
  * that runs but whose answer is lost, refused credentials, a switch that calls every number
- * written a duplicate, and something happening while a given call is in flight.
+ * written a duplicate, one that answers removals without doing them, and something happening
+ * while a given call is in flight.
  */
 final class WrappedTransport implements Transport {
     private final Transport inner;
@@ -22,6 +23,7 @@ final class WrappedTransport implements Transport {
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicReference<Hook> hook = new AtomicReference<>();
     private volatile boolean badCredentials;
+    private volatile boolean keepRemovedLines;
 
     private record Hook(Predicate<List<String>> which, Runnable action) {
     }
@@ -45,6 +47,11 @@ final class WrappedTransport implements Transport {
         hook.set(new Hook(which, action));
     }
 
+    /** Answers every {@code no SEQ} as done without passing it on: the lines stay. */
+    void keepRemovedLines(boolean value) {
+        keepRemovedLines = value;
+    }
+
     void badCredentials(boolean value) {
         badCredentials = value;
     }
@@ -62,6 +69,14 @@ final class WrappedTransport implements Transport {
             int line = 3;
             throw new CommandFailedException(describe(), 1002, line, commands.get(line),
                     List.of("Duplicate sequence number"), List.of());
+        }
+        if (keepRemovedLines && commands.stream().anyMatch(c -> c.startsWith("no "))) {
+            List<String> kept = commands.stream().filter(c -> !c.startsWith("no ")).toList();
+            List<JsonObject> results = new java.util.ArrayList<>(inner.runCmds(kept, format));
+            while (results.size() < commands.size()) {
+                results.add(new JsonObject());
+            }
+            return results;
         }
         List<JsonObject> results = inner.runCmds(commands, format);
         if (commands.contains("configure") && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

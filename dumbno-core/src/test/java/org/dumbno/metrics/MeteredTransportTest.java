@@ -124,4 +124,24 @@ class MeteredTransportTest {
 
         assertTrue(script.closed());
     }
+
+    @Test
+    void theSwitchIsUpWhileItAnswersWithOurCredentialsAccepted() throws SwitchException {
+        script.answer(0).fail(0, new SwitchUnavailableException("sw1", "timeout", null)).answer(0)
+                .fail(0, new CommandFailedException("sw1", 1002, 2, "bogus", List.of("Invalid input"), List.of()))
+                .fail(0, new AuthenticationException("sw1", "HTTP 401"));
+        List<Double> up = new java.util.ArrayList<>();
+        up.add(Exposition.of(registry).value("dumbno_switch_up"));
+
+        for (int call = 0; call < 5; call++) {
+            try {
+                metered.runCmds(List.of("show version"), Transport.Format.JSON);
+            } catch (SwitchException e) {
+                up.add(-1.0);
+            }
+            up.add(Exposition.of(registry).value("dumbno_switch_up"));
+        }
+
+        assertEquals(List.of(0.0, 1.0, -1.0, 0.0, 1.0, -1.0, 1.0, -1.0, 0.0), up);
+    }
 }

@@ -153,7 +153,9 @@ class MetricsIT {
                 .mapToDouble(Exposition.Sample::value).sum();
         assertEquals(calls, scrape.value("dumbno_eapi_call_duration_seconds_count"), "one observation per call");
         assertFalse(scrape.samples().isEmpty());
-        scrape.samples().forEach(sample -> assertTrue(sample.name().startsWith("dumbno_"), sample.name()));
+        scrape.samples().forEach(sample -> assertTrue(sample.name().startsWith("dumbno_")
+                || sample.name().startsWith("jvm_") || sample.name().startsWith("process_"), sample.name()));
+        assertTrue(scrape.value("process_cpu_seconds_total") > 0, "the process collector is registered");
     }
 
     @Test

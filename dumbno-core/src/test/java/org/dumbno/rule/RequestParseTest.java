@@ -171,6 +171,9 @@ class RequestParseTest {
             "1.2.3.4"                                    | request must be one JSON object, not string
             {"src": "1.2.3.4"} {"src": "5.6.7.8"}        | request has data after the JSON object
             {"src": "1.2.3.4"}x                          | request has data after the JSON object
+            {"op": "delete", "src": "1.2.3.4"}           | op (delete) must be add or remove
+            {"op": 1, "src": "1.2.3.4"}                  | op (1) must be a string
+            {"op": "remove"}                             | request must name at least one of src, dst, sport, dport
             """)
     void refusalsNameTheFieldAndTheValue(String json, String message) {
         assertEquals(message, refusal(json));

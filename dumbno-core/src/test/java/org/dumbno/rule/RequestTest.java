@@ -38,6 +38,14 @@ class RequestTest {
     }
 
     @Test
+    void portsFollowWhatTheFamilyCanWrite() {
+        assertEquals("dport (2) needs proto tcp or udp with IPv6 (EOS has no sctp keyword there)",
+                assertThrows(InvalidRequestException.class,
+                        () -> Request.of("2001:db8::1", null, "sctp", null, 2)).getMessage());
+        assertEquals(Protocol.parse("sctp"), Request.of("10.0.0.1", null, "sctp", null, 2).proto());
+    }
+
+    @Test
     void familyFollowsTheAddresses() {
         assertEquals(Family.IP, Request.of("1.2.3.4", null, null, null, null).family());
         assertEquals(Family.IPV6, Request.of(null, "::1", null, null, null).family());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.dumbno.rule.InvalidRequestException;
+import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -224,5 +225,16 @@ class RequestSignatureTest {
     void neitherTheVerifierNorItsKeyShowsTheKey() {
         assertFalse(signature.toString().contains("0123456789abcdef"));
         assertFalse(SigningKey.of(KEY).toString().contains("0123456789abcdef"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRemovalSignsAnEighthLineSoNoSignedAddBecomesOne() {
+        Order remove = Order.remove(request);
+        JsonObject signedAdd = JsonParser.parseString(RequestSignature.sign(request, KEY, TS)).getAsJsonObject();
+        signedAdd.addProperty("op", "remove");
+
+        assertEquals(RequestSignature.canonical(request, TS) + "\nremove", RequestSignature.canonical(remove, TS));
+        assertEquals(Optional.of(new Refusal(Reason.BAD_SIGNATURE, "bad signature")), verify(signedAdd.toString()));
+        assertEquals(Optional.empty(), verify(RequestSignature.sign(remove, KEY, TS)));
     }
 }

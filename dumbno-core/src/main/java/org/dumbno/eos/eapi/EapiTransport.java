@@ -62,6 +62,7 @@ public final class EapiTransport implements Transport {
     private final String user;
     private final String authorization;
     private final Duration timeout;
+    private final long maxReply;
     private final CloseableHttpClient client;
     private final AtomicLong ids = new AtomicLong();
     /** Cancels a call still running after {@code timeout}, however slowly its bytes trickle in. */
@@ -74,6 +75,7 @@ public final class EapiTransport implements Transport {
         this.user = b.user;
         this.authorization = b.user == null ? null : basic(b.user, b.password);
         this.timeout = b.timeout;
+        this.maxReply = b.maxReply;
         this.client = PooledClients.of(b.timeout, tlsContext(b), b.verifyTls);
         if (!b.verifyTls && "https".equals(b.scheme)) {
             LOG.warn("TLS verification is off for {} (verify_tls = false): anyone on the path can "
@@ -112,12 +114,14 @@ public final class EapiTransport implements Transport {
             post.cancel();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            return client.execute(target, post, response -> reply(response, id, cmds, decoder));
+            return client.execute(target, post, response -> reply(response, post, id, cmds, decoder));
         } catch (SwitchException e) {
             if (expired.get()) {
                 throw tooSlow(e);
             }
             throw e;
+        } catch (BoundedContent.TooLarge e) {
+            throw tooLarge(e);
         } catch (IOException e) {
             throw expired.get() ? tooSlow(e) : unavailable(e);
         } finally {
@@ -130,11 +134,21 @@ public final class EapiTransport implements Transport {
         return new SwitchUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", e);
     }
 
-    /** Reads a 200 reply's body as a stream; any other status with its body, as a failure. */
-    private <T> List<T> reply(ClassicHttpResponse response, String id, List<String> cmds,
+    /** The reply had more than {@code max_reply} bytes: the call was abandoned. */
+    private SwitchUnavailableException tooLarge(BoundedContent.TooLarge e) {
+        return new SwitchUnavailableException(name, "reply larger than " + e.limit()
+                + " bytes, the most one eAPI reply may have; the call was abandoned", e);
+    }
+
+    /**
+     * Reads a 200 reply's body as a stream; any other status with its body, as a failure. Either
+     * body may have at most {@code maxReply} bytes, counted as they are read.
+     */
+    private <T> List<T> reply(ClassicHttpResponse response, HttpPost post, String id, List<String> cmds,
             ResultDecoder<T> decoder) throws IOException {
+        Runnable abort = post::cancel;
         if (response.getCode() != 200) {
-            throw failure(HttpReply.of(response));
+            throw failure(HttpReply.of(response, maxReply, abort));
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
@@ -142,7 +156,8 @@ public final class EapiTransport implements Transport {
         }
         ContentType type = ContentType.parseLenient(entity.getContentType());
         Charset charset = type == null ? StandardCharsets.UTF_8 : type.getCharset(StandardCharsets.UTF_8);
-        try (ReplyBody body = new ReplyBody(new InputStreamReader(entity.getContent(), charset))) {
+        BoundedContent content = new BoundedContent(entity.getContent(), maxReply, abort);
+        try (ReplyBody body = new ReplyBody(new InputStreamReader(content, charset))) {
             return RpcReply.read(name, id, cmds, body, decoder);
         }
     }
@@ -237,6 +252,11 @@ public final class EapiTransport implements Transport {
     public static final class Builder {
         /** Seconds an eAPI call may take, connection included, unless told otherwise. */
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+        /**
+         * Bytes one reply may have unless told otherwise: 64 MiB, room for a read of the whole
+         * default sequence range in one access list per family.
+         */
+        public static final long DEFAULT_MAX_REPLY = 64L * 1024 * 1024;
 
         private String scheme = "https";
         private String host;
@@ -244,6 +264,7 @@ public final class EapiTransport implements Transport {
         private String user;
         private char[] password = new char[0];
         private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxReply = DEFAULT_MAX_REPLY;
         private boolean verifyTls = true;
         private Path caFile;
         private SSLContext sslContext;
@@ -303,6 +324,18 @@ public final class EapiTransport implements Transport {
                 throw new IllegalArgumentException("timeout (" + value + ") must be positive");
             }
             this.timeout = value;
+            return this;
+        }
+
+        /**
+         * Bytes one reply (a result or an error) may have, counted as they are read; a longer
+         * reply is abandoned and the call fails.
+         */
+        public Builder maxReply(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxReply (" + bytes + ") must be at least 1 byte");
+            }
+            this.maxReply = bytes;
             return this;
         }
 

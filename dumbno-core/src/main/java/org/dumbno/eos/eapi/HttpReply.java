@@ -4,20 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.ParseException;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 
-/** What came back over HTTP, read in full so the connection can go back to the pool. */
+/**
+ * What came back over HTTP with a status other than 200: the body as far as it came, at most
+ * the reply limit; its length is what was read, never what the headers claim.
+ */
 record HttpReply(int status, String reason, String body) {
 
-    static HttpReply of(ClassicHttpResponse response) throws IOException {
+    /** @throws BoundedContent.TooLarge the body is longer than {@code limit} bytes */
+    static HttpReply of(ClassicHttpResponse response, long limit, Runnable abort) throws IOException {
         HttpEntity entity = response.getEntity();
-        try {
-            String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
-            String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
-            return new HttpReply(response.getCode(), reason, body);
-        } catch (ParseException e) {
-            throw new IOException("unreadable HTTP reply: " + e.getMessage(), e);
+        String body = "";
+        if (entity != null) {
+            BoundedContent content = new BoundedContent(entity.getContent(), limit, abort);
+            body = new String(content.readWhatComes(), StandardCharsets.UTF_8);
         }
+        String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
+        return new HttpReply(response.getCode(), reason, body);
     }
 }

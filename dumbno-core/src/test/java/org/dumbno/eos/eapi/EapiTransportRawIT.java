@@ -118,4 +118,19 @@ class EapiTransportRawIT {
             assertEquals(List.of("dumbno-1", "dumbno-2"), ids);
         }
     }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {200, 500})
+    void aReplyLongerThanTheLimitIsAbandonedWithAMessageNamingTheLimit(int status) throws Exception {
+        String big = "{\"jsonrpc\": \"2.0\", \"result\": [\"" + "x".repeat(8192) + "\"]}";
+        try (RawServer server = new RawServer(body -> new RawServer.Answer(status, big));
+                EapiTransport eapi = EapiTransport.builder().scheme("http").host("127.0.0.1").port(server.port())
+                        .user("admin").password("pw").maxReply(4096).build()) {
+            SwitchUnavailableException e = assertThrows(SwitchUnavailableException.class,
+                    () -> eapi.runCmds(List.of("show version")));
+
+            assertEquals(eapi.describe(), e.switchName());
+            assertTrue(e.getMessage().contains("reply larger than 4096 bytes"), e.getMessage());
+        }
+    }
 }

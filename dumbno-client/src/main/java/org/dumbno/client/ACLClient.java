@@ -2,6 +2,10 @@ package org.dumbno.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -16,12 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.dumbno.rule.Request;
-import org.dumbno.security.RequestSignature;
-import org.dumbno.security.SigningKey;
 
 /**
- * Asks a running dumbno server to shunt a flow, as the Python and Go clients do: one JSON datagram,
+ * Asks a running dumbno server to shunt a flow (or take a shunt away), as the Python and Go clients do: one JSON datagram,
  * one reply, {@code ok} or {@code error: <reason>}. A request without an answer within the timeout
  * is sent again, up to the number of tries. Safe to share between threads: every call has its own
  * socket, connected to the server, so replies from anywhere else are never read.
@@ -45,8 +46,8 @@ public final class ACLClient implements Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * A client of the server at {@code host} (an IPv4 or IPv6 literal, never a name to resolve) and
-     * {@code port}, with the default timeout and tries.
+     * A client of the server at {@code host} (an IPv4 or IPv6 literal, or a host name looked up at
+     * every request, as the Python client did) and {@code port}, with the default timeout and tries.
      */
     public ACLClient(String host, int port) {
         this(builder().server(host, port));
@@ -67,31 +68,71 @@ public final class ACLClient implements Closeable {
         return new Builder();
     }
 
-    /** The server's socket address. */
+    /**
+     * The server's socket address; a host name is looked up now.
+     *
+     * @throws UncheckedIOException the server's host name does not resolve
+     */
     public InetSocketAddress server() {
-        return server.socketAddress();
+        try {
+            return server.socketAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * Asks for a flow to be shunted: null or empty strings and null or 0 ports mean any.
      *
      * @return the server's reply, {@code ok} or {@code error: <reason>}
-     * @throws org.dumbno.rule.InvalidRequestException before anything is sent, when the request is
-     *     not valid
+     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
+     *     (see {@link FlowRequest})
      * @throws ServerUnreachableException when no reply came after every try
      */
     public String addAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
-        return addAcl(Request.of(src, dst, proto, sport, dport));
+        return addAcl(FlowRequest.of(src, dst, proto, sport, dport));
     }
 
     /**
-     * Sends {@code request} as {@link Request#toJson()} (signed with the key, when the client has
-     * one, as {@link RequestSignature#sign} does) and waits for the reply.
+     * Sends {@code request} as {@link FlowRequest#toJson()} (as {@link FlowRequest#toSignedJson},
+     * when the client has a key) and waits for the reply.
      *
      * @return the server's reply, {@code ok} or {@code error: <reason>}
      * @throws ServerUnreachableException when no reply came after every try
      */
-    public String addAcl(Request request) throws IOException {
+    public String addAcl(FlowRequest request) throws IOException {
+        return send(Op.ADD, request);
+    }
+
+    /**
+     * Asks for a flow's shunt to be taken away ({@code "op": "remove"}; servers before it do not
+     * know the key): null or empty strings and null or 0 ports mean any, as for {@link #addAcl}.
+     *
+     * @return the server's reply, {@code ok} once the rule is on none of the switch's lists, or
+     *     {@code error: <reason>}
+     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
+     *     (see {@link FlowRequest})
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String removeAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
+        return removeAcl(FlowRequest.of(src, dst, proto, sport, dport));
+    }
+
+    /** Asks for {@code request}'s shunt to be taken away; see {@link #removeAcl(String, String, String, Integer, Integer)}. */
+    public String removeAcl(FlowRequest request) throws IOException {
+        return send(Op.REMOVE, request);
+    }
+
+    /**
+     * Sends {@code op} on {@code request} as {@link FlowRequest#toJson(Op)} (as
+     * {@link FlowRequest#toSignedJson(Op, byte[], long)}, when the client has a key) and waits for
+     * the reply.
+     *
+     * @return the server's reply, {@code ok} or {@code error: <reason>}
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String send(Op op, FlowRequest request) throws IOException {
+        Objects.requireNonNull(op, "op");
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new IOException("the client for " + server + " is closed");
@@ -100,7 +141,7 @@ public final class ACLClient implements Closeable {
         sockets.add(socket);
         try {
             socket.connect(server.socketAddress());
-            Signer signer = new Signer(request);
+            Signer signer = new Signer(op, request);
             for (int attempt = 0; attempt < tries; attempt++) {
                 send(socket, signer.next());
                 String reply = awaitReply(socket);
@@ -126,21 +167,23 @@ public final class ACLClient implements Closeable {
      * reply is not refused as a replay of a try the server did accept.
      */
     private final class Signer {
-        private final Request request;
+        private final Op op;
+        private final FlowRequest request;
         private long lastTs = Long.MIN_VALUE;
 
-        Signer(Request request) {
+        Signer(Op op, FlowRequest request) {
+            this.op = op;
             this.request = request;
         }
 
         DatagramPacket next() {
             String text;
             if (secret == null) {
-                text = request.toJson();
+                text = request.toJson(op);
             } else {
                 long now = clock.instant().getEpochSecond();
                 lastTs = lastTs == Long.MIN_VALUE ? now : Math.max(now, lastTs + 1);
-                text = RequestSignature.sign(request, secret, lastTs);
+                text = request.toSignedJson(op, secret, lastTs);
             }
             byte[] json = text.getBytes(StandardCharsets.UTF_8);
             return new DatagramPacket(json, json.length);
@@ -208,14 +251,44 @@ public final class ACLClient implements Closeable {
 
         /**
          * Signs every request with this key ({@code [dumbno] secret_file} on the server), at least
-         * {@value org.dumbno.security.SigningKey#MIN_BYTES} bytes; copied. Without it requests go unsigned, as ever. Each
-         * try is signed afresh, its timestamp at least one second after the previous try's, so a
-         * server that accepted a try whose reply was lost accepts the retry too.
+         * {@value FlowRequest#MIN_KEY_BYTES} bytes; copied. Without it requests go unsigned, as ever.
+         * Each try is signed afresh, its timestamp at least one second after the previous try's, so
+         * a server that accepted a try whose reply was lost accepts the retry too.
          */
         public Builder secret(byte[] key) {
-            SigningKey.of(key);
+            FlowRequest.checkKey(key);
             this.secret = key.clone();
             return this;
+        }
+
+        /**
+         * Signs every request with the key in {@code file}, read as the server reads
+         * {@code [dumbno] secret_file}: the file's bytes without leading and trailing spaces, tabs
+         * and line ends.
+         */
+        public Builder secretFile(Path file) throws IOException {
+            byte[] content = Files.readAllBytes(file);
+            int start = 0;
+            int end = content.length;
+            while (start < end && isSpace(content[start])) {
+                start++;
+            }
+            while (end > start && isSpace(content[end - 1])) {
+                end--;
+            }
+            byte[] key = Arrays.copyOfRange(content, start, end);
+            Arrays.fill(content, (byte) 0);
+            try {
+                return secret(key);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("secret file " + file + " holds fewer than " + FlowRequest.MIN_KEY_BYTES + " bytes", e);
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+
+        private static boolean isSpace(byte b) {
+            return b == ' ' || b == '\t' || b == '\r' || b == '\n';
         }
 
         /** The clock signatures are timestamped with (the system clock by default). */

@@ -1,0 +1,134 @@
+package org.dumbno.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.dumbno.client.ACLClient;
+import org.dumbno.client.Op;
+import org.dumbno.daemon.Daemon;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.rule.Order;
+import org.dumbno.rule.Request;
+import org.dumbno.security.SigningKey;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code dumbno add} and {@code dumbno remove} share: the flow, and where it goes (a running
+ * server, or straight to the switch of a configuration). Exit 0 only on {@code ok}.
+ */
+abstract class FlowCommand implements Callable<Integer> {
+    static final String DEFAULT_SERVER = "127.0.0.1:" + ACLClient.DEFAULT_PORT;
+
+    /** How long a one-shot add or remove waits for the switch to take the change. */
+    static final Duration SWITCH_WAIT = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = "--src", paramLabel = "ADDR", description = "source address, IPv4 or IPv6")
+    String src;
+
+    @Option(names = "--dst", paramLabel = "ADDR", description = "destination address, IPv4 or IPv6")
+    String dst;
+
+    @Option(names = "--proto", paramLabel = "PROTO",
+            description = "ip (the default), ipv6, tcp, udp, icmp, icmpv6, sctp, or a number 0-255")
+    String proto;
+
+    @Option(names = "--sport", paramLabel = "PORT", description = "source port, 1-65535 (tcp, udp, sctp)")
+    Integer sport;
+
+    @Option(names = "--dport", paramLabel = "PORT", description = "destination port, 1-65535 (tcp, udp, sctp)")
+    Integer dport;
+
+    /** Where the request goes; one choice only. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Destination destination;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "1",
+            description = "seconds to wait for each reply (default: ${DEFAULT-VALUE})")
+    double timeoutSeconds;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "" + ACLClient.DEFAULT_TRIES,
+            description = "how many times to send the request before giving up (default: ${DEFAULT-VALUE})")
+    int tries;
+
+    @Option(names = "--secret-file", paramLabel = "PATH",
+            description = "sign the request with the key in PATH, for a server with [dumbno] secret_file")
+    Path secretFile;
+
+    /** The places a request can be sent to. */
+    static final class Destination {
+        @Option(names = "--server", paramLabel = "HOST:PORT", required = true,
+                description = "the dumbno server, e.g. 127.0.0.1:9000 or [::1]:9000 (default: " + DEFAULT_SERVER + ")")
+        String server;
+
+        @Option(names = "--config", paramLabel = "CFG", required = true,
+                description = "no server: change the switch of this configuration directly")
+        Path config;
+    }
+
+    /** Add or remove. */
+    abstract Op op();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Logging.apply(logging);
+        Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
+        String reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
+        spec.commandLine().getOut().println(reply);
+        return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private String viaServer(Order order) throws IOException {
+        try (ACLClient client = client()) {
+            return client.send(order.op(), order.request().toFlowRequest());
+        }
+    }
+
+    /** Starts an engine on the switch, hands it the order, waits for its outcome and stops the engine. */
+    private String direct(Order order) throws IOException, InterruptedException {
+        if (secretFile != null) {
+            throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
+        }
+        try (SwitchAccess access = SwitchAccess.open(destination.config);
+                ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
+            manager.start();
+            try {
+                var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
+                return outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS).reply();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the engine failed", e.getCause());
+            } catch (TimeoutException e) {
+                throw new IOException(access.eos().describe() + ": the switch did not take the change within "
+                        + SWITCH_WAIT.toSeconds() + " s", e);
+            }
+        }
+    }
+
+    private ACLClient client() throws IOException {
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
+            throw new IllegalArgumentException("--timeout (" + timeoutSeconds + ") must be more than 0 and at most 3600 seconds");
+        }
+        ACLClient.Builder builder = ACLClient.builder()
+                .server(destination == null ? DEFAULT_SERVER : destination.server)
+                .timeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))))
+                .tries(tries);
+        if (secretFile != null) {
+            builder.secret(SigningKey.load(secretFile).bytes());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The client library IDS code uses to ask a running dumbno server to shunt a flow: a drop-in for
+ * the Python and Go clients, sending the same JSON datagram. It needs nothing but the JDK.
+ *
+ * <p>Entry points: {@link org.dumbno.client.ACLClient} and its
+ * {@link org.dumbno.client.ServerUnreachableException}; {@link org.dumbno.client.FlowRequest} is
+ * the wire format, signed or not.
+ */
+package org.dumbno.client;

@@ -1,8 +1,0 @@
-/**
- * The client library IDS code uses to ask a running dumbno server to shunt a flow: a drop-in for
- * the Python and Go clients, sending the same JSON datagram.
- *
- * <p>Entry points: {@link org.dumbno.client.ACLClient} and its
- * {@link org.dumbno.client.ServerUnreachableException}.
- */
-package org.dumbno.client;

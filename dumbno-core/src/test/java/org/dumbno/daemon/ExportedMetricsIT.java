@@ -1,0 +1,78 @@
+package org.dumbno.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The metrics a daemon exports are the ones README lists, and the ones the shipped examples use. */
+@Timeout(30)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportedMetricsIT {
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+    private static final Pattern TYPE_LINE = Pattern.compile("(?m)^# TYPE (\\S+) \\S+$");
+    private static final Pattern README_ROW = Pattern.compile("(?m)^\\| `(dumbno_[a-z_]+)` \\|");
+
+    private Daemon daemon;
+    private Set<String> exported;
+
+    @BeforeAll
+    void scrape() throws IOException, InterruptedException {
+        daemon = TestDaemons.start(settings -> settings.metricsListen(TestDaemons.loopback(0)));
+        InetSocketAddress address = daemon.metricsAddress().orElseThrow();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + address.getPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        exported = matches(TYPE_LINE, response.body());
+    }
+
+    @AfterAll
+    void stop() {
+        daemon.close();
+    }
+
+    static Set<String> matches(Pattern pattern, String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void readmeListsEveryDumbnoMetricAndNoOther() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("### Metrics"), readme.indexOf("### Logs"));
+
+        Set<String> ours = new TreeSet<>(exported);
+        ours.removeIf(name -> !name.startsWith("dumbno_"));
+        assertEquals(ours, matches(README_ROW, section));
+    }
+
+    @Test
+    void theJvmAndProcessCollectorsAreThere() {
+        assertTrue(exported.contains("process_cpu_seconds_total"), exported.toString());
+        assertTrue(exported.contains("jvm_memory_used_bytes"), exported.toString());
+    }
+}

@@ -1,0 +1,30 @@
+package org.dumbno.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.dumbno.eos.DummyTransport;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.rule.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code backend = dummy} with an empty {@code [ports]}: no lists, every request accepted, nothing kept. */
+@Timeout(10)
+class NoListsTest {
+    private final Harness h = new Harness();
+
+    @Test
+    void requestsAreAcceptedWithoutUsingUpNumbers() throws Exception {
+        h.start(b -> b.eosSwitch(EosSwitch.of(new DummyTransport(), Map.of())).sequenceRange(500, 504));
+
+        for (int port = 1; port <= 5; port++) {
+            assertEquals("ok", h.shunt(Request.of("10.0.0.1", null, "tcp", null, port)).reply());
+        }
+        assertEquals("ok", h.shunt(Request.of("10.0.0.1", null, "tcp", null, 1)).reply());
+
+        assertEquals(List.of(), h.manager.active());
+        assertEquals(0, h.manager.purge().examined());
+    }
+}
