@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param rateBurst      requests a client may send at once, positive
  * @param secretFile     file holding the key for signed requests
  * @param syslog         syslog receiver, possibly unresolved
+ * @param repairLayout   whether a drifted layout is put back ({@code repair_layout}); when false,
+ *                       requests are refused while a list of their family is not whole
  * @param shutdownTimeout how long stopping may take at most, whatever the switch does, positive
  */
 public record DumbnoSettings(
@@ -47,6 +49,7 @@ public record DumbnoSettings(
         int rateBurst,
         Optional<Path> secretFile,
         Optional<InetSocketAddress> syslog,
+        boolean repairLayout,
         Duration shutdownTimeout) {
 
     static final String SECTION = "dumbno";
@@ -163,6 +166,7 @@ public record DumbnoSettings(
         private Integer rateBurst;
         private Optional<Path> secretFile = Optional.empty();
         private Optional<InetSocketAddress> syslog = Optional.empty();
+        private boolean repairLayout = true;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
         private Builder() {
@@ -252,6 +256,12 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** Whether a drifted layout is put back (true by default). */
+        public Builder repairLayout(boolean value) {
+            this.repairLayout = value;
+            return this;
+        }
+
         /** Sets the syslog receiver. */
         public Builder syslog(InetSocketAddress value) {
             this.syslog = Optional.of(value);
@@ -269,7 +279,7 @@ public record DumbnoSettings(
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog, shutdownTimeout);
+                    burst, secretFile, syslog, repairLayout, shutdownTimeout);
         }
 
         private static int defaultBurst(int rate) {

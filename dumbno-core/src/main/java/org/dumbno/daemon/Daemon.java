@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.dumbno.config.Backend;
+import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
@@ -292,6 +294,8 @@ public final class Daemon implements Closeable {
                 .queueLimit(settings.queueLimit())
                 .clock(clock)
                 .requestFilter(filter)
+                .repairLayout(settings.repairLayout())
+                .checkLayout(config.backend() != Backend.DUMMY)
                 .build();
     }
 
@@ -407,6 +411,7 @@ public final class Daemon implements Closeable {
                 SetupReport report = eos.setup();
                 setup.set(report);
                 report.changes().forEach(change -> LOG.info("setup: {}", change));
+                report.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
                 if (!report.changed()) {
                     LOG.info("setup: nothing to change on {}", eos.describe());
                 }
