@@ -378,6 +378,8 @@ public final class Daemon implements Closeable {
             health.liveness("engine", manager::stalls);
             health.liveness("server", server::stalls);
             health.readiness("switch", this::switchReadiness);
+            health.readiness("layout", () -> manager.layout().filter(report -> !report.ok())
+                    .map(report -> "incomplete: " + report.summary()));
             if (metrics != null) {
                 health.liveness("metrics", metrics::stalls);
                 metrics.start(settings.metricsListen().get(), config, eos, manager, server,
