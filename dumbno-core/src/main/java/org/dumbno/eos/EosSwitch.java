@@ -94,7 +94,7 @@ public final class EosSwitch {
      */
     public SetupReport setup() throws SwitchException {
         if (ports.isEmpty()) {
-            return new SetupPlan().report(false, List.of());
+            return new SetupReport(List.of());
         }
         List<String> interfaces = new ArrayList<>(ports.keySet());
         List<String> configShows = new ArrayList<>();

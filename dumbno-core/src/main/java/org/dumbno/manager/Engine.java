@@ -51,6 +51,8 @@ final class Engine {
     boolean closed;
     boolean needsResync;
     private boolean draining;
+    /** Whether the lane's last call was a write; only the lane (holding {@link #callLock}) uses it. */
+    private boolean lastCallWrote;
     private boolean retryScheduled;
     private Instant unreachableSince;
     private Duration backoff;
@@ -69,7 +71,7 @@ final class Engine {
 
     private boolean laneIdle() {
         synchronized (lock) {
-            return !started || closed || retryScheduled || (queue.isEmpty() && !confirmations.hasWaiting());
+            return !started || closed || retryScheduled || queue.isEmpty() && !confirmations.hasWaiting();
         }
     }
 
@@ -117,35 +119,44 @@ final class Engine {
         }
     }
 
+    /**
+     * One switch call: a read when one is due (the switch must be read again, or repeats wait
+     * for a confirming read), else a batch of writes. When both writes and repeats wait, they take
+     * turns, so neither waits behind more than one call of the other.
+     */
     private boolean drainOnce(List<Runnable> after) {
-        boolean resync;
+        boolean read;
         boolean confirm;
         synchronized (lock) {
             expireOld(after);
-            if (queue.isEmpty() && !confirmations.hasWaiting() || retryScheduled || !started) {
+            boolean writes = !queue.isEmpty();
+            boolean repeats = confirmations.hasWaiting();
+            if (!writes && !repeats || retryScheduled || !started) {
                 draining = false;
                 return false;
             }
-            resync = needsResync;
-            confirm = confirmations.hasWaiting();
+            confirm = repeats && (needsResync || !writes || lastCallWrote);
+            read = needsResync || confirm;
             if (confirm) {
                 confirmations.begin();
             }
         }
-        if ((resync || confirm) && !resync(after)) {
-            synchronized (lock) {
-                confirmations.failed();
+        if (read) {
+            lastCallWrote = false;
+            if (!resync(after)) {
+                synchronized (lock) {
+                    confirmations.failed();
+                }
+                return false;
             }
-            return false;
-        }
-        synchronized (lock) {
             if (confirm) {
-                settleConfirmationsLocked(after);
+                synchronized (lock) {
+                    settleConfirmationsLocked(after);
+                }
             }
-            if (queue.isEmpty()) {
-                return true;
-            }
+            return true;
         }
+        lastCallWrote = true;
         writer.writeBatch(after);
         return true;
     }

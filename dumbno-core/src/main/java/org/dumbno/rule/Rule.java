@@ -56,7 +56,7 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         }
     }
 
-    private static void checkNoPort(String field, int port, Protocol protocol, Family family) {
+    static void checkNoPort(String field, int port, Protocol protocol, Family family) {
         if (port != 0 && protocol.hasPorts()) {
             throw InvalidRequestException.of(field, port, "needs proto tcp or udp with IPv6 (EOS has no "
                     + protocol + " keyword there)");
