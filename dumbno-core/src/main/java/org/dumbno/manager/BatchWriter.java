@@ -53,7 +53,8 @@ final class BatchWriter {
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
             List<LayoutProblem> problems = engine.eos.write(writes);
-            String refusal = problems.isEmpty() ? null : wroteIntoBrokenList(problems, after);
+            String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
+                    : wroteIntoBrokenList(problems, after);
             synchronized (engine.lock) {
                 settle(plan, null, null, refusal, after);
                 engine.reachableLocked();
