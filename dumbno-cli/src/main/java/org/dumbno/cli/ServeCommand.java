@@ -33,7 +33,10 @@ import picocli.CommandLine.Parameters;
             ExitCodes.UNREACHABLE + ":the switch could not be reached"
         })
 final class ServeCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** Looked up when first used, so that building the command line starts no logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServeCommand.class);
+    }
 
     @Mixin
     LoggingOptions logging;
@@ -58,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> stopOnSignal(running), "dumbno-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         daemon = running;
-        LOG.info("dumbno listening on {}", running.describe());
+        log().info("dumbno listening on {}", running.describe());
         started.countDown();
         try {
             running.awaitTermination();
@@ -66,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             removeHook(hook);
         }
         if (running.failure().isPresent()) {
-            LOG.error("dumbno stopped by itself: {}", running.failure().get().toString());
+            log().error("dumbno stopped by itself: {}", running.failure().get().toString());
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
@@ -77,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
      * the process with status 0, since stopping on a signal is how this server is meant to stop.
      */
     private static void stopOnSignal(Daemon running) {
-        LOG.info("stopping on signal");
+        log().info("stopping on signal");
         running.close();
         System.out.flush();
         System.err.flush();
