@@ -31,10 +31,10 @@ final class Rig implements Closeable {
     final SimulatedSwitch sim;
     final ACLManager manager;
     private final EapiServer eapi;
-    private final EapiTransport transport;
+    private final CountingTransport transport;
     private final UdpServer udp;
 
-    private Rig(SimulatedSwitch sim, EapiServer eapi, EapiTransport transport, ACLManager manager, UdpServer udp) {
+    private Rig(SimulatedSwitch sim, EapiServer eapi, CountingTransport transport, ACLManager manager, UdpServer udp) {
         this.sim = sim;
         this.eapi = eapi;
         this.transport = transport;
@@ -56,8 +56,8 @@ final class Rig implements Closeable {
         EosSwitch.of(sim, PORTS).setup();
         sim.latency(latency);
         EapiServer eapi = EapiServer.start(sim, new InetSocketAddress(loopback(), 0), USER, PASSWORD, null);
-        EapiTransport transport = EapiTransport.builder().scheme("http").host("127.0.0.1")
-                .port(eapi.address().getPort()).user(USER).password(PASSWORD).build();
+        CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http").host("127.0.0.1")
+                .port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
         ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
                 .purgeInterval(Duration.ofHours(1)).build();
         try {
@@ -79,6 +79,11 @@ final class Rig implements Closeable {
         } catch (IOException e) {
             throw new IllegalStateException("127.0.0.1 is not an address", e);
         }
+    }
+
+    /** Reads of the lists dumbno made so far (start, confirming reads, sweeps). */
+    long reads() {
+        return transport.reads();
     }
 
     /** Where requests go. */

@@ -133,11 +133,16 @@ class OldFormsIT {
     void cfgAloneServesWithoutSettingUp() throws Exception {
         SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-2").build();
         Path config = aristaConfig(simulated);
+        Files.writeString(config, Files.readString(config) + "repair_layout = false\n");
 
         Future<Integer> exit = runInBackground(config.toString());
-        assertNotNull(serve().awaitStarted(Duration.ofSeconds(30)), err::toString);
+        Daemon daemon = serve().awaitStarted(Duration.ofSeconds(30));
+        assertNotNull(daemon, err::toString);
 
-        assertEquals(List.of(), simulated.accessLists(Family.IP));
+        assertEquals(List.of(), simulated.accessLists(Family.IP), "nothing set up, nothing repaired");
+        try (ACLClient client = ACLClient.builder().server("127.0.0.1", daemon.listening().get(0).getPort()).build()) {
+            assertTrue(client.addAcl("10.1.2.3", null, null, null, null).startsWith("error: switch layout incomplete"));
+        }
         serve().stop();
         assertEquals(ExitCodes.OK, exit.get(30, TimeUnit.SECONDS));
     }

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param rateBurst      requests a client may send at once, positive
  * @param secretFile     file holding the key for signed requests
  * @param syslog         syslog receiver, possibly unresolved
+ * @param repairLayout   whether a drifted layout is put back ({@code repair_layout}); when false,
+ *                       requests are refused while a list of their family is not whole
  */
 public record DumbnoSettings(
         List<InetSocketAddress> listen,
@@ -45,7 +47,8 @@ public record DumbnoSettings(
         int rateLimit,
         int rateBurst,
         Optional<Path> secretFile,
-        Optional<InetSocketAddress> syslog) {
+        Optional<InetSocketAddress> syslog,
+        boolean repairLayout) {
 
     static final String SECTION = "dumbno";
     /** The UDP port requests arrive on by default. */
@@ -158,6 +161,7 @@ public record DumbnoSettings(
         private Integer rateBurst;
         private Optional<Path> secretFile = Optional.empty();
         private Optional<InetSocketAddress> syslog = Optional.empty();
+        private boolean repairLayout = true;
 
         private Builder() {
         }
@@ -246,6 +250,12 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** Whether a drifted layout is put back (true by default). */
+        public Builder repairLayout(boolean value) {
+            this.repairLayout = value;
+            return this;
+        }
+
         /** Sets the syslog receiver. */
         public Builder syslog(InetSocketAddress value) {
             this.syslog = Optional.of(value);
@@ -257,7 +267,7 @@ public record DumbnoSettings(
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog);
+                    burst, secretFile, syslog, repairLayout);
         }
 
         private static int defaultBurst(int rate) {

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.dumbno.config.Backend;
+import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
@@ -212,6 +214,8 @@ public final class Daemon implements Closeable {
                 .queueLimit(settings.queueLimit())
                 .clock(clock)
                 .requestFilter(filter)
+                .repairLayout(settings.repairLayout())
+                .checkLayout(config.backend() != Backend.DUMMY)
                 .build();
     }
 
@@ -262,6 +266,7 @@ public final class Daemon implements Closeable {
             } else if (options.setup()) {
                 setup = eos.setup();
                 setup.changes().forEach(change -> LOG.info("setup: {}", change));
+                setup.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
                 if (!setup.changed()) {
                     LOG.info("setup: nothing to change on {}", eos.describe());
                 }

@@ -21,7 +21,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dumbno.eos.AclKey;
+import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.LayoutReport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
@@ -93,12 +95,14 @@ public final class ACLManager implements Shunter, Closeable {
                     throw new IllegalStateException(engine.closed ? "closed" : "already started");
                 }
             }
-            var read = engine.eos.readAcls();
+            if (engine.settings.checkLayout() && !engine.eos.defaultResultKnown()) {
+                readDefaultResult();
+            }
+            engine.readSwitch(false, new ArrayList<>(), after);
             synchronized (engine.lock) {
                 if (engine.closed) {
                     throw new IllegalStateException("closed");
                 }
-                engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
                 engine.started = true;
                 purgeWatch.progressed();
@@ -111,6 +115,25 @@ public final class ACLManager implements Shunter, Closeable {
         } finally {
             engine.callLock.unlock();
             after.forEach(Runnable::run);
+        }
+    }
+
+    private void readDefaultResult() throws SwitchException {
+        try {
+            engine.eos.readDefaultResult();
+        } catch (CommandFailedException e) {
+            ShuntLog.LOG.warn("cannot read whether {} has hardware access-list update default-result permit: {}",
+                    engine.eos.describe(), e.getMessage());
+        }
+    }
+
+    /**
+     * The layout of the switch as the last read showed it (every read of the lists carries it:
+     * start, sweeps, confirming reads); empty before {@link #start()} has read the switch.
+     */
+    public Optional<LayoutReport> layout() {
+        synchronized (engine.lock) {
+            return Optional.ofNullable(engine.layout.currentLocked());
         }
     }
 
@@ -195,13 +218,14 @@ public final class ACLManager implements Shunter, Closeable {
             after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
             return;
         }
+        String layoutRefusal = engine.layout.refusalLocked(rule.family());
+        if (layoutRefusal != null) {
+            after.add(() -> engine.refuse(request, future, rule, layoutRefusal));
+            return;
+        }
         ShuntTable.Placement placement = engine.table.find(rule);
         if (placement.sequence() != 0 && placement.missing().isEmpty() && !engine.queue.contains(rule)) {
-            long sequence = placement.sequence();
-            after.add(() -> {
-                engine.listeners.fire(l -> l.alreadyPresent(rule, sequence));
-                future.complete(ShuntOutcome.alreadyPresent(rule, sequence));
-            });
+            confirmLocked(request, rule, future, after);
             return;
         }
         int max = engine.settings.maxRules();
@@ -217,6 +241,23 @@ public final class ACLManager implements Shunter, Closeable {
             after.add(() -> refuseLogged(request, future, rule, reason));
             return;
         }
+        engine.kickLocked();
+    }
+
+    /**
+     * A repeated request for a rule the engine believes on the switch: the flow still reaches a
+     * sensor, so the rule is confirmed by a read (and written again where missing) before
+     * {@code ok}. Requests arriving while a confirming read is in flight join it.
+     */
+    private void confirmLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
+            List<Runnable> after) {
+        int waiting = engine.queue.requestCount() + engine.confirmations.size();
+        if (waiting >= engine.settings.queueLimit()) {
+            String reason = "queue full (" + waiting + " requests waiting)";
+            after.add(() -> refuseLogged(request, future, rule, reason));
+            return;
+        }
+        engine.confirmations.add(rule, new PendingRule.Waiter(request, future, engine.now()));
         engine.kickLocked();
     }
 
@@ -246,10 +287,10 @@ public final class ACLManager implements Shunter, Closeable {
         return max > 0 ? max : engine.allocator.capacity();
     }
 
-    /** Requests waiting for the switch: queued, not yet in a call. */
+    /** Requests waiting for the switch: queued or waiting for a confirming read, not yet answered. */
     public int queueDepth() {
         synchronized (engine.lock) {
-            return engine.queue.requestCount();
+            return engine.queue.requestCount() + engine.confirmations.size();
         }
     }
 
@@ -373,8 +414,29 @@ public final class ACLManager implements Shunter, Closeable {
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Function<Request, Optional<String>> filter = request -> Optional.empty();
+        private boolean checkLayout = true;
+        private boolean repairLayout = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a layout that drifted (a reload, a hand edit) is put back with the setup plan
+         * (true, the default) or requests are refused {@code switch layout incomplete: ...} until
+         * an operator puts it back ({@code repair_layout = false}).
+         */
+        public Builder repairLayout(boolean value) {
+            this.repairLayout = value;
+            return this;
+        }
+
+        /**
+         * Whether the layout is checked at all (true by default); false only for a switch that
+         * keeps nothing, such as the dummy backend.
+         */
+        public Builder checkLayout(boolean value) {
+            this.checkLayout = value;
+            return this;
         }
 
         /** The switch and its managed lists. */
@@ -469,7 +531,8 @@ public final class ACLManager implements Shunter, Closeable {
         /** The manager, not yet started. */
         public ACLManager build() {
             Settings settings = new Settings(eos, twoTupleHosts, seqMin, seqMax, maxRules, purgeInterval,
-                    hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter);
+                    hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter,
+                    checkLayout, repairLayout);
             if (scheduler != null) {
                 return new ACLManager(settings, scheduler, false);
             }

@@ -18,6 +18,8 @@ final class EntryState {
     /** Why the engine is removing it; null while it is not. */
     RemovalReason removing;
     long seenInRead;
+    /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
+    boolean judgementSkipped;
 
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;

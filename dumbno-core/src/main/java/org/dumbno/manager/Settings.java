@@ -13,7 +13,8 @@ import org.dumbno.rule.Request;
 /** Everything an engine is built with, checked. */
 record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
-        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter) {
+        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
+        boolean checkLayout, boolean repairLayout) {
 
     Settings {
         Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");

@@ -42,7 +42,7 @@ import org.dumbno.server.ServerStats;
  * <tr><td>{@code dumbno_rules_active}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_rule_installs_total}, {@code dumbno_rule_removals_total{reason}},
  *     {@code dumbno_rule_failures_total}</td><td>{@link #listener()}</td></tr>
- * <tr><td>{@code dumbno_rules_max}</td><td>{@link #attach(ACLManager)}</td></tr>
+ * <tr><td>{@code dumbno_rules_max}, {@code dumbno_layout_ok}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
  *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
@@ -95,7 +95,12 @@ public final class DumbnoMetrics implements Closeable {
                         .help("Shunts removed, by reason").labelNames("reason").register(registry),
                 Counter.builder().name("dumbno_rule_failures_total")
                         .help("Requests the engine refused (invalid, protected, at capacity, switch refused)")
-                        .register(registry));
+                        .register(registry),
+                Counter.builder().name("dumbno_layout_repairs_total")
+                        .help("Changes made to put a drifted layout back (op=REPAIR)").register(registry),
+                Counter.builder().name("dumbno_expiry_skipped_total")
+                        .help("Shunts a sweep could not judge because their list's counters were off, stale"
+                                + " or incomplete, each counted once until judged again").register(registry));
     }
 
     /** The registry the metrics are defined in. */
@@ -113,7 +118,7 @@ public final class DumbnoMetrics implements Closeable {
         return shunts;
     }
 
-    /** Registers {@link #listener()} with {@code manager} and follows its active shunts and its capacity. */
+    /** Registers {@link #listener()} with {@code manager} and follows its active shunts, its capacity and the layout. */
     public void attach(ACLManager manager) {
         Objects.requireNonNull(manager, "manager");
         manager.addListener(shunts);
@@ -122,6 +127,11 @@ public final class DumbnoMetrics implements Closeable {
         GaugeWithCallback.builder().name("dumbno_rules_max")
                 .help("Shunts the engine takes at most: max_rules, or the odd numbers of the sequence range when it is 0")
                 .callback(gauge -> gauge.call(manager.capacity())).register(registry);
+        GaugeWithCallback.builder().name("dumbno_layout_ok")
+                .help("1 when the last read of the switch showed the layout whole (lists, counters, permits,"
+                        + " bindings, default-result), else 0")
+                .callback(gauge -> gauge.call(manager.layout().map(report -> report.ok() ? 1 : 0).orElse(0)))
+                .register(registry);
     }
 
     /** Follows the server's answers as {@code dumbno_requests_total}. */
