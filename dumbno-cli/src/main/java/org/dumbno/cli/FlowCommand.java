@@ -86,7 +86,6 @@ abstract class FlowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Logging.apply(logging);
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
         String reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
         spec.commandLine().getOut().println(reply);
@@ -108,6 +107,9 @@ abstract class FlowCommand implements Callable<Integer> {
         if (secretFile != null) {
             throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
         }
+        // Only this path logs (the engine's lines); through a server nothing does, and so a sensor's
+        // "dumbno add" starts without the logging back end.
+        Logging.apply(logging);
         try (SwitchAccess access = SwitchAccess.open(destination.config);
                 ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
             manager.start();

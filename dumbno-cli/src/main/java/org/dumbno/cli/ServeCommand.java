@@ -41,7 +41,10 @@ import picocli.CommandLine.Parameters;
                     + " that does not answer is waited for: serve starts and queues requests)"
         })
 final class ServeCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** Looked up when first used, so that building the command line starts no logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServeCommand.class);
+    }
 
     @Mixin
     LoggingOptions logging;
@@ -67,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Hangup.onHangup(this::reload);
         daemon = running;
-        LOG.info("dumbno listening on {}", running.describe());
+        log().info("dumbno listening on {}", running.describe());
         started.countDown();
         try {
             running.awaitTermination();
@@ -75,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             removeHook(hook);
         }
         if (running.failure().isPresent()) {
-            LOG.error("dumbno stopped by itself: {}", running.failure().get().toString());
+            log().error("dumbno stopped by itself: {}", running.failure().get().toString());
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
@@ -87,13 +90,13 @@ final class ServeCommand implements Callable<Integer> {
      * within {@code shutdown_timeout}, whatever the switch does.
      */
     private static void stopOnSignal(Daemon running) {
-        LOG.info("stopping on signal");
+        log().info("stopping on signal");
         Thread closing = new Thread(running::close, "dumbno-stop");
         closing.setDaemon(true);
         closing.start();
         try {
             if (!running.awaitTermination(running.shutdownTimeout())) {
-                LOG.warn("not stopped within shutdown_timeout ({}): exiting anyway", running.shutdownTimeout());
+                log().warn("not stopped within shutdown_timeout ({}): exiting anyway", running.shutdownTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,15 +117,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             Reload reload = running.reload(DumbnoConfig.load(config));
-            LOG.info("SIGHUP: {} read again; applied: {}", config,
+            log().info("SIGHUP: {} read again; applied: {}", config,
                     reload.applied().isEmpty() ? "no change" : String.join(", ", reload.applied()));
             if (!reload.needRestart().isEmpty()) {
-                LOG.warn("SIGHUP: changed but not applied until a restart: {}", String.join(", ", reload.needRestart()));
+                log().warn("SIGHUP: changed but not applied until a restart: {}", String.join(", ", reload.needRestart()));
             }
         } catch (ConfigException | IOException | IllegalArgumentException e) {
-            LOG.error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
+            log().error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
+            log().error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
         }
     }
 
