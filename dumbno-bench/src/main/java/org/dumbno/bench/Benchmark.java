@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "sweep", "zeek", "memory", "startup");
+    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "zeek", "memory",
+            "startup");
 
     private Benchmark() {
     }
@@ -37,7 +38,7 @@ public final class Benchmark {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
                 System.err.println("usage: bench [--cold] [--no-memory]"
-                        + " [--only=burst,sustained,sweep,zeek,memory,startup]");
+                        + " [--only=burst,sustained,repeats,sweep,zeek,memory,startup]");
                 System.exit(2);
             }
         }
@@ -68,6 +69,9 @@ public final class Benchmark {
         if (kinds.contains("sustained")) {
             rows.add(progress(RequestRows.sustained(200, 10, RTT)));
             rows.add(progress(RequestRows.sustained(1_000, 10, RTT)));
+        }
+        if (kinds.contains("repeats")) {
+            rows.add(progress(RepeatRow.run(1_000, 10, 5, RTT)));
         }
         if (kinds.contains("sweep")) {
             rows.add(progress(SweepRow.run(1_000)));

@@ -32,7 +32,7 @@ final class MemoryRow {
         Path dir = Files.createTempDirectory("dumbno-bench");
         int udpPort = freeUdpPort();
         Path config = dir.resolve("bench.cfg");
-        Files.writeString(config, config(udpPort, freeTcpPort()));
+        Files.writeString(config, config(udpPort, freeTcpPort(), Benchmark.RTT.toMillis()));
         Path log = dir.resolve("serve.log");
         Process serve = new ProcessBuilder(root.resolve("dumbno").toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -62,12 +62,13 @@ final class MemoryRow {
         }
     }
 
-    static String config(int udpPort, int eapiPort) {
+    /** Four ports, four ACLs, no rate limit; {@code latencyMs} injected per eAPI call. */
+    static String config(int udpPort, int eapiPort, long latencyMs) {
         return String.join("\n",
                 "[switch]", "backend = simulated", "",
                 "[ports]", "Ethernet1 = bulk_1", "Ethernet2 = bulk_2", "Ethernet3 = bulk_3", "Ethernet4 = bulk_4", "",
-                "[dumbno]", "listen = 127.0.0.1:" + udpPort, "rate_limit = 0", "queue_limit = 100000", "",
-                "[simulated]", "eapi_listen = 127.0.0.1:" + eapiPort, "latency_ms = " + Benchmark.RTT.toMillis(), "");
+                "[dumbno]", "listen = 127.0.0.1:" + udpPort, "",
+                "[simulated]", "eapi_listen = 127.0.0.1:" + eapiPort, "latency_ms = " + latencyMs, "");
     }
 
     /** Sends an empty request until the server answers it (with an error: it names no flow). */

@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
@@ -15,13 +17,15 @@ import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
+import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
 
 /**
  * dumbno as it runs in production, on loopback: a simulated switch served as eAPI over real HTTP
  * (with injected latency per call), the engine reaching it through {@link EapiTransport}, and the
- * UDP server in front of the engine. Four ingress ports with four distinct ACL names, so every
- * IPv4 rule is one line in each of four lists.
+ * UDP server in front of the engine, running the security checks of the default configuration
+ * (what {@code [dumbno]} gives when it sets none). Four ingress ports with four distinct ACL names,
+ * so every IPv4 rule is one line in each of four lists.
  */
 final class Rig implements Closeable {
     static final Map<String, String> PORTS = ports();
@@ -31,10 +35,10 @@ final class Rig implements Closeable {
     final SimulatedSwitch sim;
     final ACLManager manager;
     private final EapiServer eapi;
-    private final EapiTransport transport;
+    private final CountingTransport transport;
     private final UdpServer udp;
 
-    private Rig(SimulatedSwitch sim, EapiServer eapi, EapiTransport transport, ACLManager manager, UdpServer udp) {
+    private Rig(SimulatedSwitch sim, EapiServer eapi, CountingTransport transport, ACLManager manager, UdpServer udp) {
         this.sim = sim;
         this.eapi = eapi;
         this.transport = transport;
@@ -56,14 +60,17 @@ final class Rig implements Closeable {
         EosSwitch.of(sim, PORTS).setup();
         sim.latency(latency);
         EapiServer eapi = EapiServer.start(sim, new InetSocketAddress(loopback(), 0), USER, PASSWORD, null);
-        EapiTransport transport = EapiTransport.builder().scheme("http").host("127.0.0.1")
-                .port(eapi.address().getPort()).user(USER).password(PASSWORD).build();
+        CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http").host("127.0.0.1")
+                .port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
+        DumbnoSettings defaults = DumbnoSettings.defaults();
+        Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
+                defaults.rateBurst(), null, Clock.systemUTC());
         ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
-                .purgeInterval(Duration.ofHours(1)).build();
+                .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {
             manager.start();
             UdpServer udp = UdpServer.start(List.of(new InetSocketAddress(loopback(), 0)), manager,
-                    UdpServer.Options.defaults());
+                    UdpServer.Options.builder().gate(security.gate()).build());
             return new Rig(sim, eapi, transport, manager, udp);
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -79,6 +86,11 @@ final class Rig implements Closeable {
         } catch (IOException e) {
             throw new IllegalStateException("127.0.0.1 is not an address", e);
         }
+    }
+
+    /** Reads of the lists dumbno made so far (start, confirming reads, sweeps). */
+    long reads() {
+        return transport.reads();
     }
 
     /** Where requests go. */

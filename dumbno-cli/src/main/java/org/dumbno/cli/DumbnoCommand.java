@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "The Python dumbno's command form still works: 'dumbno CFG' is 'dumbno serve CFG', 'dumbno CFG setup' "
                 + "is 'dumbno serve CFG --setup', 'dumbno CFG stats' is 'dumbno stats CFG --interval 5'."},
         subcommands = {ServeCommand.class, SetupCommand.class, AddCommand.class, RemoveCommand.class, ListCommand.class,
-            StatsCommand.class, FlushCommand.class, SimulateCommand.class, PlotCommand.class},
+            StatsCommand.class, StatusCommand.class, FlushCommand.class, SimulateCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":success",

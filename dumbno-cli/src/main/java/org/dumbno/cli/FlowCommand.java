@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.client.Op;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
@@ -85,16 +86,19 @@ abstract class FlowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Logging.apply(logging);
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
         String reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
         spec.commandLine().getOut().println(reply);
         return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /** Asks the server; no answer names the two reasons it has, since a server waiting for its switch is silent too. */
     private String viaServer(Order order) throws IOException {
         try (ACLClient client = client()) {
             return client.send(order.op(), order.request().toFlowRequest());
+        } catch (ServerUnreachableException e) {
+            throw new IOException(e.getMessage() + ": no dumbno serving there, or it waits for its switch"
+                    + " ('dumbno status CFG' checks the switch)", e);
         }
     }
 
@@ -103,6 +107,9 @@ abstract class FlowCommand implements Callable<Integer> {
         if (secretFile != null) {
             throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
         }
+        // Only this path logs (the engine's lines); through a server nothing does, and so a sensor's
+        // "dumbno add" starts without the logging back end.
+        Logging.apply(logging);
         try (SwitchAccess access = SwitchAccess.open(destination.config);
                 ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
             manager.start();

@@ -49,6 +49,7 @@ final class SetupCommand implements Callable<Integer> {
             } else {
                 out.println("nothing to change");
             }
+            report.warnings().forEach(warning -> out.println("warning: " + warning));
             out.flush();
             return ExitCodes.OK;
         }

@@ -2,8 +2,12 @@ package org.dumbno.cli;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,7 +27,9 @@ import picocli.CommandLine.Spec;
         versionProvider = ManifestVersion.class,
         header = "Serve a simulated Arista EOS switch as eAPI over HTTP.",
         description = {"Serves a simulated Arista EOS switch as eAPI (http://HOST:PORT/command-api, Basic auth)",
-            "until SIGINT or SIGTERM. The password may come from DUMBNO_SIM_PASSWORD instead of the command line."})
+            "until SIGINT or SIGTERM. The password may come from DUMBNO_SIM_PASSWORD instead of the command line.",
+            "Faults are injected while it serves, one a line on standard input:",
+            "reload [SECONDS], counters off|on, stale on|off, outage SECONDS, latency MS, clear, help."})
 final class SimulateCommand implements Callable<Integer> {
     static final String PASSWORD_ENV = "DUMBNO_SIM_PASSWORD";
     static final String DEFAULT_CREDENTIAL = "dumbno";
@@ -53,7 +59,15 @@ final class SimulateCommand implements Callable<Integer> {
             description = "added wait per eAPI call, in milliseconds; default ${DEFAULT-VALUE}")
     long latencyMs;
 
+    @Option(names = "--no-default-result",
+            description = "a platform without 'hardware access-list update default-result permit' (refuses it)")
+    boolean noDefaultResult;
+
+    /** Where fault commands come from; standard input unless a test says otherwise. */
+    InputStream faults = System.in;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch consoleEnded = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile InetSocketAddress bound;
 
@@ -62,7 +76,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (latencyMs < 0) {
             throw new IllegalArgumentException("--latency-ms (" + latencyMs + ") must not be negative");
         }
-        SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces(interfaces).egress(egress).build();
+        SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces(interfaces).egress(egress)
+                .defaultResultSupported(!noDefaultResult).build();
         simulated.latency(Duration.ofMillis(latencyMs));
         Thread hook = new Thread(stopped::countDown, "dumbno-simulate-shutdown");
         try (EapiServer server = EapiServer.start(simulated, address(listen), user, password(), null)) {
@@ -70,13 +85,41 @@ final class SimulateCommand implements Callable<Integer> {
             bound = server.address();
             PrintWriter out = spec.commandLine().getOut();
             out.println("simulated switch listening on " + url(bound) + " (user " + user + ")");
+            out.println("type a fault to inject (help lists them)");
             out.flush();
+            startConsole(new FaultConsole(simulated), out);
             started.countDown();
             stopped.await();
         } finally {
             removeHook(hook);
         }
         return ExitCodes.OK;
+    }
+
+    /** Reads fault commands until standard input ends; the switch serves on regardless. */
+    private void startConsole(FaultConsole console, PrintWriter out) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(faults, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String answer = console.apply(line);
+                    if (!answer.isEmpty()) {
+                        synchronized (out) {
+                            out.println("simulate: " + answer.replace("\n", "\nsimulate: "));
+                            out.flush();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (out) {
+                    out.println("simulate: fault commands no longer read: " + e.getMessage());
+                    out.flush();
+                }
+            } finally {
+                consoleEnded.countDown();
+            }
+        }, "dumbno-simulate-faults");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private String password() {
@@ -119,6 +162,11 @@ final class SimulateCommand implements Callable<Integer> {
     /** Waits until the server listens; the bound address, or null on timeout. */
     InetSocketAddress awaitStarted(Duration timeout) throws InterruptedException {
         return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? bound : null;
+    }
+
+    /** Waits until standard input (the fault commands) has ended; whether it did within {@code timeout}. */
+    boolean awaitConsoleEnded(Duration timeout) throws InterruptedException {
+        return consoleEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops serving, as SIGINT does. */

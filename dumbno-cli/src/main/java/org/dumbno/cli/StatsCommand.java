@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
             ExitCodes.UNREACHABLE + ":the switch could not be reached"
         })
 final class StatsCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(StatsCommand.class);
+    /** Looked up when first used, so that building the command line starts no logging. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(StatsCommand.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -105,9 +108,9 @@ final class StatsCommand implements Callable<Integer> {
                         done.countDown();
                     }
                 } catch (SwitchException e) {
-                    LOG.warn("no reading this interval: {}", e.getMessage());
+                    log().warn("no reading this interval: {}", e.getMessage());
                 } catch (RuntimeException e) {
-                    LOG.error("reading the counters failed", e);
+                    log().error("reading the counters failed", e);
                 }
             }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
             done.await();

@@ -177,7 +177,7 @@ class ServeCommandIT {
         List<String> listed = help.out().lines().dropWhile(line -> !line.startsWith("Commands:")).skip(1)
                 .takeWhile(line -> line.startsWith("  ")).filter(line -> line.matches("  \\S+\\s.*"))
                 .map(line -> line.strip().split("\\s+")[0]).toList();
-        assertEquals(List.of("serve", "setup", "add", "remove", "list", "stats", "flush", "simulate", "plot"), listed);
+        assertEquals(List.of("serve", "setup", "add", "remove", "list", "stats", "status", "flush", "simulate", "plot"), listed);
         assertTrue(help.out().contains("Exit codes:"), help.out());
     }
 }

@@ -95,6 +95,7 @@ class SetupOverEapiIT {
                 lines.add("bound " + family + " access-group " + acl + " in on Ethernet" + port);
             }
         }
+        lines.add("configured hardware access-list update default-result permit");
         return lines;
     }
 }

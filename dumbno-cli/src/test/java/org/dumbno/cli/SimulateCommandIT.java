@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,12 +35,14 @@ import picocli.CommandLine;
 class SimulateCommandIT {
     private final SimulateCommand command = new SimulateCommand();
     private final StringWriter out = new StringWriter();
+    private final PipedOutputStream faults = new PipedOutputStream();
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private Future<Integer> exit;
     private InetSocketAddress address;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws InterruptedException, IOException {
+        command.faults = new PipedInputStream(faults);
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true));
         exit = runner.submit(() -> cli.execute("--listen", "127.0.0.1:0", "--user", "ops", "--password", "s3cret",
@@ -47,9 +53,17 @@ class SimulateCommandIT {
 
     @AfterEach
     void stop() throws Exception {
+        faults.close();
         command.stop();
         assertEquals(ExitCodes.OK, exit.get(30, TimeUnit.SECONDS));
         runner.shutdownNow();
+    }
+
+    /** Types fault commands, then ends standard input and waits until they were all carried out. */
+    private void type(String lines) throws Exception {
+        faults.write(lines.getBytes(StandardCharsets.UTF_8));
+        faults.close();
+        assertTrue(command.awaitConsoleEnded(Duration.ofSeconds(30)));
     }
 
     private Transport transport(String password) {
@@ -58,10 +72,26 @@ class SimulateCommandIT {
     }
 
     @Test
-    void printsOneLineWithTheUrlAndUser() {
-        assertEquals("simulated switch listening on http://127.0.0.1:" + address.getPort()
-                + "/command-api (user ops)" + System.lineSeparator(), out.toString());
+    void printsTheUrlAndUserThenWhatEachFaultDid() throws Exception {
+        type("bogus\ncounters off\n");
+        assertEquals(List.of("simulated switch listening on http://127.0.0.1:" + address.getPort()
+                + "/command-api (user ops)", "type a fault to inject (help lists them)",
+                "simulate: unknown fault 'bogus'; help lists them",
+                "simulate: no counters per-entry in every ACL"), out.toString().lines().toList());
         assertFalse(out.toString().contains("s3cret"));
+    }
+
+    @Test
+    void faultsTypedWhileServingReachTheSwitch() throws Exception {
+        try (Transport eapi = transport("s3cret")) {
+            eapi.runCmds(List.of("enable", "configure", "ip access-list bulk_1", "counters per-entry"));
+            type("counters off\n");
+            eapi.runCmds(List.of("enable", "configure", "ip access-list bulk_2", "counters per-entry"));
+            JsonObject shown = eapi.runCmds(List.of("show ip access-lists summary")).get(0);
+            assertEquals(List.of("bulk_1:false", "bulk_2:true"), shown.getAsJsonArray("aclList").asList().stream()
+                    .map(e -> e.getAsJsonObject().get("name").getAsString() + ":"
+                            + e.getAsJsonObject().get("countersEnabled").getAsBoolean()).toList());
+        }
     }
 
     @Test

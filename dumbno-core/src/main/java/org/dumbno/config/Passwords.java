@@ -54,11 +54,15 @@ final class Passwords {
         return Secret.of(first);
     }
 
-    /** Logs a warning when group or others may read {@code file}; silent where POSIX permissions do not exist. */
+    /**
+     * Logs a warning when others, or a group other than dumbno's own, may read {@code file}; silent
+     * where POSIX permissions do not exist.
+     */
     static void warnIfShared(Path file, String holding) {
         try {
             if (FilePermissions.readableByOthers(file)) {
-                LOG.warn("{} holds {} and can be read by group or others; chmod 600 it", file, holding);
+                LOG.warn("{} holds {} and can be read by others or another group; chmod 600 it"
+                        + " (or 640, its group the one dumbno runs as)", file, holding);
             }
         } catch (IOException e) {
             LOG.debug("cannot read the permissions of {}", file, e);

@@ -32,7 +32,9 @@ final class AclReader {
         for (JsonElement element : array(result, "aclList")) {
             JsonObject list = element.getAsJsonObject();
             if (list.has("name") && acl.name().equals(list.get("name").getAsString())) {
-                return new AclState(entries(acl, array(list, "sequence")), countersEnabled(list));
+                return new AclState(entries(acl, array(list, "sequence")), flag(list, "countersEnabled"),
+                        Boolean.TRUE.equals(flag(list, "staleCounters")),
+                        Boolean.TRUE.equals(flag(list, "countersIncomplete")));
             }
         }
         return null;
@@ -87,14 +89,20 @@ final class AclReader {
     private AclState list(AclKey acl, JsonReader json, boolean wanted) throws IOException {
         String name = null;
         Boolean counters = null;
+        boolean stale = false;
+        boolean incomplete = false;
         AclLines lines = null;
         json.beginObject();
         while (json.hasNext()) {
             String key = json.nextName();
             if (key.equals("name") && json.peek() != JsonToken.NULL) {
                 name = json.nextString();
-            } else if (key.equals("countersEnabled") && json.peek() != JsonToken.NULL) {
+            } else if (key.equals("countersEnabled") && json.peek() == JsonToken.BOOLEAN) {
                 counters = json.nextBoolean();
+            } else if (key.equals("staleCounters") && json.peek() == JsonToken.BOOLEAN) {
+                stale = json.nextBoolean();
+            } else if (key.equals("countersIncomplete") && json.peek() == JsonToken.BOOLEAN) {
+                incomplete = json.nextBoolean();
             } else if (key.equals("sequence") && wanted && json.peek() == JsonToken.BEGIN_ARRAY) {
                 lines = sequence(acl, json);
             } else {
@@ -107,7 +115,7 @@ final class AclReader {
         }
         List<AclEntry> entries = lines == null ? List.of() : lines.entries();
         previous.put(acl, lines == null ? NONE : lines.bySequence());
-        return new AclState(entries, counters);
+        return new AclState(entries, counters, stale, incomplete);
     }
 
     private AclLines sequence(AclKey acl, JsonReader json) throws IOException {
@@ -194,9 +202,10 @@ final class AclReader {
         return count == null || count.isJsonNull() ? 0 : count.getAsLong();
     }
 
-    private static Boolean countersEnabled(JsonObject list) {
-        JsonElement enabled = list.get("countersEnabled");
-        return enabled == null || enabled.isJsonNull() ? null : enabled.getAsBoolean();
+    private static Boolean flag(JsonObject list, String key) {
+        JsonElement value = list.get(key);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()
+                ? value.getAsBoolean() : null;
     }
 
     private static JsonArray array(JsonObject object, String key) {
@@ -209,8 +218,11 @@ final class AclReader {
      *
      * @param entries its lines
      * @param countersEnabled whether the switch says counters are on; null when it does not say
+     * @param staleCounters whether the switch says the counts are not current
+     * @param countersIncomplete whether the switch says some counts are missing
      */
-    record AclState(List<AclEntry> entries, Boolean countersEnabled) {
+    record AclState(List<AclEntry> entries, Boolean countersEnabled, boolean staleCounters,
+            boolean countersIncomplete) {
         AclState {
             entries = List.copyOf(entries);
         }

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.dumbno.rule.Family;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The switch operations dumbno needs, each one eAPI call over a {@link Transport}: set up the
@@ -25,7 +27,13 @@ public final class EosSwitch {
     private final Transport transport;
     private final Map<String, String> ports;
     private final List<AclKey> acls;
+    private static final Logger LOG = LoggerFactory.getLogger(EosSwitch.class);
+
     private final AclReader reader = new AclReader(new RuleCache());
+    private final Transport.ResultDecoder<Object> decoder;
+    /** Whether reads ask for the summaries; false once the switch refused them. */
+    private volatile boolean summaries = true;
+    private volatile LayoutCheck.DefaultResult defaultResult = LayoutCheck.DefaultResult.UNKNOWN;
 
     private EosSwitch(Transport transport, Map<String, String> ports) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -38,6 +46,7 @@ public final class EosSwitch {
             }
         }
         this.acls = List.copyOf(keys);
+        this.decoder = new ReadDecoder(acls, reader.decoder(acls));
     }
 
     /**
@@ -75,20 +84,25 @@ public final class EosSwitch {
     }
 
     /**
-     * Creates the managed lists with their permit lines and counters and binds them to the
-     * ingress interfaces, writing only what is missing (one read call, then at most one write
-     * call, plus a text read of the interfaces if the switch has no JSON form for them).
+     * Creates the managed lists with their permit lines and counters, binds them to the ingress
+     * interfaces and configures {@code hardware access-list update default-result permit}, writing
+     * only what is missing (one read call, then at most one write call, plus a text read of the
+     * configuration if the switch has no JSON form for it). A platform that refuses the
+     * default-result setting gets a warning in the report, not a failure.
      *
      * @return what changed; empty when the switch was already set up
      */
     public SetupReport setup() throws SwitchException {
         if (ports.isEmpty()) {
-            return new SetupPlan().report();
+            return new SetupReport(List.of());
         }
         List<String> interfaces = new ArrayList<>(ports.keySet());
+        List<String> configShows = new ArrayList<>();
+        interfaces.forEach(iface -> configShows.add("show running-config interfaces " + iface));
+        configShows.add(SetupPlan.SHOW_DEFAULT_RESULT);
         List<String> commands = new ArrayList<>();
         acls.forEach(acl -> commands.add(acl.showCommand()));
-        interfaces.forEach(iface -> commands.add("show running-config interfaces " + iface));
+        commands.addAll(configShows);
         List<JsonObject> results;
         try {
             results = transport.runCmds(commands);
@@ -97,8 +111,7 @@ public final class EosSwitch {
                 throw e;
             }
             results = new ArrayList<>(transport.runCmds(commands.subList(0, acls.size())));
-            results.addAll(transport.runCmds(commands.subList(acls.size(), commands.size()),
-                    Transport.Format.TEXT));
+            results.addAll(transport.runCmds(configShows, Transport.Format.TEXT));
         }
         SetupPlan plan = new SetupPlan();
         for (int i = 0; i < acls.size(); i++) {
@@ -108,12 +121,50 @@ public final class EosSwitch {
             String iface = interfaces.get(i);
             plan.port(iface, ports.get(iface), InterfaceConfig.lines(results.get(acls.size() + i)));
         }
+        Set<String> global = InterfaceConfig.lines(results.get(results.size() - 1));
+        boolean knobPlanned = plan.defaultResult(global, defaultResult == LayoutCheck.DefaultResult.UNSUPPORTED);
+        if (!knobPlanned && defaultResult != LayoutCheck.DefaultResult.UNSUPPORTED) {
+            defaultResult = LayoutCheck.DefaultResult.PRESENT;
+        }
+        List<String> warnings = new ArrayList<>();
+        boolean knobRefused = false;
         if (!plan.commands().isEmpty()) {
             List<String> writes = new ArrayList<>(List.of("enable", "configure"));
             writes.addAll(plan.commands());
-            transport.runCmds(writes);
+            try {
+                transport.runCmds(writes);
+            } catch (CommandFailedException e) {
+                if (!plan.endsWithDefaultResult() || e.failedIndex() != writes.size() - 1) {
+                    throw e;
+                }
+                knobRefused = true;
+                defaultResult = LayoutCheck.DefaultResult.UNSUPPORTED;
+                warnings.add(describe() + " refused '" + SetupPlan.DEFAULT_RESULT + "' (" + String.join("; ", e.errors())
+                        + "): every ACL change may drop the sensors' traffic for a moment");
+            }
+            if (knobPlanned && !knobRefused) {
+                defaultResult = LayoutCheck.DefaultResult.PRESENT;
+            }
         }
-        return plan.report();
+        return plan.report(knobRefused, warnings);
+    }
+
+    /**
+     * Reads whether {@code hardware access-list update default-result permit} is configured (one
+     * text call), for {@link SwitchRead#layout()}: the setting lives only in the running
+     * configuration, which has no JSON form, so reads of the lists cannot carry it.
+     */
+    public void readDefaultResult() throws SwitchException {
+        JsonObject result = transport.runCmds(List.of(SetupPlan.SHOW_DEFAULT_RESULT), Transport.Format.TEXT).get(0);
+        if (defaultResult != LayoutCheck.DefaultResult.UNSUPPORTED) {
+            defaultResult = InterfaceConfig.lines(result).contains(SetupPlan.DEFAULT_RESULT)
+                    ? LayoutCheck.DefaultResult.PRESENT : LayoutCheck.DefaultResult.ABSENT;
+        }
+    }
+
+    /** Whether setup or {@link #readDefaultResult()} has found out about the default-result setting. */
+    public boolean defaultResultKnown() {
+        return defaultResult != LayoutCheck.DefaultResult.UNKNOWN;
     }
 
     /**
@@ -121,29 +172,70 @@ public final class EosSwitch {
      * reads as empty.
      */
     public Map<AclKey, List<AclEntry>> readAcls() throws SwitchException {
-        if (acls.isEmpty()) {
-            return Map.of();
-        }
-        List<String> commands = acls.stream().map(AclKey::showCommand).toList();
-        List<AclReader.AclState> states = transport.runCmds(commands, reader.decoder(acls));
-        Map<AclKey, List<AclEntry>> read = new LinkedHashMap<>();
-        for (int i = 0; i < acls.size(); i++) {
-            AclReader.AclState state = states.get(i);
-            read.put(acls.get(i), state == null ? List.of() : state.entries());
-        }
-        reader.endGeneration();
-        return read;
+        return read().acls();
     }
 
     /**
-     * Adds {@code SEQ deny RULE} lines, grouped by list, in one call.
+     * Reads every managed list, both families, and the lists' bindings ({@code show ip|ipv6
+     * access-lists summary}) in one call, and judges the layout from it: each list exists, counts
+     * per entry (its counts current and complete), holds the four permits and is bound inbound
+     * where {@code [ports]} says. The default-result setting is reported as setup or
+     * {@link #readDefaultResult()} last found it. A switch that refuses the summaries is read
+     * without them from then on (bindings are then checked by setup only), with a warning.
+     */
+    public SwitchRead read() throws SwitchException {
+        if (acls.isEmpty()) {
+            return new SwitchRead(Map.of(), LayoutReport.OK);
+        }
+        boolean withSummaries = summaries;
+        List<String> commands = new ArrayList<>(acls.size() + 2);
+        acls.forEach(acl -> commands.add(acl.showCommand()));
+        if (withSummaries) {
+            for (Family family : Family.values()) {
+                commands.add("show " + family.keyword() + " access-lists summary");
+            }
+        }
+        List<Object> results;
+        try {
+            results = transport.runCmds(commands, decoder);
+        } catch (CommandFailedException e) {
+            if (!withSummaries || e.failedIndex() < acls.size()) {
+                throw e;
+            }
+            summaries = false;
+            LOG.warn("{} refused '{}' ({}): ACL bindings are checked by setup only", describe(), e.failedCommand(),
+                    String.join("; ", e.errors()));
+            return read();
+        }
+        Map<AclKey, List<AclEntry>> read = new LinkedHashMap<>();
+        LayoutCheck check = new LayoutCheck();
+        Map<String, List<String>> portsByAcl = LayoutCheck.portsByAcl(ports);
+        for (int i = 0; i < acls.size(); i++) {
+            AclKey acl = acls.get(i);
+            AclReader.AclState state = (AclReader.AclState) results.get(i);
+            read.put(acl, state == null ? List.of() : state.entries());
+            AclSummary summary = withSummaries
+                    ? (AclSummary) results.get(acls.size() + acl.family().ordinal()) : null;
+            check.acl(acl, state, summary, portsByAcl.getOrDefault(acl.name(), List.of()));
+        }
+        check.defaultResult(defaultResult);
+        reader.endGeneration();
+        return new SwitchRead(read, check.report());
+    }
+
+    /**
+     * Adds {@code SEQ deny RULE} lines, grouped by list, in one call, which ends by reading the
+     * summaries of the lists: a list that a write created because it was gone (a reload or a hand
+     * edit since the last read) shows up there without counters or bindings.
      *
+     * @return what the summaries show wrong with the lists written to; empty when they are whole
+     *     (or the switch gives no summaries)
      * @throws EntryWriteException the switch refused one line; the exception says which and which
      *         lines stand
      */
-    public void write(List<EntryWrite> writes) throws SwitchException {
+    public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
         if (writes.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<AclKey, List<EntryWrite>> groups = new LinkedHashMap<>();
         writes.forEach(w -> groups.computeIfAbsent(w.acl(), k -> new ArrayList<>()).add(w));
@@ -164,10 +256,24 @@ public final class EosSwitch {
                 ordered.add(line);
             }
         });
+        boolean withSummaries = summaries;
+        if (withSummaries) {
+            commands.add("exit");
+            for (Family family : Family.values()) {
+                commands.add("show " + family.keyword() + " access-lists summary");
+            }
+        }
+        List<JsonObject> results;
         try {
-            transport.runCmds(commands);
+            results = transport.runCmds(commands);
         } catch (CommandFailedException e) {
             int index = e.failedIndex();
+            if (withSummaries && index >= byCommand.size()) {
+                summaries = false;
+                LOG.warn("{} refused '{}' ({}): ACL bindings are checked by setup only", describe(),
+                        e.failedCommand(), String.join("; ", e.errors()));
+                return List.of();
+            }
             if (index < 2 || index >= byCommand.size()) {
                 throw e;
             }
@@ -175,6 +281,17 @@ public final class EosSwitch {
             int applied = ordered.indexOf(failed);
             throw new EntryWriteException(failed, ordered.subList(0, applied), e);
         }
+        if (!withSummaries) {
+            return List.of();
+        }
+        List<AclSummary> summary = List.of(AclSummary.read(results.get(results.size() - 2)),
+                AclSummary.read(results.get(results.size() - 1)));
+        Map<String, List<String>> portsByAcl = LayoutCheck.portsByAcl(ports);
+        LayoutCheck check = new LayoutCheck();
+        for (AclKey acl : groups.keySet()) {
+            check.written(acl, summary.get(acl.family().ordinal()), portsByAcl.getOrDefault(acl.name(), List.of()));
+        }
+        return check.report().problems();
     }
 
     /** Removes lines by sequence number ({@code no SEQ}), grouped by list, in one call. */

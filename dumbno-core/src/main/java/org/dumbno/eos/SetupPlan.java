@@ -14,7 +14,13 @@ final class SetupPlan {
     /** The permit lines every managed list carries, by sequence number. */
     static final long[] PERMIT_SEQUENCES = {10, 20, 30, 100001};
 
+    /** The global setting that keeps traffic flowing while an ACL is changed (EAPI.md). */
+    static final String DEFAULT_RESULT = "hardware access-list update default-result permit";
+    /** Shows the global configuration lines that hold {@link #DEFAULT_RESULT}. */
+    static final String SHOW_DEFAULT_RESULT = "show running-config section hardware access-list";
+
     private final List<String> commands = new ArrayList<>();
+    private boolean knob;
     private final List<String> changes = new ArrayList<>();
 
     static Rule permitRule(Family family, long sequence) {
@@ -45,12 +51,19 @@ final class SetupPlan {
         }
     }
 
-    private void permit(AclKey acl, AclReader.AclState state, long sequence, List<String> body) {
-        Rule wanted = permitRule(acl.family(), sequence);
+    /** Whether the list read as {@code state} has the permit line setup puts under {@code sequence}. */
+    static boolean hasPermit(AclKey acl, AclReader.AclState state, long sequence) {
         AclEntry present = state == null ? null : find(state.entries(), sequence);
-        if (present != null && present.action().equals("permit") && wanted.equals(present.rule())) {
+        return present != null && present.action().equals("permit")
+                && permitRule(acl.family(), sequence).equals(present.rule());
+    }
+
+    private void permit(AclKey acl, AclReader.AclState state, long sequence, List<String> body) {
+        if (hasPermit(acl, state, sequence)) {
             return;
         }
+        Rule wanted = permitRule(acl.family(), sequence);
+        AclEntry present = state == null ? null : find(state.entries(), sequence);
         String line = sequence + " permit " + wanted.text();
         if (present != null) {
             body.add("no " + sequence);
@@ -86,12 +99,40 @@ final class SetupPlan {
         }
     }
 
-    /** The configuration commands to run after {@code enable} and {@code configure}. */
-    List<String> commands() {
-        return List.copyOf(commands);
+    /**
+     * Plans {@code hardware access-list update default-result permit}, given the global
+     * configuration lines read; it goes last, so that a platform refusing it stops nothing else.
+     *
+     * @return whether the command was planned
+     */
+    boolean defaultResult(Set<String> configLines, boolean unsupported) {
+        if (unsupported || configLines.contains(DEFAULT_RESULT)) {
+            return false;
+        }
+        knob = true;
+        return true;
     }
 
-    SetupReport report() {
-        return new SetupReport(changes);
+    /** The configuration commands to run after {@code enable} and {@code configure}. */
+    List<String> commands() {
+        List<String> all = new ArrayList<>(commands);
+        if (knob) {
+            all.add(DEFAULT_RESULT);
+        }
+        return List.copyOf(all);
+    }
+
+    /** Whether the commands end with the default-result knob. */
+    boolean endsWithDefaultResult() {
+        return knob;
+    }
+
+    /** What the commands change; the knob's line last, unless the platform refused it. */
+    SetupReport report(boolean knobRefused, List<String> warnings) {
+        List<String> all = new ArrayList<>(changes);
+        if (knob && !knobRefused) {
+            all.add("configured " + DEFAULT_RESULT);
+        }
+        return new SetupReport(all, warnings);
     }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dumbno.eos.AclKey;
+import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.LayoutReport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
@@ -93,13 +95,16 @@ public final class ACLManager implements Shunter, Closeable {
                     throw new IllegalStateException(engine.closed ? "closed" : "already started");
                 }
             }
-            var read = engine.eos.readAcls();
+            if (engine.settings.checkLayout() && !engine.eos.defaultResultKnown()) {
+                readDefaultResult();
+            }
+            engine.readSwitch(false, new ArrayList<>(), after);
             synchronized (engine.lock) {
                 if (engine.closed) {
                     throw new IllegalStateException("closed");
                 }
-                engine.reconcileLocked(read, false, new ArrayList<>(), after);
                 engine.allocator.continueAfter(engine.table.highestInUse());
+                engine.reachableLocked();
                 engine.started = true;
                 purgeWatch.progressed();
                 ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
@@ -111,6 +116,25 @@ public final class ACLManager implements Shunter, Closeable {
         } finally {
             engine.callLock.unlock();
             after.forEach(Runnable::run);
+        }
+    }
+
+    private void readDefaultResult() throws SwitchException {
+        try {
+            engine.eos.readDefaultResult();
+        } catch (CommandFailedException e) {
+            ShuntLog.LOG.warn("cannot read whether {} has hardware access-list update default-result permit: {}",
+                    engine.eos.describe(), e.getMessage());
+        }
+    }
+
+    /**
+     * The layout of the switch as the last read showed it (every read of the lists carries it:
+     * start, sweeps, confirming reads); empty before {@link #start()} has read the switch.
+     */
+    public Optional<LayoutReport> layout() {
+        synchronized (engine.lock) {
+            return Optional.ofNullable(engine.layout.currentLocked());
         }
     }
 
@@ -195,13 +219,14 @@ public final class ACLManager implements Shunter, Closeable {
             after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
             return;
         }
+        String layoutRefusal = engine.layout.refusalLocked(rule.family());
+        if (layoutRefusal != null) {
+            after.add(() -> engine.refuse(request, future, rule, layoutRefusal));
+            return;
+        }
         ShuntTable.Placement placement = engine.table.find(rule);
         if (placement.sequence() != 0 && placement.missing().isEmpty() && !engine.queue.contains(rule)) {
-            long sequence = placement.sequence();
-            after.add(() -> {
-                engine.listeners.fire(l -> l.alreadyPresent(rule, sequence));
-                future.complete(ShuntOutcome.alreadyPresent(rule, sequence));
-            });
+            confirmLocked(request, rule, future, after);
             return;
         }
         int max = engine.settings.maxRules();
@@ -220,10 +245,59 @@ public final class ACLManager implements Shunter, Closeable {
         engine.kickLocked();
     }
 
+    /**
+     * A repeated request for a rule the engine believes on the switch: the flow still reaches a
+     * sensor, so the rule is confirmed by a read (and written again where missing) before
+     * {@code ok}. Requests arriving while a confirming read is in flight join it.
+     */
+    private void confirmLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
+            List<Runnable> after) {
+        int waiting = engine.queue.requestCount() + engine.confirmations.size();
+        if (waiting >= engine.settings.queueLimit()) {
+            String reason = "queue full (" + waiting + " requests waiting)";
+            after.add(() -> refuseLogged(request, future, rule, reason));
+            return;
+        }
+        engine.confirmations.add(rule, new PendingRule.Waiter(request, future, engine.now()));
+        engine.kickLocked();
+    }
+
     /** Refuses a request for a reason the operator must hear of: the engine's limits. */
     private void refuseLogged(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
         ShuntLog.LOG.warn("refused {}: {}", request, reason);
         engine.refuse(request, future, rule, reason);
+    }
+
+    /**
+     * {@link #start()} could not read the switch: the outage is noted (requests made meanwhile
+     * wait for a later {@code start()}, up to the maximum request age) and requests that waited
+     * longer are refused. Call it after each failed start; it does nothing once started or closed.
+     */
+    public void startFailed(SwitchException cause) {
+        Objects.requireNonNull(cause, "cause");
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            if (engine.started || engine.closed) {
+                return;
+            }
+            engine.outageLocked(cause);
+            engine.expireOld(after);
+        }
+        after.forEach(Runnable::run);
+    }
+
+    /** Whether {@link #start()} has read the switch. */
+    public boolean started() {
+        synchronized (engine.lock) {
+            return engine.started;
+        }
+    }
+
+    /** Since when the switch has not answered the engine; empty while it answers. */
+    public Optional<Instant> unreachableSince() {
+        synchronized (engine.lock) {
+            return Optional.ofNullable(engine.unreachableSinceLocked());
+        }
     }
 
     /** The shunts on the switch as last read or written, by sequence number. */
@@ -262,10 +336,10 @@ public final class ACLManager implements Shunter, Closeable {
         return max > 0 ? max : engine.allocator.capacity();
     }
 
-    /** Requests waiting for the switch: queued, not yet in a call. */
+    /** Requests waiting for the switch: queued or waiting for a confirming read, not yet answered. */
     public int queueDepth() {
         synchronized (engine.lock) {
-            return engine.queue.requestCount();
+            return engine.queue.requestCount() + engine.confirmations.size();
         }
     }
 
@@ -323,17 +397,30 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
-     * Stops: refuses new requests, stops the purge loop, writes what is queued (unless the switch
-     * is unreachable; those requests are refused) and waits for the call in flight. Idempotent.
+     * Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see
+     * {@link #close(Duration)}.
      */
     @Override
     public void close() {
+        close(Builder.DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops: refuses new requests, stops the purge loop, writes what is queued and waits for the
+     * call in flight. Writing stops at the first call that fails, or once {@code timeout} has passed
+     * (a call in flight then still ends, bounded by the transport's timeout); the requests left are
+     * refused {@code dumbno is shutting down}, as they are at once when the switch is already
+     * unreachable. Idempotent.
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         List<Runnable> after = new ArrayList<>();
         synchronized (engine.lock) {
             if (engine.closed) {
                 return;
             }
             engine.closed = true;
+            engine.closeDeadline = engine.now().plus(timeout);
             if (purgeLoop != null) {
                 purgeLoop.cancel(false);
             }
@@ -358,6 +445,46 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
+    /**
+     * Applies what a configuration read again may change: the purge interval (the next sweep comes
+     * one new interval from now), the hard timeout (from the next sweep on) and the most active
+     * shunts (from the next request on; shunts beyond a lowered limit stay until they expire).
+     *
+     * @throws IllegalArgumentException a value is out of range; nothing changed then
+     */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
+        synchronized (engine.lock) {
+            Settings before = engine.settings;
+            Settings after = before.with(purgeInterval, hardTimeout, maxRules);
+            engine.settings = after;
+            purgeWatch.interval(purgeInterval);
+            if (!before.purgeInterval().equals(purgeInterval) && purgeLoop != null && !engine.closed) {
+                purgeLoop.cancel(false);
+                long every = purgeInterval.toNanos();
+                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
+                        TimeUnit.NANOSECONDS);
+                purgeWatch.progressed();
+            }
+        }
+    }
+
+    /**
+     * Refuses every request still waiting with {@code dumbno is shutting down}, at once, without
+     * waiting for a switch call in flight: for a {@link #close(Duration)} that ran out of time on a
+     * call that does not end; the requests of that call too (should it still write their lines,
+     * they are on the switch, and expire as any idle shunt).
+     */
+    public void abandonWaiting() {
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            engine.refuseAllLocked("dumbno is shutting down", after);
+            for (PendingRule pending : engine.inFlight) {
+                pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, "dumbno is shutting down", after));
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
     @Override
     public String toString() {
         return "ACLManager[" + engine.eos.describe() + "]";
@@ -373,6 +500,8 @@ public final class ACLManager implements Shunter, Closeable {
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
         public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
+        /** How long closing may spend writing what is queued. */
+        public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
         private EosSwitch eos;
         private Set<IPAddress> twoTupleHosts = Set.of();
@@ -389,8 +518,29 @@ public final class ACLManager implements Shunter, Closeable {
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Function<Request, Optional<String>> filter = request -> Optional.empty();
+        private boolean checkLayout = true;
+        private boolean repairLayout = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a layout that drifted (a reload, a hand edit) is put back with the setup plan
+         * (true, the default) or requests are refused {@code switch layout incomplete: ...} until
+         * an operator puts it back ({@code repair_layout = false}).
+         */
+        public Builder repairLayout(boolean value) {
+            this.repairLayout = value;
+            return this;
+        }
+
+        /**
+         * Whether the layout is checked at all (true by default); false only for a switch that
+         * keeps nothing, such as the dummy backend.
+         */
+        public Builder checkLayout(boolean value) {
+            this.checkLayout = value;
+            return this;
         }
 
         /** The switch and its managed lists. */
@@ -485,7 +635,8 @@ public final class ACLManager implements Shunter, Closeable {
         /** The manager, not yet started. */
         public ACLManager build() {
             Settings settings = new Settings(eos, twoTupleHosts, seqMin, seqMax, maxRules, purgeInterval,
-                    hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter);
+                    hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter,
+                    checkLayout, repairLayout);
             if (scheduler != null) {
                 return new ACLManager(settings, scheduler, false);
             }

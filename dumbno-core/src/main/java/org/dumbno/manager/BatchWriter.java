@@ -9,6 +9,8 @@ import org.dumbno.eos.AuthenticationException;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.EntryWrite;
 import org.dumbno.eos.EntryWriteException;
+import org.dumbno.eos.LayoutProblem;
+import org.dumbno.eos.LayoutReport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Rule;
 
@@ -35,18 +37,31 @@ final class BatchWriter {
         List<Planned> plan;
         synchronized (engine.lock) {
             plan = plan(engine.queue.take(engine.settings.batchLimit()), after);
+            engine.inFlight = plan.stream().map(Planned::pending).toList();
         }
+        try {
+            write(plan, after);
+        } finally {
+            synchronized (engine.lock) {
+                engine.inFlight = List.of();
+            }
+        }
+    }
+
+    private void write(List<Planned> plan, List<Runnable> after) {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            engine.eos.write(writes);
+            List<LayoutProblem> problems = engine.eos.write(writes);
+            String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
+                    : wroteIntoBrokenList(problems, after);
             synchronized (engine.lock) {
-                settle(plan, null, null, after);
+                settle(plan, null, null, refusal, after);
                 engine.reachableLocked();
             }
         } catch (EntryWriteException e) {
             synchronized (engine.lock) {
-                settle(plan, new HashSet<>(e.applied()), e, after);
+                settle(plan, new HashSet<>(e.applied()), e, null, after);
                 engine.needsResync = true;
                 engine.reachableLocked();
             }
@@ -75,12 +90,56 @@ final class BatchWriter {
         }
     }
 
+    /**
+     * The summaries read at the end of a write show a list written to is not whole: it was gone and
+     * the write created it bare (a reload or a hand edit since the last read), or it lost its
+     * counters or bindings. Puts the layout back where allowed, then reads again.
+     *
+     * @return why the batch's requests must be refused; null when the lists are whole again
+     */
+    private String wroteIntoBrokenList(List<LayoutProblem> problems, List<Runnable> after) {
+        LayoutReport found = new LayoutReport(problems);
+        ShuntLog.LOG.warn("switch {}: a write found {}", engine.eos.describe(), found.summary());
+        String refusal = "switch layout incomplete: " + found.summary();
+        if (!engine.settings.repairLayout()) {
+            synchronized (engine.lock) {
+                engine.needsResync = true;
+            }
+            return refusal;
+        }
+        try {
+            engine.layout.repair(found, after);
+            engine.readSwitch(false, new ArrayList<>(), after);
+        } catch (SwitchException e) {
+            ShuntLog.LOG.warn("switch {}: repairing the layout after a write failed: {}", engine.eos.describe(),
+                    e.getMessage());
+            synchronized (engine.lock) {
+                engine.needsResync = true;
+            }
+            return refusal;
+        }
+        synchronized (engine.lock) {
+            for (LayoutProblem problem : problems) {
+                String still = engine.layout.refusalLocked(problem.acl().family());
+                if (still != null) {
+                    return still;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Decides, for each rule of the batch, its number and the lines it lacks. */
     private List<Planned> plan(List<PendingRule> batch, List<Runnable> after) {
         List<Planned> plan = new ArrayList<>(batch.size());
         int fresh = 0;
         for (PendingRule pending : batch) {
             Rule rule = pending.rule;
+            String layoutRefusal = engine.layout.refusalLocked(rule.family());
+            if (layoutRefusal != null) {
+                refuse(pending, layoutRefusal, after);
+                continue;
+            }
             ShuntTable.Placement placement = engine.table.find(rule);
             if (placement.sequence() != 0 && placement.missing().isEmpty()) {
                 present(pending, placement.sequence(), after);
@@ -115,7 +174,7 @@ final class BatchWriter {
      * Records what was applied ({@code applied} null: everything) and settles each rule; the
      * refused one is answered, the rest requeued.
      */
-    private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure,
+    private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure, String refusal,
             List<Runnable> after) {
         List<PendingRule> back = new ArrayList<>();
         java.time.Instant now = engine.now();
@@ -129,7 +188,9 @@ final class BatchWriter {
                     all = false;
                 }
             }
-            if (all) {
+            if (all && refusal != null && !p.writes().isEmpty()) {
+                refuse(p.pending(), refusal, after);
+            } else if (all) {
                 installed(p, after);
                 if (p.writes().isEmpty()) {
                     release(p);

@@ -23,6 +23,8 @@ final class EntryState {
     Instant deadline;
     /** Set when it was its number's last line: what all the number's lines matched. */
     ShuntTable.Tally lifetime;
+    /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
+    boolean judgementSkipped;
 
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;

@@ -8,6 +8,8 @@ public enum RemovalReason {
     HARD_TIMEOUT,
     /** It disappeared from the switch without dumbno removing it. */
     BY_HAND,
+    /** Its whole list vanished (a reload, a hand edit): a layout event, repaired as such. */
+    LAYOUT,
     /** A request ({@code "op": "remove"}, {@code dumbno remove}) took it away. */
     REQUEST
 }

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
 import org.dumbno.eos.AuthenticationException;
 import org.dumbno.eos.EntryRef;
 import org.dumbno.eos.SwitchException;
@@ -85,9 +82,8 @@ final class Remover {
 
     /** Reads the switch and returns every line of {@code rule}, marked as being removed. */
     private List<EntryState> read(Rule rule, List<Runnable> after) throws SwitchException {
-        Map<AclKey, List<AclEntry>> read = engine.eos.readAcls();
+        engine.readSwitch(false, new ArrayList<>(), after);
         synchronized (engine.lock) {
-            engine.reconcileLocked(read, false, new ArrayList<>(), after);
             engine.needsResync = false;
             engine.reachableLocked();
             List<EntryState> lines = engine.table.linesOf(rule);

@@ -33,6 +33,15 @@ final class RequestQueue {
         return true;
     }
 
+    /**
+     * Queues a request that was already counted against the limit (a repeated request whose rule
+     * a read found missing), behind the rules waiting.
+     */
+    void requeue(Rule rule, PendingRule.Waiter waiter) {
+        rules.computeIfAbsent(rule, PendingRule::new).waiters.add(waiter);
+        requests++;
+    }
+
     /** Takes up to {@code max} rules, oldest first. */
     List<PendingRule> take(int max) {
         List<PendingRule> batch = new ArrayList<>(Math.min(max, rules.size()));

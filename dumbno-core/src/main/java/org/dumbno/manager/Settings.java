@@ -13,7 +13,8 @@ import org.dumbno.rule.Request;
 /** Everything an engine is built with, checked. */
 record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
-        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter) {
+        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
+        boolean checkLayout, boolean repairLayout) {
 
     Settings {
         Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");
@@ -35,6 +36,12 @@ record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
                     + batchLimit + ") must be at least 1");
         }
         new SequenceAllocator(seqMin, seqMax);
+    }
+
+    /** These settings with what a configuration read again may change. */
+    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules) {
+        return new Settings(eos, twoTupleHosts, seqMin, seqMax, newMaxRules, newPurgeInterval, newHardTimeout,
+                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout);
     }
 
     private static void positive(String what, Duration value) {

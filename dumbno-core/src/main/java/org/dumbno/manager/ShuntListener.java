@@ -1,5 +1,6 @@
 package org.dumbno.manager;
 
+import org.dumbno.eos.AclKey;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
@@ -33,5 +34,16 @@ public interface ShuntListener {
 
     /** A request was refused; {@code reason} is what its sender is told. */
     default void failed(Request request, String reason) {
+    }
+
+    /** The layout had drifted and the setup plan made one change to put it back ({@code op=REPAIR}). */
+    default void layoutRepaired(String change) {
+    }
+
+    /**
+     * A sweep did not judge {@code entries} lines of {@code acl} because its counts could not be
+     * trusted; said once per line until its counts are trusted again, not every sweep.
+     */
+    default void expirySkipped(AclKey acl, int entries, String reason) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EntryWrite;
+import org.dumbno.eos.LayoutReport;
 import org.dumbno.rule.Rule;
 
 /**
@@ -201,17 +202,26 @@ final class ShuntTable {
     /**
      * Brings the picture in line with a full read. Lines not seen before are added (a sweep takes
      * their baseline too); lines gone from the switch are dropped and returned. Lines that are not
-     * denies (an operator's permits) only keep their numbers from being handed out.
+     * denies (an operator's permits) only keep their numbers from being handed out. What the read
+     * shows of a list is taken only as far as {@code layout} trusts it: the lines of a list the
+     * read missed (a partial read) stay as they were; those of a list that vanished are dropped as
+     * a layout event, not as hand removals; the counts of a list whose counters are off, stale or
+     * incomplete neither judge nor replace the counts known.
      *
      * @param sweep when true, lines are judged: idle or past {@code hardTimeout} go into
      *        {@code expired} (a zero timeout means never)
      */
-    List<EntryState> reconcile(Map<AclKey, List<AclEntry>> read, Instant now, boolean sweep,
+    Reconciled reconcile(Map<AclKey, List<AclEntry>> read, LayoutReport layout, Instant now, boolean sweep,
             Duration hardTimeout, List<EntryState> expired) {
         long generation = ++readGeneration;
         Set<Long> notDenies = new HashSet<>();
+        Map<AclKey, Integer> skipped = new LinkedHashMap<>();
         for (AclKey acl : acls) {
             Map<Long, EntryState> known = entries.get(acl);
+            boolean trusted = layout.countersTrusted(acl);
+            if (!trusted && !layout.missing(acl) && read.getOrDefault(acl, List.of()).isEmpty()) {
+                known.values().forEach(entry -> entry.seenInRead = generation);
+            }
             for (AclEntry line : read.getOrDefault(acl, List.of())) {
                 if (!allocator.inRange(line.sequence())) {
                     continue;
@@ -226,16 +236,42 @@ final class ShuntTable {
                     put(entry);
                 }
                 entry.seenInRead = generation;
+                if (!trusted) {
+                    if (sweep && !entry.judgementSkipped) {
+                        entry.judgementSkipped = true;
+                        skipped.merge(acl, 1, Integer::sum);
+                    }
+                    entry.baseline = -1;
+                    entry.removing = null;
+                    continue;
+                }
                 entry.packets = line.packetCount();
                 entry.bytes = line.byteCount();
-                if (sweep && judge(entry, now, hardTimeout)) {
-                    expired.add(entry);
+                if (sweep) {
+                    entry.judgementSkipped = false;
+                    if (judge(entry, now, hardTimeout)) {
+                        expired.add(entry);
+                    }
                 }
             }
         }
-        List<EntryState> gone = dropUnseen(generation);
+        List<EntryState> unseen = dropUnseen(generation);
+        List<EntryState> gone = new ArrayList<>();
+        List<EntryState> vanished = new ArrayList<>();
+        unseen.forEach(entry -> (layout.missing(entry.acl) ? vanished : gone).add(entry));
         keepForeign(notDenies);
-        return gone;
+        return new Reconciled(gone, vanished, skipped);
+    }
+
+    /**
+     * What a read changed.
+     *
+     * @param gone lines that left their list
+     * @param vanished lines whose whole list vanished
+     * @param skipped per list, the lines a sweep could not judge for the first time since they were
+     *        last judged (their counts untrusted)
+     */
+    record Reconciled(List<EntryState> gone, List<EntryState> vanished, Map<AclKey, Integer> skipped) {
     }
 
     /** Holds the numbers of the lines that are not denies; frees those whose line left. */

@@ -9,6 +9,7 @@ import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EntryRef;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchRead;
 
 /**
  * One expiry sweep: read every list in one call, judge each managed line against the previous
@@ -35,25 +36,27 @@ final class Sweeper {
     }
 
     private PurgeReport sweep(List<Runnable> after) throws SwitchException {
-        Map<AclKey, List<AclEntry>> read;
+        int before;
+        synchronized (engine.lock) {
+            before = engine.table.activeCount();
+        }
+        List<EntryState> expired = new ArrayList<>();
+        SwitchRead read;
         try {
-            read = engine.eos.readAcls();
+            read = engine.readSwitch(true, expired, after);
         } catch (SwitchException e) {
             synchronized (engine.lock) {
                 engine.needsResync = true;
             }
             throw e;
         }
-        List<EntryState> expired = new ArrayList<>();
         int examined;
         int vanished;
         synchronized (engine.lock) {
-            int before = engine.table.activeCount();
-            engine.reconcileLocked(read, true, expired, after);
             vanished = Math.max(0, before - engine.table.activeCount());
             engine.needsResync = false;
             engine.reachableLocked();
-            examined = countManaged(read);
+            examined = countManaged(read.acls());
         }
         if (expired.isEmpty()) {
             return new PurgeReport(examined, List.of(), vanished);

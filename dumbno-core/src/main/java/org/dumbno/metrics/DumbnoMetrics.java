@@ -23,6 +23,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.LoopWatch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.server.ServerStats;
@@ -43,7 +44,7 @@ import org.dumbno.zeek.ZeekStats;
  * <tr><td>{@code dumbno_rules_active}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_rule_installs_total}, {@code dumbno_rule_removals_total{reason}},
  *     {@code dumbno_rule_failures_total}</td><td>{@link #listener()}</td></tr>
- * <tr><td>{@code dumbno_rules_max}</td><td>{@link #attach(ACLManager)}</td></tr>
+ * <tr><td>{@code dumbno_rules_max}, {@code dumbno_layout_ok}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
  *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
@@ -66,6 +67,8 @@ public final class DumbnoMetrics implements Closeable {
     private final ShuntCounters shunts;
     private final RequestResults requests = new RequestResults();
     private final List<ScheduledFuture<?>> polls = new CopyOnWriteArrayList<>();
+    private final List<LoopWatch> watches = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private volatile Supplier<Map<String, Long>> refusals = Map::of;
 
     /** The metrics, defined in {@code registry}. */
@@ -98,7 +101,12 @@ public final class DumbnoMetrics implements Closeable {
                         .help("Shunts removed, by reason").labelNames("reason").register(registry),
                 Counter.builder().name("dumbno_rule_failures_total")
                         .help("Requests the engine refused (invalid, protected, at capacity, switch refused)")
-                        .register(registry));
+                        .register(registry),
+                Counter.builder().name("dumbno_layout_repairs_total")
+                        .help("Changes made to put a drifted layout back (op=REPAIR)").register(registry),
+                Counter.builder().name("dumbno_expiry_skipped_total")
+                        .help("Shunts a sweep could not judge because their list's counters were off, stale"
+                                + " or incomplete, each counted once until judged again").register(registry));
     }
 
     /** The registry the metrics are defined in. */
@@ -116,7 +124,7 @@ public final class DumbnoMetrics implements Closeable {
         return shunts;
     }
 
-    /** Registers {@link #listener()} with {@code manager} and follows its active shunts and its capacity. */
+    /** Registers {@link #listener()} with {@code manager} and follows its active shunts, its capacity and the layout. */
     public void attach(ACLManager manager) {
         Objects.requireNonNull(manager, "manager");
         manager.addListener(shunts);
@@ -125,6 +133,11 @@ public final class DumbnoMetrics implements Closeable {
         GaugeWithCallback.builder().name("dumbno_rules_max")
                 .help("Shunts the engine takes at most: max_rules, or the odd numbers of the sequence range when it is 0")
                 .callback(gauge -> gauge.call(manager.capacity())).register(registry);
+        GaugeWithCallback.builder().name("dumbno_layout_ok")
+                .help("1 when the last read of the switch showed the layout whole (lists, counters, permits,"
+                        + " bindings, default-result), else 0")
+                .callback(gauge -> gauge.call(manager.layout().map(report -> report.ok() ? 1 : 0).orElse(0)))
+                .register(registry);
     }
 
     /** Follows the server's answers as {@code dumbno_requests_total}. */
@@ -196,6 +209,9 @@ public final class DumbnoMetrics implements Closeable {
             throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
         }
         BandwidthPoll poll = bandwidthPoll(eos, ports, egress);
+        LoopWatch watch = LoopWatch.periodic("bandwidth poll", interval, clock);
+        poll.watch(watch);
+        watches.add(watch);
         ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
         polls.add(future);
         return future;
@@ -210,9 +226,18 @@ public final class DumbnoMetrics implements Closeable {
         return new BandwidthPoll(eos, ports.keySet(), egress.keySet(), series);
     }
 
+    /** The bandwidth polls that stopped getting through their rounds; empty while all is well. */
+    public List<String> stalls() {
+        if (closed) {
+            return List.of();
+        }
+        return watches.stream().flatMap(watch -> watch.stall().stream()).toList();
+    }
+
     /** Stops the bandwidth polls; the metrics stay registered. Idempotent. */
     @Override
     public void close() {
+        closed = true;
         polls.forEach(future -> future.cancel(false));
     }
 

@@ -2,6 +2,7 @@ package org.dumbno.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import java.util.Locale;
+import org.dumbno.eos.AclKey;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.rule.Request;
@@ -10,17 +11,23 @@ import org.dumbno.rule.Rule;
 /**
  * Counts what the engine reports: shunts written ({@code dumbno_rule_installs_total}), removed by
  * reason ({@code dumbno_rule_removals_total}) and requests it refused
- * ({@code dumbno_rule_failures_total}). A rule found already on the switch is neither.
+ * ({@code dumbno_rule_failures_total}), layout repairs ({@code dumbno_layout_repairs_total}) and the
+ * lines a sweep could not judge ({@code dumbno_expiry_skipped_total}). A rule found already on the
+ * switch is neither.
  */
 final class ShuntCounters implements ShuntListener {
     private final Counter installs;
     private final Counter removals;
     private final Counter failures;
+    private final Counter repairs;
+    private final Counter skipped;
 
-    ShuntCounters(Counter installs, Counter removals, Counter failures) {
+    ShuntCounters(Counter installs, Counter removals, Counter failures, Counter repairs, Counter skipped) {
         this.installs = installs;
         this.removals = removals;
         this.failures = failures;
+        this.repairs = repairs;
+        this.skipped = skipped;
         for (RemovalReason reason : RemovalReason.values()) {
             removals.labelValues(label(reason));
         }
@@ -43,5 +50,15 @@ final class ShuntCounters implements ShuntListener {
     @Override
     public void failed(Request request, String reason) {
         failures.inc();
+    }
+
+    @Override
+    public void layoutRepaired(String change) {
+        repairs.inc();
+    }
+
+    @Override
+    public void expirySkipped(AclKey acl, int entries, String reason) {
+        skipped.inc(entries);
     }
 }

@@ -30,10 +30,7 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
         }
         Family family = family(src, dst, proto);
         Rule.checkProtocolFamily(family, proto);
-        if (!proto.hasPorts(family)) {
-            Rule.checkNoPort("sport", sport, proto, family);
-            Rule.checkNoPort("dport", dport, proto, family);
-        }
+        Rule.checkPorts(family, proto, sport, dport);
     }
 
     private static IPAddress checkAddress(String field, IPAddress address) {

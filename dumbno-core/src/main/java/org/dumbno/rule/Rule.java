@@ -25,10 +25,7 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         checkFamily(family, "src", src);
         checkFamily(family, "dst", dst);
         checkProtocolFamily(family, protocol);
-        if (!protocol.hasPorts(family)) {
-            checkNoPort("sport", src.port(), protocol, family);
-            checkNoPort("dport", dst.port(), protocol, family);
-        }
+        checkPorts(family, protocol, src.port(), dst.port());
         if (!flags.isEmpty() && !protocol.equals(Protocol.TCP)) {
             throw InvalidRequestException.of("flags", flags, "need proto tcp, not "
                     + protocol.keyword(family));
@@ -48,6 +45,14 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         }
         if (family == Family.IP && protocol.equals(Protocol.ICMPV6)) {
             throw InvalidRequestException.of("proto", "icmpv6", "is for IPv6; use icmp with IPv4");
+        }
+    }
+
+    /** Refuses ports where EOS takes none: only after tcp, udp, and sctp in IPv4. */
+    static void checkPorts(Family family, Protocol protocol, int sport, int dport) {
+        if (!protocol.hasPorts(family)) {
+            checkNoPort("sport", sport, protocol, family);
+            checkNoPort("dport", dport, protocol, family);
         }
     }
 

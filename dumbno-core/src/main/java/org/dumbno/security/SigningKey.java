@@ -38,7 +38,7 @@ public final class SigningKey {
 
     /**
      * The key in {@code file}: its bytes without leading and trailing whitespace (space, tab, CR,
-     * LF). Warns when the file is readable by group or others.
+     * LF). Warns when the file is readable by others or by a group other than this process's.
      *
      * @throws IOException when the file cannot be read, is empty or holds fewer than
      *     {@value #MIN_BYTES} bytes
@@ -53,12 +53,13 @@ public final class SigningKey {
             throw new IOException("secret_file " + file + " holds fewer than " + MIN_BYTES + " bytes");
         }
         if (isShared(file)) {
-            LOG.warn("secret_file {} is readable by group or others; chmod 600 it", file);
+            LOG.warn("secret_file {} is readable by others or another group; chmod 600 it"
+                    + " (or 640, its group the one dumbno runs as)", file);
         }
         return new SigningKey(content);
     }
 
-    /** Whether group or others may read {@code file}; false where POSIX permissions do not exist. */
+    /** Whether others, or a group other than this process's, may read {@code file}. */
     static boolean isShared(Path file) throws IOException {
         return FilePermissions.readableByOthers(file);
     }

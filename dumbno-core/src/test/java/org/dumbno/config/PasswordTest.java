@@ -167,7 +167,7 @@ class PasswordTest {
     void warnsWhenTheConfigFileHoldingThePasswordIsShared() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path config = files.write("dumbno.cfg", HEAD + "password = " + SECRET + "\n" + PORTS);
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw----"));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw-r--"));
 
         DumbnoConfig.load(config, Map.of());
 

@@ -102,7 +102,7 @@ class AclReaderTest {
         String json = "{\"aclList\": [{\"name\": \"bulk_1\"}]}";
         AclReader reader = new AclReader(new RuleCache());
 
-        assertEquals(new AclReader.AclState(List.of(), null), stream(reader, json));
-        assertEquals(new AclReader.AclState(List.of(), null), tree(reader, json));
+        assertEquals(new AclReader.AclState(List.of(), null, false, false), stream(reader, json));
+        assertEquals(new AclReader.AclState(List.of(), null, false, false), tree(reader, json));
     }
 }

@@ -42,7 +42,8 @@ class EosSwitchTest {
         Map<AclKey, List<AclEntry>> acls = eos.readAcls();
 
         assertEquals(List.of(new ScriptedTransport.Call(List.of("show ip access-lists bulk_1",
-                "show ip access-lists bulk_2", "show ipv6 access-lists bulk_1", "show ipv6 access-lists bulk_2"),
+                "show ip access-lists bulk_2", "show ipv6 access-lists bulk_1", "show ipv6 access-lists bulk_2",
+                "show ip access-lists summary", "show ipv6 access-lists summary"),
                 Transport.Format.JSON)), transport.calls());
         List<AclEntry> bulk1 = acls.get(IP1);
         assertEquals(3, bulk1.size());
@@ -71,12 +72,31 @@ class EosSwitchTest {
         Rule v4 = Rule.parse("ip host 10.0.0.1 any");
         Rule v6 = Rule.parse("ipv6 host 2001:db8::1 any");
 
-        eos.write(List.of(new EntryWrite(IP1, 501, v4), new EntryWrite(V6_1, 503, v6),
+        String bound = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true, \"configuredIngressIntfs\":"
+                + " [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\", \"countersEnabled\": true,"
+                + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
+        transport.then(new String[] {"{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", bound, bound});
+
+        List<LayoutProblem> problems = eos.write(List.of(new EntryWrite(IP1, 501, v4), new EntryWrite(V6_1, 503, v6),
                 new EntryWrite(IP2, 501, v4), new EntryWrite(IP1, 505, Rule.parse("tcp any any eq 443"))));
 
         assertEquals(List.of("enable", "configure", "ip access-list bulk_1", "501 deny ip host 10.0.0.1 any",
                 "505 deny tcp any any eq 443", "ipv6 access-list bulk_1", "503 deny ipv6 host 2001:db8::1 any",
-                "ip access-list bulk_2", "501 deny ip host 10.0.0.1 any"), transport.calls().get(0).commands());
+                "ip access-list bulk_2", "501 deny ip host 10.0.0.1 any", "exit", "show ip access-lists summary",
+                "show ipv6 access-lists summary"), transport.calls().get(0).commands());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aWriteThatCreatedABareListSaysSo() throws Exception {
+        String bare = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": false}]}";
+        transport.then(new String[] {"{}", "{}", "{}", "{}", "{}", bare, "{\"aclList\": []}"});
+
+        List<LayoutProblem> problems = eos.write(List.of(new EntryWrite(IP1, 501, Rule.parse("ip host 10.0.0.1 any"))));
+
+        assertEquals(List.of("ip access-list bulk_1 does not count per entry",
+                "ip access-list bulk_1 is not bound in on Ethernet1, Ethernet2"),
+                problems.stream().map(LayoutProblem::text).toList());
     }
 
     @Test

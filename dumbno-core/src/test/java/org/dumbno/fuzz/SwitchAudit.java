@@ -32,6 +32,10 @@ final class SwitchAudit {
     private final Map<String, Integer> written = new HashMap<>();
     private final Map<String, Rule> parsed = new HashMap<>();
 
+    /** The reads that check the layout: the lists' bindings and the default-result setting. */
+    private static final Set<String> LAYOUT_READS = Set.of("show ip access-lists summary",
+            "show ipv6 access-lists summary", "show running-config section hardware access-list");
+
     SwitchAudit(Set<String> names, Set<Rule> okRules, long seqMin, long seqMax) {
         this.names = names;
         this.okRules = okRules;
@@ -48,7 +52,9 @@ final class SwitchAudit {
                 Matcher show = SHOW.matcher(command);
                 Matcher mode = MODE.matcher(command);
                 Matcher deny = DENY.matcher(command);
-                if (command.equals("enable") || command.equals("configure")) {
+                if (command.equals("exit")) {
+                    list = null;
+                } else if (command.equals("enable") || command.equals("configure") || LAYOUT_READS.contains(command)) {
                     continue;
                 } else if (show.matches()) {
                     if (!names.contains(show.group(2))) {

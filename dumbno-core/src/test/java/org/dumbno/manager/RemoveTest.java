@@ -97,7 +97,7 @@ class RemoveTest {
         assertEquals("ok", outcome.reply());
         assertEquals(List.of("501 deny ip host 10.0.0.9 any"), h.denies("bulk_1", Family.IP));
         assertEquals(calls + 1, h.sim.calls(), "one call, nothing else");
-        assertEquals(commands + 4, h.sim.commandsRun(), "a read of the four lists");
+        assertEquals(commands + 6, h.sim.commandsRun(), "a read of the four lists and their two summaries");
         assertEquals(List.of(), heard);
     }
 

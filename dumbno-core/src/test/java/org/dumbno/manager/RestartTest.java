@@ -39,7 +39,7 @@ class RestartTest {
 
         assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, again.status());
         assertEquals(501, again.sequence());
-        assertEquals(calls + 1, h.sim.calls(), "only the start's read");
+        assertEquals(calls + 2, h.sim.calls(), "the start's read and the read confirming the repeat, no write");
         assertEquals(1, h.manager.active().size());
     }
 

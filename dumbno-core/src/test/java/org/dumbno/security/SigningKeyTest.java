@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading the shared key without ever showing it. */
 class SigningKeyTest {
     private static final String KEY = "s3cr3t-k3y-of-32-bytes-for-tests";
+    private static final int NOGROUP = 65534;
 
     @TempDir
     Path dir;
@@ -67,8 +69,25 @@ class SigningKeyTest {
     @Test
     void aFileOthersCanReadIsNoticed() throws IOException {
         assertTrue(SigningKey.isShared(file(KEY, "rw-r--r--")));
-        assertTrue(SigningKey.isShared(file(KEY, "rw-r-----")));
         assertFalse(SigningKey.isShared(file(KEY, "rw-------")));
+    }
+
+    /** As the package installs the configuration: 0640, its group the one the service runs as. */
+    @Test
+    void theGroupThisProcessRunsAsMayRead() throws IOException {
+        assertFalse(SigningKey.isShared(file(KEY, "rw-r-----")));
+    }
+
+    @Test
+    void anotherGroupThatMayReadIsNoticed() throws IOException {
+        Path file = file(KEY, "rw-r-----");
+        int own = (Integer) Files.getAttribute(file, "unix:gid");
+        try {
+            Files.setAttribute(file, "unix:gid", own == NOGROUP ? NOGROUP - 1 : NOGROUP);
+        } catch (IOException e) {
+            Assumptions.abort("only root may give the file another group here: " + e);
+        }
+        assertTrue(SigningKey.isShared(file));
     }
 
     @Test

@@ -50,6 +50,30 @@ class ReleaseIT {
     }
 
     @Test
+    void unitRunsThePackagedLayoutHardened() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        exec("dpkg-deb", "-x", DEB.toString(), root.toString());
+        Path unit = root.resolve("lib/systemd/system/dumbno.service");
+        List<String> lines = Files.readAllLines(unit);
+
+        String[] command = value(lines, "ExecStart").split(" ");
+        assertTrue(Files.isExecutable(root.resolve(command[0].substring(1))), "ExecStart " + command[0]);
+        assertEquals("serve", command[1]);
+        assertTrue(Files.isRegularFile(root.resolve(command[2].substring(1))), "the configuration " + command[2]);
+        String sysusers = Files.readString(root.resolve("usr/lib/sysusers.d/dumbno.conf"));
+        assertTrue(sysusers.contains("\nu " + value(lines, "User") + " "), "the unit's user is the one the package creates");
+        assertEquals(value(lines, "User"), value(lines, "Group"));
+        // Exit status 1 when the overall exposure is above 2.0.
+        String security = exec("systemd-analyze", "security", "--offline=true", "--threshold=20", "--no-pager", unit.toString());
+        assertTrue(security.contains("Overall exposure level for dumbno.service: 1."), security);
+    }
+
+    private static String value(List<String> unit, String key) {
+        return unit.stream().filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("the unit has no " + key));
+    }
+
+    @Test
     void tarballRunsWhereItIsUnpacked() throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
         exec("tar", "-xzf", TARBALL.toString(), "-C", root.toString());

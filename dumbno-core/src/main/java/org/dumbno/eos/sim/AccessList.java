@@ -15,6 +15,8 @@ final class AccessList {
     final String name;
     final Family family;
     boolean countersPerEntry;
+    /** Whether the counts shown are behind the hardware's (the switch reports {@code staleCounters}). */
+    boolean staleCounters;
     private final NavigableMap<Long, EntryState> entries = new TreeMap<>();
 
     AccessList(String name, Family family) {
@@ -33,6 +35,14 @@ final class AccessList {
     /** The number a new entry without one gets: the last plus ten. */
     long nextSequence() {
         return entries.isEmpty() ? SEQUENCE_STEP : entries.lastKey() + SEQUENCE_STEP;
+    }
+
+    /** Marks the counts stale, or current again, when they catch up with what was held. */
+    void staleCounters(boolean stale) {
+        staleCounters = stale;
+        if (!stale) {
+            entries.values().forEach(EntryState::release);
+        }
     }
 
     void put(EntryState entry) {

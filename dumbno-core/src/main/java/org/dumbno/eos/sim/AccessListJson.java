@@ -14,19 +14,31 @@ final class AccessListJson {
     }
 
     static JsonObject render(Collection<AccessList> lists, SwitchState state) {
+        return render(lists, state, true);
+    }
+
+    /** {@code show ip|ipv6 access-lists summary}: each list with its bindings, without entries. */
+    static JsonObject summary(Collection<AccessList> lists, SwitchState state) {
+        return render(lists, state, false);
+    }
+
+    private static JsonObject render(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
         JsonArray aclList = new JsonArray();
         for (AccessList acl : lists) {
             JsonObject json = new JsonObject();
             json.addProperty("name", acl.name);
             json.addProperty("type", acl.family == org.dumbno.rule.Family.IP ? "Ip4Acl" : "Ip6Acl");
             json.addProperty("countersEnabled", acl.countersPerEntry);
+            json.addProperty("staleCounters", acl.staleCounters);
             json.addProperty("countersIncomplete", false);
             json.addProperty("readOnly", false);
             json.addProperty("dynamic", false);
             json.addProperty("chipBased", false);
             json.add("configuredIngressIntfs", Shows.names(boundTo(acl, state)));
             json.add("configuredEgressIntfs", new JsonArray());
-            json.add("sequence", sequence(acl));
+            if (withEntries) {
+                json.add("sequence", sequence(acl));
+            }
             aclList.add(json);
         }
         JsonObject result = new JsonObject();
@@ -38,7 +50,7 @@ final class AccessListJson {
         JsonArray sequence = new JsonArray();
         for (EntryState entry : acl.entries()) {
             JsonObject counters = new JsonObject();
-            if (entry.packets != 0) {
+            if (entry.packets != 0 && acl.countersPerEntry) {
                 counters.addProperty("packetCount", entry.packets);
             }
             counters.addProperty("byteCount", entry.bytes);
@@ -64,6 +76,20 @@ final class AccessListJson {
         return names;
     }
 
+    /** The summary as the CLI prints it: each list, its counters and the interfaces it is bound to. */
+    static String summaryText(Collection<AccessList> lists, SwitchState state) {
+        StringBuilder out = new StringBuilder();
+        for (AccessList acl : lists) {
+            out.append(acl.family.keyword().toUpperCase(java.util.Locale.ROOT)).append(" ACL ").append(acl.name)
+                    .append(acl.countersPerEntry ? "" : " (counters off)")
+                    .append(acl.staleCounters ? " (stale counters)" : "").append('\n')
+                    .append("        Total rules configured: ").append(acl.entries().size()).append('\n')
+                    .append("        Configured on Ingress: ").append(String.join(",", boundTo(acl, state)))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
     /** The CLI's rendering: a header per list, then one line per entry with its match count. */
     static String text(Collection<AccessList> lists, SwitchState state) {
         StringBuilder out = new StringBuilder();
@@ -76,7 +102,7 @@ final class AccessListJson {
             }
             for (EntryState entry : acl.entries()) {
                 out.append("        ").append(entry.sequence).append(' ').append(entry.text());
-                if (entry.packets != 0 && entry.lastChanged != null) {
+                if (entry.packets != 0 && entry.lastChanged != null && acl.countersPerEntry) {
                     out.append(" [match ").append(entry.packets).append(" packets, ")
                             .append(ago(Duration.between(entry.lastChanged, now))).append(" ago]");
                 }

@@ -14,6 +14,10 @@ final class EntryState {
     long packets;
     long bytes;
     Instant lastChanged;
+    /** Counted while the list's counters were stale: not shown until they are current again. */
+    private long heldPackets;
+    private long heldBytes;
+    private Instant heldChanged;
 
     EntryState(long sequence, AclEntry.Action action, Rule rule, long ordinal) {
         this.sequence = sequence;
@@ -32,7 +36,27 @@ final class EntryState {
         lastChanged = now;
     }
 
+    /** Counts packets the switch has not yet brought into the counters it shows. */
+    void hold(long addPackets, long addBytes, Instant now) {
+        heldPackets += addPackets;
+        heldBytes += addBytes;
+        heldChanged = now;
+    }
+
+    /** Brings held counts into the shown ones: the counters are current again. */
+    void release() {
+        if (heldChanged != null) {
+            count(heldPackets, heldBytes, heldChanged);
+        }
+        heldPackets = 0;
+        heldBytes = 0;
+        heldChanged = null;
+    }
+
     void clear() {
+        heldPackets = 0;
+        heldBytes = 0;
+        heldChanged = null;
         packets = 0;
         bytes = 0;
         lastChanged = null;

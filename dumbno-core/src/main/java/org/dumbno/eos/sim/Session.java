@@ -17,6 +17,9 @@ import org.dumbno.rule.Rule;
 final class Session {
     private enum Mode { EXEC, ENABLE, CONFIG, ACL, INTERFACE }
 
+    /** The global setting that keeps traffic flowing while an ACL is changed. */
+    static final String DEFAULT_RESULT = "hardware access-list update default-result permit";
+
     private final SwitchState state;
     private final Format format;
     private final Shows shows;
@@ -130,6 +133,8 @@ final class Session {
             leaveTo(Mode.ENABLE);
         } else if (tokens.accept("interface")) {
             enterInterfaces(tokens);
+        } else if (isHardware(tokens)) {
+            defaultResult(tokens);
         } else if (tokens.accept("no")) {
             Family family = family(tokens);
             tokens.expect("access-list");
@@ -145,6 +150,27 @@ final class Session {
         } else {
             throw tokens.unexpected();
         }
+    }
+
+    private static boolean isHardware(Tokens tokens) {
+        tokens.accept("no");
+        boolean hardware = "hardware".equalsIgnoreCase(tokens.peek());
+        tokens.rewind();
+        return hardware;
+    }
+
+    /** {@code [no] hardware access-list update default-result permit}; refused by a platform without it. */
+    private void defaultResult(Tokens tokens) throws CliError {
+        boolean negate = tokens.accept("no");
+        for (String word : DEFAULT_RESULT.split(" ")) {
+            if (word.equals("default-result") && !state.defaultResultSupported) {
+                throw tokens.unexpected();
+            }
+            tokens.expect(word);
+        }
+        tokens.end();
+        leaveTo(Mode.CONFIG);
+        state.defaultResultPermit = !negate;
     }
 
     private void enterInterfaces(Tokens tokens) throws CliError {

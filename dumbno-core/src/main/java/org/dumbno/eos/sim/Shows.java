@@ -57,6 +57,11 @@ final class Shows {
     private JsonObject accessLists(Tokens tokens) throws CliError {
         Family family = Session.family(tokens);
         tokens.expect("access-lists");
+        if (tokens.accept("summary")) {
+            tokens.end();
+            return format == Format.JSON ? AccessListJson.summary(state.acls(family), state)
+                    : text(AccessListJson.summaryText(state.acls(family), state));
+        }
         String name = tokens.atEnd() ? null : tokens.take();
         tokens.end();
         Collection<AccessList> lists;
@@ -70,6 +75,9 @@ final class Shows {
     }
 
     private JsonObject runningConfig(Tokens tokens) throws CliError {
+        if (tokens.accept("section")) {
+            return section(tokens);
+        }
         tokens.expect("interfaces");
         int at = tokens.position();
         List<Port> ports = new ArrayList<>();
@@ -96,6 +104,26 @@ final class Shows {
             out.append("interface ").append(port.name).append('\n');
             port.ingressAcls.forEach((family, acl) -> out.append("   ").append(family.keyword())
                     .append(" access-group ").append(acl).append(" in\n"));
+        }
+        return text(out.toString());
+    }
+
+    /**
+     * {@code show running-config section WORDS}: the global lines holding the words (the
+     * simulated switch keeps only {@code hardware access-list update default-result permit} there).
+     */
+    private JsonObject section(Tokens tokens) throws CliError {
+        if (tokens.atEnd()) {
+            throw CliError.incomplete();
+        }
+        String words = tokens.rest();
+        tokens.consumeAll();
+        if (format == Format.JSON) {
+            throw new CliError(CliError.UNCONVERTED_COMMAND, "unconverted command");
+        }
+        StringBuilder out = new StringBuilder();
+        if (state.defaultResultPermit && Session.DEFAULT_RESULT.contains(words)) {
+            out.append(Session.DEFAULT_RESULT).append('\n');
         }
         return text(out.toString());
     }

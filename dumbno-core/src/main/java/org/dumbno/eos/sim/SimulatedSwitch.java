@@ -23,7 +23,8 @@ import org.dumbno.rule.Flow;
  * clients send, with eAPI's semantics (one result per command, stop on the first error, earlier
  * commands stay applied), keeps IP and IPv6 access lists with per-entry counters, binds them to
  * interfaces, and passes simulated traffic through them. Faults can be injected: latency, failed
- * calls, refused commands, outages and a TCAM that fills up.
+ * calls, refused commands, outages, a TCAM that fills up, a reload that loses the running
+ * configuration, counters switched off or stale, and a platform without the default-result setting.
  *
  * <p>Thread-safe. Each call runs as a whole under one lock, so calls are atomic towards each other;
  * injected latency is waited out before taking it. Each call starts a fresh CLI session in exec
@@ -42,6 +43,7 @@ public final class SimulatedSwitch implements Transport {
         this.state = new SwitchState(builder.hostname, builder.clock, builder.interfaces, builder.egress);
         this.sleeper = builder.sleeper;
         this.state.tcam.resize(builder.tcamCapacity);
+        this.state.defaultResultSupported = builder.defaultResultSupported;
     }
 
     /** A builder with 16 interfaces {@code Ethernet1-16}, no egress, the system clock, real sleeping. */
@@ -112,8 +114,9 @@ public final class SimulatedSwitch implements Transport {
     /**
      * Passes {@code packets} packets ({@code bytes} bytes) of {@code flow} in through
      * {@code ingressInterface}: the ingress ACL of the flow's family counts them against its first
-     * matching programmed entry (with {@code counters per-entry}); permitted traffic is replicated
-     * to every egress interface.
+     * matching programmed entry (with {@code counters per-entry}); permitted traffic leaves through
+     * one egress interface, the same for every packet of a flow (a tool group balanced by flow), so
+     * ingress less egress is exactly what the ACLs dropped.
      *
      * @return false when the ACL dropped the traffic (a deny entry or the implicit deny at the end)
      * @throws IllegalArgumentException the interface does not exist or the counts are negative
@@ -218,6 +221,77 @@ public final class SimulatedSwitch implements Transport {
         faults.outageUntil(state.clock.instant().plus(Objects.requireNonNull(length, "length")));
     }
 
+    /**
+     * Reloads the switch: it answers nothing for {@code downFor}, then comes back with its startup
+     * configuration, which is empty: every access list (and shunt), every binding and the
+     * default-result setting are gone, as after a reload of a switch whose layout was never saved.
+     */
+    public void reload(Duration downFor) {
+        Objects.requireNonNull(downFor, "downFor");
+        lock.lock();
+        try {
+            state.reload();
+        } finally {
+            lock.unlock();
+        }
+        if (!downFor.isZero()) {
+            outage(downFor);
+        }
+    }
+
+    /**
+     * Turns per-entry counters on or off in every access list, as {@code [no] counters per-entry}
+     * does (or a release whose platforms count nothing by default): while off, no entry counts and
+     * the lists read {@code countersEnabled: false} with no packet counts.
+     */
+    public void countersPerEntry(boolean on) {
+        lock.lock();
+        try {
+            for (Family family : Family.values()) {
+                state.acls(family).forEach(acl -> acl.countersPerEntry = on);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the counters of every access list stale, or current again: while stale, the lists read
+     * {@code staleCounters: true} and the counts shown stop moving; when current again they catch
+     * up with what was counted meanwhile.
+     */
+    public void staleCounters(boolean stale) {
+        lock.lock();
+        try {
+            for (Family family : Family.values()) {
+                state.acls(family).forEach(acl -> acl.staleCounters(stale));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code hardware access-list update default-result permit} is configured. */
+    public boolean defaultResultPermit() {
+        lock.lock();
+        try {
+            return state.defaultResultPermit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the access list exists and counts per entry. */
+    public boolean countsPerEntry(String acl, Family family) {
+        lock.lock();
+        try {
+            AccessList list = state.acl(family, acl);
+            return list != null && list.countersPerEntry;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes every injected fault and the latency (not the TCAM capacity). */
     public void clearFaults() {
         faults.clear();
@@ -264,8 +338,18 @@ public final class SimulatedSwitch implements Transport {
         private Sleeper sleeper = Sleeper.real();
         private String hostname = "dumbno-sim";
         private int tcamCapacity = Integer.MAX_VALUE;
+        private boolean defaultResultSupported = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the platform has {@code hardware access-list update default-result permit}
+         * (true by default); without it the command is refused as invalid input.
+         */
+        public Builder defaultResultSupported(boolean supported) {
+            this.defaultResultSupported = supported;
+            return this;
         }
 
         /** The interfaces, as names or ranges ({@code Ethernet1-16}); replaces the default. */
@@ -279,12 +363,12 @@ public final class SimulatedSwitch implements Transport {
             return this;
         }
 
-        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        /** The tool-facing interfaces permitted traffic leaves by, each flow by one; added to the interfaces. */
         public Builder egress(String... namesOrRanges) {
             return egress(List.of(namesOrRanges));
         }
 
-        /** The tool-facing interfaces permitted traffic is replicated to; added to the interfaces. */
+        /** The tool-facing interfaces permitted traffic leaves by, each flow by one; added to the interfaces. */
         public Builder egress(List<String> namesOrRanges) {
             this.egress = expandAll(namesOrRanges);
             return this;

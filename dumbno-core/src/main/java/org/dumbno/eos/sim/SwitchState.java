@@ -26,6 +26,10 @@ final class SwitchState {
     private final List<Port> egress = new ArrayList<>();
     private final Map<Family, Map<String, AccessList>> acls = new EnumMap<>(Family.class);
     private long ordinals;
+    /** Whether {@code hardware access-list update default-result permit} is configured. */
+    boolean defaultResultPermit;
+    /** Whether the platform has that setting at all. */
+    boolean defaultResultSupported = true;
 
     SwitchState(String hostname, Clock clock, List<String> interfaces, List<String> egressInterfaces) {
         this.hostname = hostname;
@@ -81,6 +85,26 @@ final class SwitchState {
         return -1;
     }
 
+    /**
+     * Reloads: the switch comes back with an empty startup configuration, so every access list,
+     * every binding and the default-result setting are gone; interface counters start again.
+     */
+    void reload() {
+        for (Family family : Family.values()) {
+            for (String name : List.copyOf(acls.get(family).keySet())) {
+                removeAcl(family, name);
+            }
+        }
+        for (Port port : ports.values()) {
+            port.ingressAcls.clear();
+            port.inOctets = 0;
+            port.outOctets = 0;
+            port.inUcastPkts = 0;
+            port.outUcastPkts = 0;
+        }
+        defaultResultPermit = false;
+    }
+
     AccessList acl(Family family, String name) {
         return acls.get(family).get(name);
     }
@@ -114,18 +138,22 @@ final class SwitchState {
         }
     }
 
-    /** Passes traffic through the ingress ACLs of {@code ingress}; true when it was not dropped. */
+    /**
+     * Passes traffic through the ingress ACLs of {@code ingress}; true when it was not dropped. What
+     * passes leaves through one egress interface, chosen by the flow as a tap aggregator balances a
+     * tool group, so the egress counters add up to what the ACLs let through.
+     */
     boolean send(Port ingress, Flow flow, long packets, long bytes) {
         ingress.inOctets += bytes;
         ingress.inUcastPkts += packets;
         String aclName = ingress.ingressAcls.get(flow.family());
         AccessList acl = aclName == null ? null : acl(flow.family(), aclName);
         boolean permitted = acl == null || permits(acl, flow, packets, bytes);
-        if (permitted) {
-            for (Port out : egress) {
-                out.outOctets += bytes;
-                out.outUcastPkts += packets;
-            }
+        if (permitted && !egress.isEmpty()) {
+            int hash = java.util.Objects.hash(flow.protocol(), flow.src(), flow.sport(), flow.dst(), flow.dport());
+            Port out = egress.get(Math.floorMod(hash, egress.size()));
+            out.outOctets += bytes;
+            out.outUcastPkts += packets;
         }
         return permitted;
     }
@@ -136,7 +164,9 @@ final class SwitchState {
         if (match == null) {
             return false;
         }
-        if (acl.countersPerEntry) {
+        if (acl.countersPerEntry && acl.staleCounters) {
+            match.hold(packets, bytes, clock.instant());
+        } else if (acl.countersPerEntry) {
             match.count(packets, bytes, clock.instant());
         }
         return match.action == AclEntry.Action.PERMIT;

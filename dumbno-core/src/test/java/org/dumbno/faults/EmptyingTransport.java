@@ -1,0 +1,50 @@
+package org.dumbno.faults;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
+
+/**
+ * Passes calls on, but answers one show command of the next call that has it with an empty
+ * {@code aclList}: a partial read, as one that came back without a list the switch has.
+ */
+final class EmptyingTransport implements Transport {
+    private final Transport inner;
+    private volatile String emptied;
+
+    EmptyingTransport(Transport inner) {
+        this.inner = inner;
+    }
+
+    /** The next call with {@code command} gets {@code {"aclList": []}} for it. */
+    void emptyNext(String command) {
+        emptied = command;
+    }
+
+    @Override
+    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        List<JsonObject> results = inner.runCmds(commands, format);
+        String command = emptied;
+        int index = command == null ? -1 : commands.indexOf(command);
+        if (index < 0) {
+            return results;
+        }
+        emptied = null;
+        List<JsonObject> changed = new ArrayList<>(results);
+        changed.set(index, JsonParser.parseString("{\"aclList\": []}").getAsJsonObject());
+        return changed;
+    }
+
+    @Override
+    public String describe() {
+        return inner.describe();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

@@ -1,0 +1,102 @@
+package org.dumbno.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dumbno.eos.EosSwitch;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Request;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A repeated request is answered {@code ok} only after a read shows its rule on the switch; the
+ * reads are shared: one in flight at most, and repeats arriving meanwhile join it.
+ */
+class ConfirmTest {
+    private final Harness h = new Harness();
+
+    private List<CompletableFuture<ShuntOutcome>> ask(int from, int count) {
+        List<CompletableFuture<ShuntOutcome>> futures = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            futures.add(h.manager.add(Request.of("10.0.0." + (i + 1), null, null, null, null)));
+        }
+        return futures;
+    }
+
+    private static List<ShuntOutcome.Status> statuses(List<CompletableFuture<ShuntOutcome>> futures) {
+        return futures.stream().map(f -> f.getNow(null)).map(o -> o == null ? null : o.status()).toList();
+    }
+
+    @Test
+    void repeatsWaitingTogetherShareOneRead() throws Exception {
+        h.start();
+        ask(0, 5);
+        h.scheduler.runDue();
+        long calls = h.sim.calls();
+
+        List<CompletableFuture<ShuntOutcome>> repeats = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            repeats.addAll(ask(0, 5));
+        }
+        assertEquals(Collections.nCopies(50, null), statuses(repeats), "nothing answered from memory");
+        h.scheduler.runDue();
+
+        assertEquals(Collections.nCopies(50, ShuntOutcome.Status.ALREADY_PRESENT), statuses(repeats));
+        assertEquals(calls + 1, h.sim.calls(), "one confirming read for all of them");
+    }
+
+    @Test
+    void repeatsArrivingWhileAReadIsInFlightJoinIt() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager.start();
+        ask(0, 3);
+        h.scheduler.runDue();
+        long calls = h.sim.calls();
+        List<CompletableFuture<ShuntOutcome>> joined = new ArrayList<>();
+        wrapped.during(commands -> commands.get(0).startsWith("show "), () -> joined.addAll(ask(0, 3)));
+
+        List<CompletableFuture<ShuntOutcome>> first = ask(1, 1);
+        h.scheduler.runDue();
+
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(first));
+        assertEquals(Collections.nCopies(3, ShuntOutcome.Status.ALREADY_PRESENT), statuses(joined));
+        assertEquals(calls + 1, h.sim.calls(), "the ones that came during the read joined it");
+    }
+
+    @Test
+    void aRepeatWaitsOutAnOutageAndIsConfirmedWhenTheSwitchAnswers() throws Exception {
+        h.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        h.removeByHand("bulk_2", Family.IP, 501);
+        h.sim.outage(Duration.ofSeconds(3));
+
+        List<CompletableFuture<ShuntOutcome>> repeat = ask(0, 1);
+        h.scheduler.runDue();
+        assertNull(repeat.get(0).getNow(null));
+        h.scheduler.advance(Duration.ofSeconds(4));
+
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(repeat));
+        assertEquals(List.of("501 deny ip host 10.0.0.1 any"), h.denies("bulk_2", Family.IP), "written again");
+    }
+
+    @Test
+    void closingRefusesRepeatsStillWaiting() throws Exception {
+        h.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        h.sim.outage(Duration.ofMinutes(1));
+        List<CompletableFuture<ShuntOutcome>> repeat = ask(0, 1);
+        h.scheduler.runDue();
+
+        h.manager.close();
+
+        assertEquals("error: dumbno is shutting down", repeat.get(0).getNow(null).reply());
+    }
+}
