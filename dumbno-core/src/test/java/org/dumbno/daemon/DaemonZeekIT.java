@@ -9,30 +9,43 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Rule;
 import org.dumbno.testing.Await;
 import org.dumbno.testing.ZeekPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon with a {@code [zeek]} section: it serves UDP while Zeek is away, says so at
  * {@code /-/ready}, connects once Zeek listens, and puts Zeek's requests through the same request
- * checks as UDP ones, but not through {@code allow_clients}.
+ * checks as UDP ones, but not through {@code allow_clients} or signing.
  */
 @Timeout(60)
 class DaemonZeekIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @TempDir
+    Path dir;
+
     private static DumbnoConfig config(int zeekPort, List<String> allowClients) {
-        DumbnoConfig base = TestDaemons.config(settings -> settings
+        return config(zeekPort, allowClients, settings -> settings);
+    }
+
+    private static DumbnoConfig config(int zeekPort, List<String> allowClients,
+            UnaryOperator<DumbnoSettings.Builder> more) {
+        DumbnoConfig base = TestDaemons.config(settings -> more.apply(settings
                 .neverShunt(List.of(TestDaemons.ip("192.0.2.53/32")))
                 .allowClients(allowClients.stream().map(TestDaemons::ip).toList())
-                .metricsListen(TestDaemons.loopback(0)));
+                .metricsListen(TestDaemons.loopback(0))));
         return TestDaemons.withZeek(base, URI.create("ws://127.0.0.1:" + zeekPort + ZeekPeer.PATH));
     }
 
@@ -70,9 +83,11 @@ class DaemonZeekIT {
     }
 
     @Test
-    void zeeksRequestsPassNeverShuntButNotAllowClients() throws Exception {
+    void zeeksRequestsPassNeverShuntButNotAllowClientsNorSigning() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("request.key"), "0123456789abcdef0123456789abcdef\n");
         try (ZeekPeer zeek = ZeekPeer.start();
-                Daemon daemon = Daemon.start(config(zeek.port(), List.of("10.0.0.0/8")), Daemon.Options.defaults())) {
+                Daemon daemon = Daemon.start(config(zeek.port(), List.of("10.0.0.0/8"),
+                        settings -> settings.secretFile(keyFile)), Daemon.Options.defaults())) {
             assertTrue(Await.until(() -> zeek.subscribed() == 1, WAIT), "connected to Zeek");
             assertEquals("error: client not allowed", TestDaemons.ask(daemon, "{\"src\":\"10.1.2.4\"}"));
 
