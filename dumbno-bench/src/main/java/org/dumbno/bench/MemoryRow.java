@@ -67,7 +67,7 @@ final class MemoryRow {
         return String.join("\n",
                 "[switch]", "backend = simulated", "",
                 "[ports]", "Ethernet1 = bulk_1", "Ethernet2 = bulk_2", "Ethernet3 = bulk_3", "Ethernet4 = bulk_4", "",
-                "[dumbno]", "listen = 127.0.0.1:" + udpPort, "rate_limit = 0", "queue_limit = 100000", "",
+                "[dumbno]", "listen = 127.0.0.1:" + udpPort, "",
                 "[simulated]", "eapi_listen = 127.0.0.1:" + eapiPort, "latency_ms = " + latencyMs, "");
     }
 

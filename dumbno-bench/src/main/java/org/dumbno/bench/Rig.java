@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
@@ -15,13 +17,15 @@ import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
+import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
 
 /**
  * dumbno as it runs in production, on loopback: a simulated switch served as eAPI over real HTTP
  * (with injected latency per call), the engine reaching it through {@link EapiTransport}, and the
- * UDP server in front of the engine. Four ingress ports with four distinct ACL names, so every
- * IPv4 rule is one line in each of four lists.
+ * UDP server in front of the engine, running the security checks of the default configuration
+ * (what {@code [dumbno]} gives when it sets none). Four ingress ports with four distinct ACL names,
+ * so every IPv4 rule is one line in each of four lists.
  */
 final class Rig implements Closeable {
     static final Map<String, String> PORTS = ports();
@@ -58,12 +62,15 @@ final class Rig implements Closeable {
         EapiServer eapi = EapiServer.start(sim, new InetSocketAddress(loopback(), 0), USER, PASSWORD, null);
         CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http").host("127.0.0.1")
                 .port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
+        DumbnoSettings defaults = DumbnoSettings.defaults();
+        Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
+                defaults.rateBurst(), null, Clock.systemUTC());
         ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
-                .purgeInterval(Duration.ofHours(1)).build();
+                .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {
             manager.start();
             UdpServer udp = UdpServer.start(List.of(new InetSocketAddress(loopback(), 0)), manager,
-                    UdpServer.Options.defaults());
+                    UdpServer.Options.builder().gate(security.gate()).build());
             return new Rig(sim, eapi, transport, manager, udp);
         } catch (IOException | RuntimeException e) {
             manager.close();

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.client.Op;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
@@ -91,9 +92,13 @@ abstract class FlowCommand implements Callable<Integer> {
         return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /** Asks the server; no answer names the two reasons it has, since a server waiting for its switch is silent too. */
     private String viaServer(Order order) throws IOException {
         try (ACLClient client = client()) {
             return client.send(order.op(), order.request().toFlowRequest());
+        } catch (ServerUnreachableException e) {
+            throw new IOException(e.getMessage() + ": no dumbno serving there, or it waits for its switch"
+                    + " ('dumbno status CFG' checks the switch)", e);
         }
     }
 

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.daemon.Daemon;
+import org.dumbno.daemon.Reload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,13 +26,19 @@ import picocli.CommandLine.Parameters;
         header = "Serve shunt requests over UDP until SIGTERM or SIGINT.",
         description = "Serves shunt requests over UDP and removes idle shunts, until SIGTERM or SIGINT. With "
                 + "backend = simulated it also runs the simulated switch and serves it as eAPI on [simulated]"
-                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it.",
+                + " eapi_listen, where 'dumbno list', 'stats', 'setup' and 'add --config' reach it. SIGHUP reads"
+                + " CFG again: allow_clients, never_shunt, rate_limit, rate_burst, secret_file, purge_interval,"
+                + " hard_timeout, max_rules and shutdown_timeout take effect; other changes wait for a restart;"
+                + " a file that cannot be used is refused and the running configuration kept.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight",
-            ExitCodes.FAILED + ":stopped by itself because requests could no longer be received",
+            ExitCodes.OK + ":stopped by SIGTERM or SIGINT after answering the requests in flight (within"
+                    + " shutdown_timeout)",
+            ExitCodes.FAILED + ":stopped by itself because requests could no longer be received, or the switch"
+                    + " refused dumbno's credentials or a setup command at start",
             ExitCodes.USAGE + ":bad command line or configuration, or an address that cannot be bound",
-            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+            ExitCodes.UNREACHABLE + ":a file the configuration names could not be read, or out of memory (a switch"
+                    + " that does not answer is waited for: serve starts and queues requests)"
         })
 final class ServeCommand implements Callable<Integer> {
     /** Looked up when first used, so that building the command line starts no logging. */
@@ -60,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
                 .setup(setup).configName(config.toString()).build());
         Thread hook = new Thread(() -> stopOnSignal(running), "dumbno-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Hangup.onHangup(this::reload);
         daemon = running;
         log().info("dumbno listening on {}", running.describe());
         started.countDown();
@@ -77,14 +86,47 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * SIGTERM or SIGINT: stop receiving, answer what is in flight, write what is queued, then end
-     * the process with status 0, since stopping on a signal is how this server is meant to stop.
+     * the process with status 0, since stopping on a signal is how this server is meant to stop;
+     * within {@code shutdown_timeout}, whatever the switch does.
      */
     private static void stopOnSignal(Daemon running) {
         log().info("stopping on signal");
-        running.close();
+        Thread closing = new Thread(running::close, "dumbno-stop");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            if (!running.awaitTermination(running.shutdownTimeout())) {
+                log().warn("not stopped within shutdown_timeout ({}): exiting anyway", running.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(ExitCodes.OK);
+    }
+
+    /**
+     * SIGHUP: reads the configuration file again and applies what can change while running; a file
+     * that cannot be read or used is refused in one line and the running configuration kept.
+     */
+    void reload() {
+        Daemon running = daemon;
+        if (running == null) {
+            return;
+        }
+        try {
+            Reload reload = running.reload(DumbnoConfig.load(config));
+            log().info("SIGHUP: {} read again; applied: {}", config,
+                    reload.applied().isEmpty() ? "no change" : String.join(", ", reload.applied()));
+            if (!reload.needRestart().isEmpty()) {
+                log().warn("SIGHUP: changed but not applied until a restart: {}", String.join(", ", reload.needRestart()));
+            }
+        } catch (ConfigException | IOException | IllegalArgumentException e) {
+            log().error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
+        } catch (RuntimeException e) {
+            log().error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
+        }
     }
 
     static String hostPort(InetSocketAddress target) {

@@ -143,7 +143,8 @@ class AddCommandIT {
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             assertEquals(ExitCodes.UNREACHABLE, code);
-            assertEquals("dumbno: no answer from 127.0.0.1:" + port + " after 3 tries" + System.lineSeparator(),
+            assertEquals("dumbno: no answer from 127.0.0.1:" + port + " after 3 tries: no dumbno serving there,"
+                    + " or it waits for its switch ('dumbno status CFG' checks the switch)" + System.lineSeparator(),
                     err.toString());
             assertEquals("", out.toString());
             assertTrue(tookMillis >= 2_900 && tookMillis < 6_000, "gave up after " + tookMillis + " ms");
@@ -158,7 +159,8 @@ class AddCommandIT {
                     "--retries", "2");
 
             assertEquals(ExitCodes.UNREACHABLE, code);
-            assertEquals("dumbno: no answer from 127.0.0.1:" + port + " after 2 tries" + System.lineSeparator(),
+            assertEquals("dumbno: no answer from 127.0.0.1:" + port + " after 2 tries: no dumbno serving there,"
+                    + " or it waits for its switch ('dumbno status CFG' checks the switch)" + System.lineSeparator(),
                     err.toString());
         }
     }

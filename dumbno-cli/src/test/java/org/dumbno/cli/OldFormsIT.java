@@ -130,19 +130,16 @@ class OldFormsIT {
     }
 
     @Test
-    void cfgAloneServesWithoutSettingUp() throws Exception {
+    void cfgAloneServesAsServeDoesKeepingTheLayoutAtStart() throws Exception {
         SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-2").build();
         Path config = aristaConfig(simulated);
-        Files.writeString(config, Files.readString(config) + "repair_layout = false\n");
 
         Future<Integer> exit = runInBackground(config.toString());
-        Daemon daemon = serve().awaitStarted(Duration.ofSeconds(30));
-        assertNotNull(daemon, err::toString);
+        assertNotNull(serve().awaitStarted(Duration.ofSeconds(30)), err::toString);
 
-        assertEquals(List.of(), simulated.accessLists(Family.IP), "nothing set up, nothing repaired");
-        try (ACLClient client = ACLClient.builder().server("127.0.0.1", daemon.listening().get(0).getPort()).build()) {
-            assertTrue(client.addAcl("10.1.2.3", null, null, null, null).startsWith("error: switch layout incomplete"));
-        }
+        assertEquals(List.of("bulk_1"), simulated.accessLists(Family.IP), "put in place by the layout check at start");
+        assertTrue(simulated.countsPerEntry("bulk_1", Family.IP));
+        assertEquals(Map.of(Family.IP, "bulk_1", Family.IPV6, "bulk_1"), simulated.boundAcls("Ethernet1"));
         serve().stop();
         assertEquals(ExitCodes.OK, exit.get(30, TimeUnit.SECONDS));
     }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class DumbnoSection {
     static final Set<String> KEYS = Set.of("listen", "purge_interval", "hard_timeout", "seq_min", "seq_max",
             "max_rules", "allow_clients", "never_shunt", "metrics_listen", "max_request_age", "queue_limit",
-            "rate_limit", "rate_burst", "secret_file", "syslog", "repair_layout");
+            "rate_limit", "rate_burst", "secret_file", "syslog", "repair_layout", "shutdown_timeout");
     static final int DEFAULT_SYSLOG_PORT = 514;
     private static final Logger LOG = LoggerFactory.getLogger(DumbnoSection.class);
 
@@ -33,6 +33,7 @@ final class DumbnoSection {
                 .maxRequestAge(section.seconds("max_request_age", DumbnoSettings.DEFAULT_MAX_REQUEST_AGE))
                 .queueLimit(section.whole("queue_limit", DumbnoSettings.DEFAULT_QUEUE_LIMIT))
                 .rateLimit(section.whole("rate_limit", DumbnoSettings.DEFAULT_RATE_LIMIT))
+                .shutdownTimeout(section.seconds("shutdown_timeout", DumbnoSettings.DEFAULT_SHUTDOWN_TIMEOUT))
                 .allowClients(section.field("allow_clients").map(DumbnoSection::networks).orElse(List.of()))
                 .neverShunt(section.field("never_shunt").map(DumbnoSection::networks).orElse(List.of()))
                 .repairLayout(section.bool("repair_layout", true));

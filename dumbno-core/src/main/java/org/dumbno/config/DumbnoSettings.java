@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param syslog         syslog receiver, possibly unresolved
  * @param repairLayout   whether a drifted layout is put back ({@code repair_layout}); when false,
  *                       requests are refused while a list of their family is not whole
+ * @param shutdownTimeout how long stopping may take at most, whatever the switch does, positive
  */
 public record DumbnoSettings(
         List<InetSocketAddress> listen,
@@ -48,7 +49,8 @@ public record DumbnoSettings(
         int rateBurst,
         Optional<Path> secretFile,
         Optional<InetSocketAddress> syslog,
-        boolean repairLayout) {
+        boolean repairLayout,
+        Duration shutdownTimeout) {
 
     static final String SECTION = "dumbno";
     /** The UDP port requests arrive on by default. */
@@ -65,10 +67,12 @@ public record DumbnoSettings(
     public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofSeconds(300);
     /** Waiting requests at most. */
     public static final int DEFAULT_QUEUE_LIMIT = 100_000;
-    /** Requests per second per client. */
-    public static final int DEFAULT_RATE_LIMIT = 100;
+    /** Requests per second per client: none, as the Python tool had none (a Zeek manager relays every worker). */
+    public static final int DEFAULT_RATE_LIMIT = 0;
     /** The burst, as a multiple of the rate, unless set. */
     public static final int BURST_PER_RATE = 10;
+    /** Ten seconds to stop, whatever the switch does. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     /** The lowest {@code seq_min}: entries 10, 20 and 30 are the TCP flag permits. */
     public static final int LOWEST_SEQ_MIN = 30;
     /** The highest {@code seq_max}: entry 100001 is the final permit. */
@@ -93,6 +97,7 @@ public record DumbnoSettings(
         positive("queue_limit", queueLimit);
         notNegative("rate_limit", rateLimit);
         positive("rate_burst", rateBurst);
+        positive("shutdown_timeout", shutdownTimeout);
     }
 
     /** Every default; the same as {@code builder().build()}. */
@@ -162,6 +167,7 @@ public record DumbnoSettings(
         private Optional<Path> secretFile = Optional.empty();
         private Optional<InetSocketAddress> syslog = Optional.empty();
         private boolean repairLayout = true;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
         private Builder() {
         }
@@ -262,12 +268,18 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** Sets how long stopping may take at most. */
+        public Builder shutdownTimeout(Duration value) {
+            this.shutdownTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The settings; throws {@link ConfigException} when they do not hold together. */
         public DumbnoSettings build() {
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog, repairLayout);
+                    burst, secretFile, syslog, repairLayout, shutdownTimeout);
         }
 
         private static int defaultBurst(int rate) {

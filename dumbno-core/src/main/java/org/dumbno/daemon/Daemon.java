@@ -1,5 +1,6 @@
 package org.dumbno.daemon;
 
+import inet.ipaddr.IPAddress;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,11 +23,14 @@ import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SetupReport;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.metrics.Health;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
@@ -45,14 +49,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** First and longest wait between tries to reach a switch that was down at start. */
+    static final Duration ARRIVAL_FIRST = Duration.ofMillis(250);
+    static final Duration ARRIVAL_MAX = Duration.ofSeconds(30);
 
     private final Transport transport;
     private final EosSwitch eos;
-    private final Optional<SetupReport> setup;
-    private final Security security;
+    private final AtomicReference<SetupReport> setup;
+    private final AtomicReference<Security> security;
+    private final DumbnoConfig started;
+    private final Clock clock;
+    private DumbnoConfig applied;
     private final ACLManager manager;
     private final UdpServer server;
     private final DaemonMetrics metrics;
+    private final Health health;
+    private final HealthLog healthLog;
+    private final SwitchArrival arrival;
+    private volatile Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -60,11 +74,18 @@ public final class Daemon implements Closeable {
     private Daemon(Parts parts) {
         this.transport = parts.transport;
         this.eos = parts.eos;
-        this.setup = Optional.ofNullable(parts.setup);
+        this.setup = parts.setup;
         this.security = parts.security;
+        this.started = parts.config;
+        this.applied = parts.config;
+        this.clock = parts.clock;
         this.manager = parts.manager;
         this.server = parts.server;
         this.metrics = parts.metrics;
+        this.health = parts.health;
+        this.healthLog = parts.healthLog;
+        this.arrival = parts.arrival;
+        this.shutdownTimeout = parts.shutdownTimeout;
     }
 
     /**
@@ -134,9 +155,14 @@ public final class Daemon implements Closeable {
         return eos;
     }
 
-    /** What the start-up setup changed; empty when it did not run. */
+    /** What the start-up setup changed; empty when it did not run (or the switch was not reached yet). */
     public Optional<SetupReport> setupReport() {
-        return setup;
+        return Optional.ofNullable(setup.get());
+    }
+
+    /** What {@code /-/healthy} and {@code /-/ready} answer. */
+    public Health health() {
+        return health;
     }
 
     /** The UDP server's counters so far. */
@@ -146,7 +172,7 @@ public final class Daemon implements Closeable {
 
     /** Refused requests so far by kind; see {@link Security#refusals()}. */
     public Map<String, Long> refusals() {
-        return security.refusals();
+        return security.get().refusals();
     }
 
     /**
@@ -160,17 +186,71 @@ public final class Daemon implements Closeable {
             return;
         }
         try {
+            healthLog.close();
+            if (arrival != null) {
+                arrival.close();
+            }
             if (metrics != null) {
                 metrics.close();
             }
             server.stopReceiving();
-            manager.close();
+            closeManager();
             server.close();
             transport.close();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
         }
+    }
+
+    /**
+     * Closes the engine, giving it half the shutdown timeout to write what is queued; when a switch
+     * call outlasts that, the requests still waiting are refused without waiting for it.
+     */
+    private void closeManager() {
+        Duration writing = shutdownTimeout.dividedBy(2);
+        Thread closing = DaemonThreads.named("dumbno-close").newThread(() -> manager.close(writing));
+        closing.start();
+        try {
+            closing.join(Math.max(1, writing.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            LOG.warn("a switch call still runs after {} of shutdown: refusing the requests that wait", writing);
+            manager.abandonWaiting();
+        }
+    }
+
+    /**
+     * Takes from {@code next} (the configuration file read again) what can change while running:
+     * {@code allow_clients}, {@code never_shunt}, {@code rate_limit}, {@code rate_burst}, the key
+     * of {@code secret_file} (read again), {@code purge_interval}, {@code hard_timeout},
+     * {@code max_rules} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
+     * addresses, ...) is reported as needing a restart. Either everything that can change does, or
+     * nothing does.
+     *
+     * @throws IOException the key file cannot be read; nothing changed
+     * @throws IllegalArgumentException a value the engine refuses; nothing changed
+     */
+    public synchronized Reload reload(DumbnoConfig next) throws IOException {
+        Objects.requireNonNull(next, "next");
+        DumbnoSettings settings = next.dumbno();
+        byte[] key = settings.secretFile().isPresent() ? SigningKey.load(settings.secretFile().get()).bytes() : null;
+        Security nextSecurity = security.get().reconfigured(settings.allowClients(), settings.neverShunt(),
+                settings.rateLimit(), settings.rateBurst(), key, clock);
+        Reload reload = Reload.between(started, applied, next);
+        manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
+        security.set(nextSecurity);
+        shutdownTimeout = settings.shutdownTimeout();
+        applied = next;
+        Parts.warnIfOpen(started.dumbno().listen(), settings.allowClients());
+        return reload;
+    }
+
+    /** How long {@link #close()} takes at most, whatever the switch does ({@code shutdown_timeout}). */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     /**
@@ -239,16 +319,25 @@ public final class Daemon implements Closeable {
         private final Deque<Closeable> started = new ArrayDeque<>();
         private Daemon owner;
         private Throwable earlyFailure;
+        final AtomicReference<SetupReport> setup = new AtomicReference<>();
+        final Health health = new Health();
         Transport transport;
         EosSwitch eos;
-        SetupReport setup;
-        Security security;
+        final AtomicReference<Security> security = new AtomicReference<>();
+        DumbnoConfig config;
+        Clock clock;
         ACLManager manager;
         UdpServer server;
         DaemonMetrics metrics;
+        HealthLog healthLog;
+        SwitchArrival arrival;
+        Duration shutdownTimeout;
 
         void start(DumbnoConfig config, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
+            shutdownTimeout = settings.shutdownTimeout();
+            this.config = config;
+            clock = options.clock();
             transport = Switches.connect(config, Switches.Role.HOST, options.configName());
             started.push(transport);
             Transport calls = transport;
@@ -259,29 +348,86 @@ public final class Daemon implements Closeable {
             }
             eos = EosSwitch.of(calls, config.ports());
             if (transport instanceof SimulatedHost) {
-                setup = eos.setup();
-                setup.changes().forEach(change -> LOG.debug("setup: {}", change));
+                SetupReport report = eos.setup();
+                setup.set(report);
+                report.changes().forEach(change -> LOG.debug("setup: {}", change));
                 LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
-                        eos.acls().size(), config.ports().size(), setup.changes().size());
-            } else if (options.setup()) {
-                setup = eos.setup();
-                setup.changes().forEach(change -> LOG.info("setup: {}", change));
-                setup.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
-                if (!setup.changed()) {
+                        eos.acls().size(), config.ports().size(), report.changes().size());
+            }
+            security.set(security(settings, options.clock()));
+            warnIfOpen(settings.listen(), settings.allowClients());
+            manager = manager(config, eos, request -> security.get().requestFilter().apply(request), options.clock());
+            started.push(manager);
+            boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
+            try {
+                reach(setupFirst);
+            } catch (SwitchUnavailableException e) {
+                LOG.warn("switch {} unreachable at start ({}): serving anyway; requests wait for it up to {}"
+                        + "{}", eos.describe(), e.getMessage(), settings.maxRequestAge(),
+                        setupFirst ? ", and setup runs when it answers" : "");
+                arrival = new SwitchArrival(manager, eos.describe(), () -> reach(setupFirst), e, ARRIVAL_FIRST,
+                        ARRIVAL_MAX);
+                started.push(arrival);
+            }
+            server = UdpServer.start(settings.listen(), manager,
+                    UdpServer.Options.builder()
+                            .gate((client, datagram) -> security.get().gate().check(client, datagram))
+                            .onFailure(this::serverFailed)
+                            .closeTimeout(settings.shutdownTimeout().dividedBy(4)).build());
+            started.push(server);
+            health.liveness("engine", manager::stalls);
+            health.liveness("server", server::stalls);
+            health.readiness("switch", this::switchReadiness);
+            health.readiness("layout", () -> manager.layout().filter(report -> !report.ok())
+                    .map(report -> "incomplete: " + report.summary()));
+            if (metrics != null) {
+                health.liveness("metrics", metrics::stalls);
+                metrics.start(settings.metricsListen().get(), config, eos, manager, server,
+                        () -> security.get().refusals(), options.clock(), health);
+            }
+            healthLog = new HealthLog(health);
+            started.push(healthLog);
+            healthLog.start();
+            if (arrival != null) {
+                arrival.begin();
+            }
+        }
+
+        /** Warns when anyone beyond this host may ask: a listen address off loopback, no allow-list. */
+        static void warnIfOpen(List<InetSocketAddress> listen, List<IPAddress> allowClients) {
+            if (!allowClients.isEmpty()) {
+                return;
+            }
+            List<String> open = listen.stream().filter(address -> address.getAddress() == null
+                    || !address.getAddress().isLoopbackAddress()).map(SocketAddresses::text).toList();
+            if (!open.isEmpty()) {
+                LOG.warn("listening on {} with allow_clients empty: anyone who can reach it may shunt flows "
+                        + "away from the sensors; set allow_clients to the sensors' addresses or networks",
+                        String.join(", ", open));
+            }
+        }
+
+        /** Runs the setup if asked for, then starts the engine: both read the switch. */
+        private void reach(boolean setupFirst) throws SwitchException {
+            if (setupFirst) {
+                SetupReport report = eos.setup();
+                setup.set(report);
+                report.changes().forEach(change -> LOG.info("setup: {}", change));
+                report.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
+                if (!report.changed()) {
                     LOG.info("setup: nothing to change on {}", eos.describe());
                 }
             }
-            security = security(settings, options.clock());
-            manager = manager(config, eos, security.requestFilter(), options.clock());
-            started.push(manager);
             manager.start();
-            server = UdpServer.start(settings.listen(), manager,
-                    UdpServer.Options.builder().gate(security.gate()).onFailure(this::serverFailed).build());
-            started.push(server);
-            if (metrics != null) {
-                metrics.start(settings.metricsListen().get(), config, eos, manager, server, security,
-                        options.clock());
+        }
+
+        /** Why the switch keeps dumbno from being ready: not reached yet, or unreachable now. */
+        private Optional<String> switchReadiness() {
+            if (!manager.started()) {
+                return Optional.of(arrival == null ? "not reached yet"
+                        : arrival.waiting().orElse("not reached yet"));
             }
+            return manager.unreachableSince().map(since -> eos.describe() + " unreachable since " + since);
         }
 
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {

@@ -5,17 +5,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.metrics.DumbnoMetrics;
+import org.dumbno.metrics.Health;
 import org.dumbno.metrics.MetricsServer;
-import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
 
 /**
@@ -37,14 +40,19 @@ final class DaemonMetrics implements Closeable {
 
     /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
     void start(InetSocketAddress listen, DumbnoConfig config, EosSwitch eos, ACLManager manager,
-            UdpServer udp, Security security, Clock clock) throws IOException {
+            UdpServer udp, Supplier<Map<String, Long>> refusals, Clock clock, Health health) throws IOException {
         metrics.attach(manager);
         metrics.attachQueueDepth(manager::queueDepth);
         metrics.attachServer(udp::stats);
-        metrics.attachSecurity(security::refusals);
+        metrics.attachSecurity(refusals);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
-        server = MetricsServer.start(listen, metrics.registry());
+        server = MetricsServer.start(listen, metrics.registry(), health);
+    }
+
+    /** The bandwidth polls that stalled. */
+    List<String> stalls() {
+        return metrics.stalls();
     }
 
     /** Where {@code /metrics} is served, once started. */

@@ -17,7 +17,7 @@ public final class LoopWatch {
     public static final int STALL_ROUNDS = 3;
 
     private final String name;
-    private final Duration interval;
+    private volatile Duration interval;
     private final Clock clock;
     private final BooleanSupplier idle;
     private volatile Instant lastProgress;
@@ -40,6 +40,11 @@ public final class LoopWatch {
         return new LoopWatch(name, interval, clock, () -> false);
     }
 
+    /** The loop now goes round every {@code value}. */
+    public void interval(Duration value) {
+        this.interval = Objects.requireNonNull(value, "interval");
+    }
+
     /** The loop got through a round. */
     public void progressed() {
         lastProgress = clock.instant();
@@ -50,14 +55,17 @@ public final class LoopWatch {
         return name;
     }
 
-    /** Why the loop counts as stalled, or empty while it makes progress or is idle. */
+    /**
+     * Why the loop counts as stalled, as {@code NAME: no progress for …}, or empty while it makes
+     * progress or is idle.
+     */
     public Optional<String> stall() {
         Instant last = lastProgress;
         Duration since = Duration.between(last, clock.instant());
         if (since.compareTo(interval.multipliedBy(STALL_ROUNDS)) <= 0 || idle.getAsBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(name + " made no progress for " + since.toSeconds() + " s (it should every "
+        return Optional.of(name + ": no progress for " + since.toSeconds() + " s (expected every "
                 + Math.max(1, interval.toSeconds()) + " s)");
     }
 }

@@ -104,6 +104,7 @@ public final class ACLManager implements Shunter, Closeable {
                     throw new IllegalStateException("closed");
                 }
                 engine.allocator.continueAfter(engine.table.highestInUse());
+                engine.reachableLocked();
                 engine.started = true;
                 purgeWatch.progressed();
                 ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
@@ -267,6 +268,38 @@ public final class ACLManager implements Shunter, Closeable {
         engine.refuse(request, future, rule, reason);
     }
 
+    /**
+     * {@link #start()} could not read the switch: the outage is noted (requests made meanwhile
+     * wait for a later {@code start()}, up to the maximum request age) and requests that waited
+     * longer are refused. Call it after each failed start; it does nothing once started or closed.
+     */
+    public void startFailed(SwitchException cause) {
+        Objects.requireNonNull(cause, "cause");
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            if (engine.started || engine.closed) {
+                return;
+            }
+            engine.outageLocked(cause);
+            engine.expireOld(after);
+        }
+        after.forEach(Runnable::run);
+    }
+
+    /** Whether {@link #start()} has read the switch. */
+    public boolean started() {
+        synchronized (engine.lock) {
+            return engine.started;
+        }
+    }
+
+    /** Since when the switch has not answered the engine; empty while it answers. */
+    public Optional<Instant> unreachableSince() {
+        synchronized (engine.lock) {
+            return Optional.ofNullable(engine.unreachableSinceLocked());
+        }
+    }
+
     /** The shunts on the switch as last read or written, by sequence number. */
     public List<ActiveShunt> active() {
         Instant now = engine.now();
@@ -348,17 +381,30 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
-     * Stops: refuses new requests, stops the purge loop, writes what is queued (unless the switch
-     * is unreachable; those requests are refused) and waits for the call in flight. Idempotent.
+     * Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see
+     * {@link #close(Duration)}.
      */
     @Override
     public void close() {
+        close(Builder.DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops: refuses new requests, stops the purge loop, writes what is queued and waits for the
+     * call in flight. Writing stops at the first call that fails, or once {@code timeout} has passed
+     * (a call in flight then still ends, bounded by the transport's timeout); the requests left are
+     * refused {@code dumbno is shutting down}, as they are at once when the switch is already
+     * unreachable. Idempotent.
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         List<Runnable> after = new ArrayList<>();
         synchronized (engine.lock) {
             if (engine.closed) {
                 return;
             }
             engine.closed = true;
+            engine.closeDeadline = engine.now().plus(timeout);
             if (purgeLoop != null) {
                 purgeLoop.cancel(false);
             }
@@ -383,6 +429,46 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
+    /**
+     * Applies what a configuration read again may change: the purge interval (the next sweep comes
+     * one new interval from now), the hard timeout (from the next sweep on) and the most active
+     * shunts (from the next request on; shunts beyond a lowered limit stay until they expire).
+     *
+     * @throws IllegalArgumentException a value is out of range; nothing changed then
+     */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
+        synchronized (engine.lock) {
+            Settings before = engine.settings;
+            Settings after = before.with(purgeInterval, hardTimeout, maxRules);
+            engine.settings = after;
+            purgeWatch.interval(purgeInterval);
+            if (!before.purgeInterval().equals(purgeInterval) && purgeLoop != null && !engine.closed) {
+                purgeLoop.cancel(false);
+                long every = purgeInterval.toNanos();
+                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
+                        TimeUnit.NANOSECONDS);
+                purgeWatch.progressed();
+            }
+        }
+    }
+
+    /**
+     * Refuses every request still waiting with {@code dumbno is shutting down}, at once, without
+     * waiting for a switch call in flight: for a {@link #close(Duration)} that ran out of time on a
+     * call that does not end; the requests of that call too (should it still write their lines,
+     * they are on the switch, and expire as any idle shunt).
+     */
+    public void abandonWaiting() {
+        List<Runnable> after = new ArrayList<>();
+        synchronized (engine.lock) {
+            engine.refuseAllLocked("dumbno is shutting down", after);
+            for (PendingRule pending : engine.inFlight) {
+                pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, "dumbno is shutting down", after));
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+
     @Override
     public String toString() {
         return "ACLManager[" + engine.eos.describe() + "]";
@@ -398,6 +484,8 @@ public final class ACLManager implements Shunter, Closeable {
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
         public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
+        /** How long closing may spend writing what is queued. */
+        public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
         private EosSwitch eos;
         private Set<IPAddress> twoTupleHosts = Set.of();

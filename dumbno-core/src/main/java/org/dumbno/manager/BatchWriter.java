@@ -37,12 +37,24 @@ final class BatchWriter {
         List<Planned> plan;
         synchronized (engine.lock) {
             plan = plan(engine.queue.take(engine.settings.batchLimit()), after);
+            engine.inFlight = plan.stream().map(Planned::pending).toList();
         }
+        try {
+            write(plan, after);
+        } finally {
+            synchronized (engine.lock) {
+                engine.inFlight = List.of();
+            }
+        }
+    }
+
+    private void write(List<Planned> plan, List<Runnable> after) {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
             List<LayoutProblem> problems = engine.eos.write(writes);
-            String refusal = problems.isEmpty() ? null : wroteIntoBrokenList(problems, after);
+            String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
+                    : wroteIntoBrokenList(problems, after);
             synchronized (engine.lock) {
                 settle(plan, null, null, refusal, after);
                 engine.reachableLocked();

@@ -31,7 +31,8 @@ import org.dumbno.rule.Rule;
  * one is in flight. Futures and listeners run after both are released.
  */
 final class Engine {
-    final Settings settings;
+    /** Replaced whole by {@link ACLManager#reconfigure}; read anywhere. */
+    volatile Settings settings;
     final EosSwitch eos;
     final ScheduledExecutorService scheduler;
     final Object lock = new Object();
@@ -50,6 +51,10 @@ final class Engine {
     boolean started;
     boolean closed;
     boolean needsResync;
+    /** The rules of the batch being written, until its call ends. */
+    List<PendingRule> inFlight = List.of();
+    /** Once closed: when closing stops writing and refuses what is left. */
+    Instant closeDeadline = Instant.MAX;
     private boolean draining;
     /** Whether the lane's last call was a write; only the lane (holding {@link #callLock}) uses it. */
     private boolean lastCallWrote;
@@ -115,7 +120,16 @@ final class Engine {
             } finally {
                 callLock.unlock();
             }
-            after.forEach(Runnable::run);
+            after.forEach(Engine::runGuarded);
+        }
+    }
+
+    /** Runs a deferred answer or event; whatever it throws, the lane goes on with the next. */
+    private static void runGuarded(Runnable deferred) {
+        try {
+            deferred.run();
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "write lane", t);
         }
     }
 
@@ -129,6 +143,10 @@ final class Engine {
         boolean confirm;
         synchronized (lock) {
             expireOld(after);
+            if (closed && (unreachableSince != null || !now().isBefore(closeDeadline))) {
+                draining = false;
+                return false;
+            }
             boolean writes = !queue.isEmpty();
             boolean repeats = confirmations.hasWaiting();
             if (!writes && !repeats || retryScheduled || !started) {
@@ -187,13 +205,16 @@ final class Engine {
         }
     }
 
-    /** Reads the switch again; false (with a retry scheduled) when it cannot be read. */
+    /**
+     * Reads the switch again; false (with a retry scheduled) when it cannot be read. A read that
+     * works does not end an outage: the write after it does, so a switch that answers reads and
+     * fails writes is tried with a growing backoff, not at the first step's pace.
+     */
     boolean resync(List<Runnable> after) {
         try {
             readSwitch(false, new ArrayList<>(), after);
             synchronized (lock) {
                 needsResync = false;
-                reachableLocked();
             }
             return true;
         } catch (AuthenticationException e) {
@@ -279,14 +300,23 @@ final class Engine {
 
     /** The switch did not answer: keep the queue, read again before writing, retry later. */
     void unreachableLocked(SwitchException e) {
-        Instant now = now();
+        outageLocked(e);
+        needsResync = true;
+        retryLaterLocked();
+    }
+
+    /** Notes that the switch did not answer: the outage starts now unless it already had. */
+    void outageLocked(SwitchException e) {
         if (unreachableSince == null) {
-            unreachableSince = now;
+            unreachableSince = now();
             ShuntLog.LOG.warn("switch {} unreachable, requests wait up to {}: {}", eos.describe(),
                     settings.maxRequestAge(), e.getMessage());
         }
-        needsResync = true;
-        retryLaterLocked();
+    }
+
+    /** Since when the switch has not answered; null while it answers. Call with {@link #lock} held. */
+    Instant unreachableSinceLocked() {
+        return unreachableSince;
     }
 
     /** Frees the lane and tries again after the next backoff step. */
@@ -315,7 +345,7 @@ final class Engine {
     }
 
     /** Refuses requests that waited longer than allowed for an unreachable switch. */
-    private void expireOld(List<Runnable> after) {
+    void expireOld(List<Runnable> after) {
         if (unreachableSince == null) {
             return;
         }

@@ -38,6 +38,12 @@ record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
         new SequenceAllocator(seqMin, seqMax);
     }
 
+    /** These settings with what a configuration read again may change. */
+    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules) {
+        return new Settings(eos, twoTupleHosts, seqMin, seqMax, newMaxRules, newPurgeInterval, newHardTimeout,
+                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout);
+    }
+
     private static void positive(String what, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException(what + " (" + value + ") must be positive");

@@ -7,6 +7,8 @@ import java.util.function.ToLongFunction;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.InterfaceCounters;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ final class BandwidthPoll implements Runnable {
     private final Set<String> ingress;
     private final Set<String> egress;
     private final Series series;
+    private volatile LoopWatch watch;
     private Map<String, InterfaceCounters> last;
 
     BandwidthPoll(EosSwitch eos, Set<String> ingress, Set<String> egress, Series series) {
@@ -38,15 +41,29 @@ final class BandwidthPoll implements Runnable {
         this.series = series;
     }
 
+    /** Tells {@code value} of every round the poll gets through. */
+    void watch(LoopWatch value) {
+        this.watch = value;
+    }
+
     /** One poll; never throws, so a scheduled poll keeps running. */
     @Override
     public void run() {
         try {
             poll();
+            progressed();
         } catch (SwitchException e) {
             LOG.warn("bandwidth poll skipped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("bandwidth poll failed", e);
+            progressed();
+        } catch (Throwable t) {
+            Loops.failed(LOG, "bandwidth poll", t);
+        }
+    }
+
+    private void progressed() {
+        LoopWatch current = watch;
+        if (current != null) {
+            current.progressed();
         }
     }
 

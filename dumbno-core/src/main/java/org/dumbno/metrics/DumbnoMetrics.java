@@ -23,6 +23,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.LoopWatch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.server.ServerStats;
@@ -63,6 +64,8 @@ public final class DumbnoMetrics implements Closeable {
     private final ShuntCounters shunts;
     private final RequestResults requests = new RequestResults();
     private final List<ScheduledFuture<?>> polls = new CopyOnWriteArrayList<>();
+    private final List<LoopWatch> watches = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private volatile Supplier<Map<String, Long>> refusals = Map::of;
 
     /** The metrics, defined in {@code registry}. */
@@ -184,6 +187,9 @@ public final class DumbnoMetrics implements Closeable {
             throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
         }
         BandwidthPoll poll = bandwidthPoll(eos, ports, egress);
+        LoopWatch watch = LoopWatch.periodic("bandwidth poll", interval, clock);
+        poll.watch(watch);
+        watches.add(watch);
         ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
         polls.add(future);
         return future;
@@ -198,9 +204,18 @@ public final class DumbnoMetrics implements Closeable {
         return new BandwidthPoll(eos, ports.keySet(), egress.keySet(), series);
     }
 
+    /** The bandwidth polls that stopped getting through their rounds; empty while all is well. */
+    public List<String> stalls() {
+        if (closed) {
+            return List.of();
+        }
+        return watches.stream().flatMap(watch -> watch.stall().stream()).toList();
+    }
+
     /** Stops the bandwidth polls; the metrics stay registered. Idempotent. */
     @Override
     public void close() {
+        closed = true;
         polls.forEach(future -> future.cancel(false));
     }
 

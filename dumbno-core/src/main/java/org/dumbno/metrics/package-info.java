@@ -4,7 +4,9 @@
  *
  * <p>Entry points: {@link org.dumbno.metrics.DumbnoMetrics}, which defines every metric in a
  * registry and is attached to the parts it observes, {@link org.dumbno.metrics.MeteredTransport},
- * the transport decorator it hands out, and {@link org.dumbno.metrics.MetricsServer}, which serves
- * a registry as {@code /metrics} over HTTP. Every metric name starts with {@code dumbno_}.
+ * the transport decorator it hands out, {@link org.dumbno.metrics.MetricsServer}, which serves
+ * a registry as {@code /metrics} over HTTP, and {@link org.dumbno.metrics.Health}, the loops and
+ * readiness conditions it answers {@code /-/healthy} and {@code /-/ready} from. Every metric name
+ * starts with {@code dumbno_}.
  */
 package org.dumbno.metrics;

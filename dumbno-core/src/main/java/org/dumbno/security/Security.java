@@ -21,13 +21,14 @@ public final class Security {
     /** Requests a client may send at once unless configured. */
     public static final double DEFAULT_BURST = RateLimiter.DEFAULT_BURST;
 
-    private final RefusalCounts counts = new RefusalCounts();
+    private final RefusalCounts counts;
     private final SecurityGate gate;
     private final NeverShunt neverShunt;
     private final boolean signed;
 
     private Security(ClientAllowList allowList, RateLimiter limiter, RequestSignature signature,
-            NeverShunt neverShunt) {
+            NeverShunt neverShunt, RefusalCounts counts) {
+        this.counts = counts;
         this.gate = new SecurityGate(allowList, limiter, signature, counts);
         this.neverShunt = neverShunt;
         this.signed = signature != null;
@@ -47,6 +48,20 @@ public final class Security {
      */
     public static Security from(List<IPAddress> allowClients, List<IPAddress> neverShunt,
             double ratePerSecond, double burst, byte[] secret, Clock clock) {
+        return from(allowClients, neverShunt, ratePerSecond, burst, secret, clock, new RefusalCounts());
+    }
+
+    /**
+     * The checks for new settings, counting refusals on from this one's counts (for a
+     * configuration read again): the parameters are those of {@link #from}.
+     */
+    public Security reconfigured(List<IPAddress> allowClients, List<IPAddress> neverShunt,
+            double ratePerSecond, double burst, byte[] secret, Clock clock) {
+        return from(allowClients, neverShunt, ratePerSecond, burst, secret, clock, counts);
+    }
+
+    private static Security from(List<IPAddress> allowClients, List<IPAddress> neverShunt,
+            double ratePerSecond, double burst, byte[] secret, Clock clock, RefusalCounts counts) {
         if (ratePerSecond < 0) {
             throw new IllegalArgumentException("rate_limit (" + ratePerSecond + ") must not be negative");
         }
@@ -54,14 +69,15 @@ public final class Security {
         RequestSignature signature = secret == null ? null
                 : new RequestSignature(SigningKey.of(secret), clock);
         return new Security(new ClientAllowList(allowClients), limiter, signature,
-                new NeverShunt(neverShunt));
+                new NeverShunt(neverShunt), counts);
     }
 
     /**
-     * The check the UDP server runs on each datagram: allow-list, rate limit, signature. Refusals
+     * The check the UDP server runs on each datagram: allow-list, signature, rate limit. Refusals
      * are meant to be answered, not dropped ({@code error: client not allowed},
-     * {@code error: rate limit exceeded}, ...): a reply is smaller than the request, so a forged
-     * source gains no amplification, and a misconfigured sensor learns why.
+     * {@code error: rate limit exceeded}, ...): the server keeps a reply no larger than its
+     * request (or 32 bytes), so a forged source gains no amplification, and a misconfigured
+     * sensor learns why.
      */
     public RequestGate gate() {
         return gate;

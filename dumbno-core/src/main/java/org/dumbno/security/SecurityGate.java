@@ -6,9 +6,10 @@ import java.util.Optional;
 import org.dumbno.server.RequestGate;
 
 /**
- * The checks on a datagram before its request is read, cheapest first: the client allow-list, the
- * client's rate limit, then, when a key is configured, the request's signature. Every refusal is
- * counted by its {@link Reason}.
+ * The checks on a datagram before its request is read: the client allow-list, then, when a key is
+ * configured, the request's signature, then the client's rate limit. The signature comes before the
+ * rate limit so that a datagram forged from a signing sensor's address spends none of that sensor's
+ * allowance. Every refusal is counted by its {@link Reason}.
  */
 final class SecurityGate implements RequestGate {
     /** The reason a client over its rate limit is given. */
@@ -39,9 +40,15 @@ final class SecurityGate implements RequestGate {
         if (client == null || !allowList.allows(client)) {
             return Optional.of(new Refusal(Reason.CLIENT_NOT_ALLOWED, ClientAllowList.REFUSAL));
         }
+        if (signature != null) {
+            Optional<Refusal> unsigned = signature.verify(datagram);
+            if (unsigned.isPresent()) {
+                return unsigned;
+            }
+        }
         if (limiter != null && !limiter.tryAcquire(client)) {
             return Optional.of(new Refusal(Reason.RATE_LIMITED, RATE_LIMITED));
         }
-        return signature == null ? Optional.empty() : signature.verify(datagram);
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.server.ServerStats.ErrorKind;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * reply is sent; sending never blocks, and a reply the system will not take is dropped.
  */
 final class Exchange {
+    /** A reply may always be this long, however short its request: room for most reasons in full. */
+    static final int MIN_REPLY_LIMIT = 32;
+    private static final String ERROR = "error: ";
+
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
     private final DatagramChannel channel;
@@ -62,17 +67,38 @@ final class Exchange {
     void error(ErrorKind kind, String reason) {
         if (answered.compareAndSet(false, true)) {
             counters.error(kind);
-            String reply = "error: " + reason;
+            String reply = ERROR + reason;
             if (LOG.isDebugEnabled()) {
                 LOG.debug("client={} reply=\"{}\"", SocketAddresses.text(client), reply);
             }
-            send(reply);
+            send(fit(reply, Math.max(size, MIN_REPLY_LIMIT)));
         }
     }
 
+    /**
+     * {@code reply} in UTF-8, cut to at most {@code limit} bytes at a character boundary: a reply is
+     * never larger than its request (or {@link #MIN_REPLY_LIMIT}), so dumbno amplifies nothing. The
+     * reason is cut, never the {@code error: } before it.
+     */
+    static byte[] fit(String reply, int limit) {
+        byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= limit) {
+            return bytes;
+        }
+        int end = Math.max(limit, ERROR.length());
+        while (end > ERROR.length() && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return Arrays.copyOf(bytes, end);
+    }
+
     private void send(String reply) {
+        send(reply.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(byte[] reply) {
         try {
-            if (channel.send(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)), client) == 0) {
+            if (channel.send(ByteBuffer.wrap(reply), client) == 0) {
                 counters.sendFailed();
                 LOG.debug("client={} reply dropped: no room in the send buffer", SocketAddresses.text(client));
             }

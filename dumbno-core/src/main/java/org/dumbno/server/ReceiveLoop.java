@@ -7,8 +7,12 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.function.Consumer;
+import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +25,10 @@ final class ReceiveLoop implements Runnable {
     private static final int BUFFER_BYTES = 65_536;
     /** Datagrams read from one socket before the next socket gets its turn. */
     private static final int BATCH = 64;
+    /** The longest the loop waits for a datagram before it goes round, showing it is alive. */
+    static final Duration ROUND = Duration.ofSeconds(1);
+    /** The round a stall is judged by: generous, so a busy machine's pauses are not taken for one. */
+    static final Duration WATCHED_ROUND = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
 
@@ -34,6 +42,7 @@ final class ReceiveLoop implements Runnable {
     private final Sink sink;
     private final Consumer<Throwable> onFailure;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final LoopWatch watch = LoopWatch.periodic("UDP receive loop", WATCHED_ROUND, Clock.systemUTC());
     private volatile boolean running = true;
 
     /** @param onFailure told, on this thread, when the loop stops for good without being stopped */
@@ -41,6 +50,11 @@ final class ReceiveLoop implements Runnable {
         this.selector = selector;
         this.sink = sink;
         this.onFailure = onFailure;
+    }
+
+    /** Whether the loop still goes round. */
+    LoopWatch watch() {
+        return watch;
     }
 
     void stop() {
@@ -52,7 +66,8 @@ final class ReceiveLoop implements Runnable {
     public void run() {
         try {
             while (running) {
-                selector.select();
+                watch.progressed();
+                selector.select(ROUND.toMillis());
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -66,6 +81,8 @@ final class ReceiveLoop implements Runnable {
             if (running) {
                 fail(e);
             }
+        } catch (OutOfMemoryError e) {
+            Loops.failed(LOG, "UDP receive loop", e);
         } catch (IOException | RuntimeException | Error e) {
             fail(e);
         }
@@ -103,7 +120,11 @@ final class ReceiveLoop implements Runnable {
             int size = buffer.remaining();
             byte[] datagram = new byte[Math.min(size, RequestHandler.MAX_DATAGRAM)];
             buffer.get(datagram);
-            sink.accept(channel, client, datagram, size);
+            try {
+                sink.accept(channel, client, datagram, size);
+            } catch (Throwable t) {
+                Loops.failed(LOG, "UDP receive loop", t);
+            }
         }
     }
 }

@@ -116,6 +116,14 @@ public final class UdpServer implements Closeable {
         return List.copyOf(addresses);
     }
 
+    /** The receive loop's stall, if it stopped going round while receiving; empty while all is well. */
+    public List<String> stalls() {
+        if (!receiving.get()) {
+            return List.of();
+        }
+        return loop.watch().stall().stream().toList();
+    }
+
     /** The counters so far. */
     public ServerStats stats() {
         return counters.snapshot();

@@ -57,8 +57,8 @@ class DumbnoSectionTest {
         assertTrue(settings.metricsListen().isEmpty());
         assertEquals(Duration.ofSeconds(300), settings.maxRequestAge());
         assertEquals(100_000, settings.queueLimit());
-        assertEquals(100, settings.rateLimit());
-        assertEquals(1000, settings.rateBurst());
+        assertEquals(0, settings.rateLimit(), "off, as in the Python tool");
+        assertEquals(1, settings.rateBurst(), "unused while the rate is off");
         assertTrue(settings.secretFile().isEmpty());
         assertTrue(settings.syslog().isEmpty());
     }

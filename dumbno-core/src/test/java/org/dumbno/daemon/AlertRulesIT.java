@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class AlertRulesIT {
 
-    private static Optional<Path> promtool() {
+    static Optional<Path> promtool() {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst();

@@ -73,7 +73,10 @@ class DaemonPolicyIT {
 
         String reply = TestDaemons.ask(daemon, datagram);
 
-        assertTrue(reply.startsWith("error: " + reason), reply);
+        String expected = "error: " + reason;
+        int limit = Math.max(datagram.length(), 32);
+        assertTrue(reply.startsWith(expected.substring(0, Math.min(expected.length(), limit))), reply);
+        assertTrue(reply.length() <= limit, reply + ": no longer than the request");
         assertEquals(0, TestDaemons.denyCount(daemon));
         assertEquals("ok", TestDaemons.ask(daemon, "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\"}"));
     }

@@ -41,6 +41,7 @@ class ExportedMetricsIT {
 
     private Daemon daemon;
     private Set<String> exported;
+    private String exposition;
 
     @BeforeAll
     void scrape() throws IOException, InterruptedException {
@@ -51,7 +52,8 @@ class ExportedMetricsIT {
                 URI.create("http://127.0.0.1:" + address.getPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        exported = matches(TYPE_LINE, response.body());
+        exposition = response.body();
+        exported = matches(TYPE_LINE, exposition);
     }
 
     @AfterAll
@@ -116,6 +118,24 @@ class ExportedMetricsIT {
                 "dumbno_rules_active", "dumbno_rules_max", "dumbno_ingress_bytes_total", "dumbno_egress_bytes_total",
                 "dumbno_eapi_call_duration_seconds_bucket", "dumbno_queue_depth")), queries.toString());
         assertEquals(Set.of(), unknownIn(queries.toString()));
+    }
+
+    @Test
+    void promtoolFindsNothingAgainstPrometheusNamingConventions() throws IOException, InterruptedException {
+        java.util.Optional<Path> promtool = AlertRulesIT.promtool();
+        org.junit.jupiter.api.Assumptions.assumeTrue(promtool.isPresent(), "promtool is not on the PATH"
+                + " (Debian: apt-get install prometheus), so the exposition was not linted");
+
+        Process check = new ProcessBuilder(promtool.get().toString(), "check", "metrics").redirectErrorStream(true)
+                .start();
+        try (var in = check.getOutputStream()) {
+            in.write(exposition.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "promtool did not finish");
+
+        assertEquals(0, check.exitValue(), output);
+        assertEquals("", output.strip());
     }
 
     @Test

@@ -40,6 +40,18 @@ class SwitchesIT {
     }
 
     @Test
+    void aReplyMayHoldEveryNumberOfTheRangeInEveryListWithRoomToSpare() {
+        DumbnoConfig one = DumbnoConfig.builder().port("Ethernet1", "bulk_1").port("Ethernet2", "bulk_1").build();
+        DumbnoConfig four = DumbnoConfig.builder().port("Ethernet1", "bulk_1").port("Ethernet2", "bulk_2")
+                .port("Ethernet3", "bulk_3").port("Ethernet4", "bulk_4").build();
+
+        long perName = 2 * ((100_000 - 500) / 2 + 8) * Switches.BYTES_PER_LINE;
+        assertEquals(perName, Switches.maxReply(one), "one ACL name, ip and ipv6, the default range");
+        assertEquals(4 * perName, Switches.maxReply(four));
+        assertTrue(perName > 49_750 * 2 * 400, "more than a 400-byte line under every odd number");
+    }
+
+    @Test
     void aristaIsEapiToTheConfiguredSwitch() throws IOException {
         DumbnoConfig config = DumbnoConfig.builder()
                 .switchSettings(SwitchSettings.builder().host("192.0.2.1").port(8443).user("dumbno")

@@ -142,6 +142,29 @@ class LayoutFaultTest {
     }
 
     @Test
+    void aRepairTheSwitchRefusesIsNotRetriedEverySweepAndRequestsAreRefused() throws Exception {
+        ACLManager manager = start(true);
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.sim.countersPerEntry(false);
+        rig.sim.failCommands(command -> command.equals("counters per-entry"), 100);
+
+        manager.purge();
+        long calls = rig.sim.calls();
+        manager.purge();
+        List<Asked> asked = atReply.ask(manager, Asked.ipv4(0, 2));
+        rig.scheduler.runDue();
+
+        log.line(Level.ERROR, "repairing the layout failed");
+        log.line(Level.ERROR, "still incomplete after repair", "ip access-list bulk_1 does not count per entry");
+        assertEquals(calls + 1, rig.sim.calls(), "the next sweep reads and tries no repair again");
+        assertTrue(Asked.replies(asked).stream().allMatch(r -> r.startsWith(
+                "error: switch layout incomplete: ip access-list bulk_1 does not count per entry")),
+                Asked.replies(asked).toString());
+        assertEquals(List.of(), atReply.problems());
+    }
+
+    @Test
     void staleCountersNeverExpireABusyShunt() throws Exception {
         ACLManager manager = start(true);
         atReply.ask(manager, Asked.ipv4(0, 1));

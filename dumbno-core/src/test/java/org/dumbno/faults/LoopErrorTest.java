@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.Transport;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.ShuntListener;
+import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +27,8 @@ class LoopErrorTest {
 
     private final Rig rig = new Rig();
     private final LogCapture log = LogCapture.of("dumbno");
-    private final Throwing transport = new Throwing(rig.recorder);
+    private final Intercepting transport = new Intercepting(rig.recorder);
+    private final AtomicInteger thrown = new AtomicInteger();
     private ACLManager manager;
 
     @AfterEach
@@ -43,11 +43,11 @@ class LoopErrorTest {
     void thePurgeLoopThatMeetsAnErrorSweepsOnTheNextRound() throws Exception {
         manager = rig.manager(transport, b -> b);
         manager.start();
-        transport.throwOn(commands -> commands.stream().anyMatch(c -> c.startsWith("show ")), 1);
+        throwOn(commands -> commands.stream().anyMatch(c -> c.startsWith("show ")), 1);
 
         rig.scheduler.advance(PURGE);
 
-        assertEquals(1, transport.thrown());
+        assertEquals(1, thrown.get());
         log.line(Level.ERROR, "purge loop failed", "simulated fault");
         long calls = rig.sim.calls();
 
@@ -61,12 +61,12 @@ class LoopErrorTest {
     void theWriteLaneAfterAnErrorStillAnswers() throws Exception {
         manager = rig.manager(transport, b -> b);
         manager.start();
-        transport.throwOn(commands -> commands.contains("configure"), 1);
+        throwOn(commands -> commands.contains("configure"), 1);
 
         Asked first = Asked.ask(manager, Asked.ipv4(0, 1)).get(0);
         rig.scheduler.runDue();
 
-        assertEquals(1, transport.thrown());
+        assertEquals(1, thrown.get());
         assertTrue(first.reply().startsWith("error: internal error"), first.reply());
         log.line(Level.ERROR, "write lane failed", "simulated fault");
 
@@ -80,52 +80,38 @@ class LoopErrorTest {
         assertEquals(List.of(), manager.stalls());
     }
 
-    /** Passes calls on, except that it throws an {@link Error} on the next matching ones. */
-    private static final class Throwing implements Transport {
-        private final Transport target;
-        private final AtomicInteger left = new AtomicInteger();
-        private final AtomicInteger thrown = new AtomicInteger();
-        private volatile Predicate<List<String>> which = commands -> false;
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotJamTheWriteLane() throws Exception {
+        manager = rig.manager(transport, b -> b);
+        AtomicInteger added = new AtomicInteger();
+        manager.addListener(new ShuntListener() {
+            @Override
+            public void added(Rule rule, long sequence) {
+                if (added.incrementAndGet() == 1) {
+                    throw new InternalError("simulated fault in a listener");
+                }
+            }
+        });
+        manager.start();
 
-        Throwing(Transport target) {
-            this.target = target;
-        }
+        List<Asked> first = Asked.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        List<Asked> second = Asked.ask(manager, Asked.ipv4(1, 1));
+        rig.scheduler.runDue();
 
-        void throwOn(Predicate<List<String>> commands, int times) {
-            which = commands;
-            left.set(times);
-        }
+        assertEquals(List.of("ok"), Asked.replies(first));
+        assertEquals(List.of("ok"), Asked.replies(second), "the lane is free after the listener's Error");
+        log.line(Level.ERROR, "write lane failed", "simulated fault in a listener");
+    }
 
-        int thrown() {
-            return thrown.get();
-        }
-
-        private void maybeThrow(List<String> commands) {
+    /** Makes the transport throw an {@link Error} on the next {@code times} calls that match. */
+    private void throwOn(Predicate<List<String>> which, int times) {
+        AtomicInteger left = new AtomicInteger(times);
+        transport.check(commands -> {
             if (which.test(commands) && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 thrown.incrementAndGet();
                 throw new InternalError("simulated fault");
             }
-        }
-
-        @Override
-        public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-            maybeThrow(commands);
-            return target.runCmds(commands, format);
-        }
-
-        @Override
-        public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
-            maybeThrow(commands);
-            return target.runCmds(commands, decoder);
-        }
-
-        @Override
-        public String describe() {
-            return target.describe();
-        }
-
-        @Override
-        public void close() {
-        }
+        });
     }
 }

@@ -9,10 +9,8 @@ import ch.qos.logback.classic.Level;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchUnavailableException;
-import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Rule;
@@ -36,14 +34,14 @@ class LyingReplyIT {
     private final LogCapture log = LogCapture.of("dumbno");
     private final LyingSwitch liar;
     private final EapiTransport lying;
-    private final Switchable transport;
+    private final Intercepting transport;
     private ACLManager manager;
 
     LyingReplyIT() throws Exception {
         liar = new LyingSwitch(500, CLAIMED, "nope");
         lying = EapiTransport.builder().scheme("http").host("127.0.0.1").port(liar.port())
                 .user(Eapi.USER).password(Eapi.PASSWORD).timeout(Duration.ofSeconds(10)).build();
-        transport = new Switchable(rig.recorder);
+        transport = new Intercepting(rig.recorder);
     }
 
     @AfterEach
@@ -131,37 +129,5 @@ class LyingReplyIT {
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
-    }
-
-    /** A transport that passes every call to the one the test chose last. */
-    private static final class Switchable implements Transport {
-        private final AtomicReference<Transport> target;
-
-        Switchable(Transport first) {
-            target = new AtomicReference<>(first);
-        }
-
-        void use(Transport next) {
-            target.set(next);
-        }
-
-        @Override
-        public List<com.google.gson.JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-            return target.get().runCmds(commands, format);
-        }
-
-        @Override
-        public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
-            return target.get().runCmds(commands, decoder);
-        }
-
-        @Override
-        public String describe() {
-            return target.get().describe();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

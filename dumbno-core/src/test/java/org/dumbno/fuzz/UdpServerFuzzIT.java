@@ -48,6 +48,8 @@ class UdpServerFuzzIT {
     /** Datagrams unanswered at most: far below what the receive buffers hold, so none is dropped. */
     private static final int WINDOW = 64;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(20);
+    /** A reply's payload is never larger than its request's, or than this (SPEC, wire protocol). */
+    private static final int MIN_REPLY_LIMIT = 32;
 
     private final Logger shuntLog = (Logger) LoggerFactory.getLogger("dumbno");
     private Level shuntLogLevel;
@@ -157,6 +159,11 @@ class UdpServerFuzzIT {
         boolean ok = reply.equals("ok");
         if (!ok && !reply.startsWith("error: ")) {
             return "a reply that is neither ok nor error: ...";
+        }
+        int replyBytes = reply.getBytes(StandardCharsets.UTF_8).length;
+        if (replyBytes > Math.max(datagram.bytes().length, MIN_REPLY_LIMIT)) {
+            return "a reply of " + replyBytes + " bytes to a request of " + datagram.bytes().length
+                    + ": larger than the request and than " + MIN_REPLY_LIMIT + " bytes";
         }
         if (datagram.bytes().length > DatagramGenerator.MAX_REQUEST && !reply.equals("error: request too large")) {
             return "an oversize datagram not answered \"error: request too large\"";

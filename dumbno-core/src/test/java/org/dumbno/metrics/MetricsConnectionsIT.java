@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,14 +69,39 @@ class MetricsConnectionsIT {
 
     /** One scrape on a fresh connection, which waits at most 15 s for the reply to end. */
     private String scrape() throws IOException {
+        return get("/metrics");
+    }
+
+    @Test
+    void healthyAndReadyAnswerWhatTheHealthSays() throws Exception {
+        Health health = new Health();
+        AtomicReference<List<String>> stalls = new AtomicReference<>(List.of());
+        AtomicReference<Optional<String>> down = new AtomicReference<>(Optional.of("unreachable since 09:00"));
+        health.liveness("engine", stalls::get);
+        health.readiness("switch", down::get);
+        server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), registry, health);
+
+        assertTrue(get("/-/healthy").startsWith("HTTP/1.1 200"));
+        String ready = get("/-/ready");
+        assertTrue(ready.startsWith("HTTP/1.1 503") && ready.contains("switch: unreachable since 09:00"), ready);
+
+        stalls.set(List.of("purge loop: no progress for 91 s (expected every 30 s)"));
+        down.set(Optional.empty());
+
+        String healthy = get("/-/healthy");
+        assertTrue(healthy.startsWith("HTTP/1.1 503") && healthy.contains("engine: purge loop: no progress"), healthy);
+        assertTrue(get("/-/ready").startsWith("HTTP/1.1 200"));
+        assertTrue(get("/nothing").startsWith("HTTP/1.1 404"));
+    }
+
+    private String get(String path) throws IOException {
         try (Socket socket = connect()) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -106,23 +106,30 @@ class SecurityTest {
     }
 
     @Test
-    void rateLimitingComesBeforeTheSignatureCheck() {
-        Security security = security(List.of(), 1, 1, KEY);
-        security.gate().check(from("10.0.0.1"), unsigned);
+    void theSignatureIsCheckedBeforeAnyRateIsSpent() {
+        Security security = security(List.of(), 1, 2, KEY);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Optional.of("request not signed"), security.gate().check(from("10.0.0.1"), unsigned));
+        }
 
-        assertEquals(Optional.of("rate limit exceeded"), security.gate().check(from("10.0.0.1"), signed(TS)));
+        assertEquals(Optional.empty(), security.gate().check(from("10.0.0.1"), signed(TS)),
+                "forged datagrams from the sensor's address spent none of its allowance");
+        assertEquals(Optional.empty(), security.gate().check(from("10.0.0.1"), signed(TS - 1)));
+        assertEquals(Optional.of("rate limit exceeded"), security.gate().check(from("10.0.0.1"), signed(TS - 2)));
+        assertEquals(0L, security.refusals().get("replayed"));
     }
 
     @Test
     void everyKindOfRefusalIsCountedUnderItsOwnName() {
-        Security security = security(List.of("10.0.0.0/8"), 1, 4, KEY);
+        Security security = security(List.of("10.0.0.0/8"), 1, 1, KEY);
         security.gate().check(from("11.0.0.1"), unsigned);
-        security.gate().check(from("10.0.0.1"), unsigned);
         security.gate().check(from("10.0.0.1"), "{\"dport\": 99999}".getBytes(StandardCharsets.UTF_8));
         security.gate().check(from("10.0.0.1"), RequestSignature.sign(request, new byte[32], TS)
                 .getBytes(StandardCharsets.UTF_8));
         security.gate().check(from("10.0.0.1"), signed(TS + 60));
         security.gate().check(from("10.0.0.1"), unsigned);
+        security.gate().check(from("10.0.0.1"), signed(TS));
+        security.gate().check(from("10.0.0.1"), signed(TS - 1));
         security.requestFilter().apply(Request.of("10.0.0.1", "192.0.2.53", null, null, null));
 
         assertEquals(Map.of("client_not_allowed", 1L, "rate_limited", 1L, "invalid_request", 1L,

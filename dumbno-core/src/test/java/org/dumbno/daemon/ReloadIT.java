@@ -1,0 +1,61 @@
+package org.dumbno.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.dumbno.config.DumbnoConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the configuration again: what can change does, what cannot is reported, a bad one changes nothing. */
+@Timeout(30)
+class ReloadIT {
+    private static final String REQUEST = "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\"}";
+
+    @TempDir
+    Path dir;
+    private Daemon daemon;
+
+    @AfterEach
+    void close() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void whatCanChangeTakesEffectAndTheRestIsReported() throws Exception {
+        daemon = TestDaemons.start(s -> s);
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+
+        DumbnoConfig next = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
+                .neverShunt(List.of(TestDaemons.ip("192.0.2.99/32"))).maxRules(5)
+                .purgeInterval(Duration.ofSeconds(60)).listen(List.of(TestDaemons.loopback(9))));
+        Reload reload = daemon.reload(next);
+
+        assertEquals(List.of("[dumbno] allow_clients", "[dumbno] never_shunt", "[dumbno] purge_interval",
+                "[dumbno] max_rules"), reload.applied());
+        assertEquals(List.of("[dumbno] listen"), reload.needRestart());
+        assertEquals("error: client not allowed", TestDaemons.ask(daemon, REQUEST));
+        assertEquals(1L, daemon.refusals().get("client_not_allowed"));
+    }
+
+    @Test
+    void aConfigurationThatCannotBeUsedChangesNothing() throws Exception {
+        daemon = TestDaemons.start(s -> s);
+        DumbnoConfig bad = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
+                .secretFile(dir.resolve("no-such-key")));
+
+        IOException refused = assertThrows(IOException.class, () -> daemon.reload(bad));
+
+        assertTrue(refused.getMessage().contains("no-such-key"), refused.getMessage());
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST), "the running configuration is kept");
+    }
+}
