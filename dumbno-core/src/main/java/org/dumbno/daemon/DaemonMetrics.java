@@ -50,6 +50,7 @@ final class DaemonMetrics implements Closeable {
         if (zeek != null) {
             metrics.attachZeek(zeek::stats);
         }
+        metrics.attachHealth(health);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
         server = MetricsServer.start(listen, metrics.registry(), health);

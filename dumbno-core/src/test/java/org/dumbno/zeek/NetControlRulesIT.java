@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The NetControl path against a Zeek peer: the Broker plugin's rules in, its reply events out,
  * each echoing the Rule exactly as sent.
  */
-@Timeout(30)
+@Timeout(60)
 class NetControlRulesIT {
     private static final String REPLY_TOPIC = "zeek/dumbno/netcontrol/reply";
     private ZeekRig rig;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /** The plain path against a Zeek peer: Dumbno::request in, Dumbno::reply and Dumbno::removed out. */
-@Timeout(30)
+@Timeout(60)
 class PlainRequestsIT {
     private ZeekRig rig;
 

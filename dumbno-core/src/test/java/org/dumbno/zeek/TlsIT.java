@@ -33,7 +33,7 @@ class TlsIT {
                     Optional.of(TestTls.certificatePem()));
             try (ZeekBridge bridge = ZeekBridge.start(settings, manager, ZeekBridge.Options.defaults())) {
                 assertTrue(zeek.url().startsWith("wss://"));
-                assertTrue(Await.until(bridge::connected, Duration.ofSeconds(10)), "connected over TLS");
+                assertTrue(Await.until(bridge::connected, Duration.ofSeconds(25)), "connected over TLS");
                 zeek.publish("zeek/dumbno/request", "Dumbno::request", ZeekPeer.Metadata.NONE, ZeekPeer.count(1),
                         ZeekPeer.string("add"), ZeekPeer.string("10.1.2.3"), ZeekPeer.string(""),
                         ZeekPeer.string(""), ZeekPeer.count(0), ZeekPeer.count(0));

@@ -23,11 +23,15 @@ import org.dumbno.testing.ZeekPeer;
 
 /**
  * An engine on a simulated switch with two ingress ports on two ACLs, a Zeek peer on loopback and
- * a bridge between them, reconnecting after 10 ms and pinging every 500 ms. Expiry runs only when a test calls
+ * a bridge between them, reconnecting after 10 ms and pinging every 2 s. Expiry runs only when a test calls
  * {@link #purge()}; the clock moves only when a test moves it.
  */
 final class ZeekRig implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a test waits for something: longer than the 10 s dumbno waits for an ack before it
+     * connects again, which the test peer's WebSocket server, under load, sometimes needs.
+     */
+    static final Duration WAIT = Duration.ofSeconds(25);
     static final String TOPIC = "zeek/dumbno";
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
@@ -45,7 +49,7 @@ final class ZeekRig implements AutoCloseable {
         peer = ZeekPeer.start();
         bridge = ZeekBridge.start(ZeekSettings.of(URI.create(peer.url())), manager,
                 ZeekBridge.Options.defaults().clock(clock).backoff(Duration.ofMillis(10), Duration.ofMillis(50))
-                        .keepalive(Duration.ofMillis(500)));
+                        .keepalive(Duration.ofSeconds(2)));
         awaitConnected();
     }
 
