@@ -45,6 +45,7 @@ final class DaemonMetrics implements Closeable {
         metrics.attachQueueDepth(manager::queueDepth);
         metrics.attachServer(udp::stats);
         metrics.attachSecurity(refusals);
+        metrics.attachHealth(health);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
         server = MetricsServer.start(listen, metrics.registry(), health);

@@ -47,6 +47,7 @@ import org.dumbno.server.ServerStats;
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
  *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
+ * <tr><td>{@code dumbno_loops_stalled}</td><td>{@link #attachHealth}</td></tr>
  * <tr><td>{@code dumbno_ingress_bytes_total}, {@code dumbno_egress_bytes_total}</td>
  *     <td>{@link #startBandwidthPoll}</td></tr>
  * <tr><td>{@code dumbno_build_info{version,revision}}, the client's {@code jvm_*} and
@@ -160,6 +161,15 @@ public final class DumbnoMetrics implements Closeable {
                 .callback(counter -> refusalsByReason.get().forEach((reason, count) -> counter.call(count, reason)))
                 .register(registry);
         this.refusals = refusalsByReason;
+    }
+
+    /** Follows how many of dumbno's loops {@code health} finds stalled, as {@code dumbno_loops_stalled}. */
+    public void attachHealth(Health health) {
+        Objects.requireNonNull(health, "health");
+        GaugeWithCallback.builder().name("dumbno_loops_stalled")
+                .help("dumbno's loops (write lane, sweeps, receive loop, bandwidth poll) that made no progress"
+                        + " for three of their rounds; /-/healthy answers 503 while any does")
+                .callback(gauge -> gauge.call(health.stalls().size())).register(registry);
     }
 
     /** Follows the number of requests waiting for the switch ({@code ACLManager::queueDepth}). */
