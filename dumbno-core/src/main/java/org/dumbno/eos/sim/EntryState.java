@@ -10,6 +10,8 @@ final class EntryState {
     final Rule rule;
     /** Position in the order entries were configured, for TCAM programming. */
     final long ordinal;
+    /** The line as EOS shows it, built once: every show of the list prints it. */
+    private final String text;
     boolean programmed;
     long packets;
     long bytes;
@@ -24,10 +26,11 @@ final class EntryState {
         this.action = action;
         this.rule = rule;
         this.ordinal = ordinal;
+        this.text = action.keyword() + " " + rule.canonicalText();
     }
 
     String text() {
-        return action.keyword() + " " + rule.canonicalText();
+        return text;
     }
 
     void count(long addPackets, long addBytes, Instant now) {
