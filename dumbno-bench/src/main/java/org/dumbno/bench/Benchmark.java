@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "memory", "startup");
+    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "zeek", "memory",
+            "startup");
 
     private Benchmark() {
     }
@@ -36,7 +37,8 @@ public final class Benchmark {
             } else if (option.equals("--no-memory")) {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
-                System.err.println("usage: bench [--cold] [--no-memory] [--only=burst,sustained,repeats,sweep,memory,startup]");
+                System.err.println("usage: bench [--cold] [--no-memory]"
+                        + " [--only=burst,sustained,repeats,sweep,zeek,memory,startup]");
                 System.exit(2);
             }
         }
@@ -74,6 +76,9 @@ public final class Benchmark {
         if (kinds.contains("sweep")) {
             rows.add(progress(SweepRow.run(1_000)));
             rows.add(progress(SweepRow.run(10_000)));
+        }
+        if (kinds.contains("zeek")) {
+            rows.add(progress(ZeekRow.burst(10_000, RTT)));
         }
         if (kinds.contains("memory")) {
             rows.add(progress(MemoryRow.run(root(), 10_000)));

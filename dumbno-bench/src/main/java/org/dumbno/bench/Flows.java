@@ -12,7 +12,7 @@ final class Flows {
     private Flows() {
     }
 
-    private static final String SERVER = "192.0.2.1";
+    static final String SERVER = "192.0.2.1";
 
     static Request request(int i) {
         return Request.of(source(i), SERVER, "tcp", sport(i), 443);
@@ -23,11 +23,11 @@ final class Flows {
         return Flow.of(Protocol.TCP, source(i), sport(i), SERVER, 443);
     }
 
-    private static String source(int i) {
+    static String source(int i) {
         return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
     }
 
-    private static int sport(int i) {
+    static int sport(int i) {
         return 1024 + i % 60000;
     }
 

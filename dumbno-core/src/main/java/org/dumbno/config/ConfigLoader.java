@@ -17,7 +17,7 @@ final class ConfigLoader {
     static final String EGRESS_PORTS = "egress_ports";
     static final String TWO_TUPLE_HOSTS = "two_tuple_hosts";
     private static final Set<String> KNOWN_SECTIONS = Set.of(SwitchSettings.SECTION, PORTS, EGRESS_PORTS,
-            TWO_TUPLE_HOSTS, DumbnoSettings.SECTION, SimulatedSettings.SECTION);
+            TWO_TUPLE_HOSTS, DumbnoSettings.SECTION, SimulatedSettings.SECTION, ZeekSettings.SECTION);
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     private final Path file;
@@ -41,7 +41,9 @@ final class ConfigLoader {
                     table(ini, EGRESS_PORTS),
                     hosts(ini),
                     DumbnoSection.read(reader(ini, DumbnoSettings.SECTION, DumbnoSection.KEYS)),
-                    SimulatedSection.read(reader(ini, SimulatedSettings.SECTION, SimulatedSection.KEYS)));
+                    SimulatedSection.read(reader(ini, SimulatedSettings.SECTION, SimulatedSection.KEYS)),
+                    ZeekSection.read(reader(ini, ZeekSettings.SECTION, ZeekSection.KEYS),
+                            ini.section(ZeekSettings.SECTION).isPresent()));
         } catch (ConfigException e) {
             throw e.inFile(file.toString());
         }

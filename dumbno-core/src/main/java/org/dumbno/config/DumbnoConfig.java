@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.dumbno.internal.EmbeddedIPv4;
 
@@ -21,6 +22,7 @@ import org.dumbno.internal.EmbeddedIPv4;
  *                       an IPv4-mapped or IPv4-compatible one is kept as its IPv4 address
  * @param dumbno         the {@code [dumbno]} section
  * @param simulated      the {@code [simulated]} section
+ * @param zeek           the {@code [zeek]} section; empty when the file has none
  */
 public record DumbnoConfig(
         SwitchSettings switchSettings,
@@ -28,7 +30,8 @@ public record DumbnoConfig(
         Map<String, String> egressPorts,
         Set<IPAddress> twoTupleHosts,
         DumbnoSettings dumbno,
-        SimulatedSettings simulated) {
+        SimulatedSettings simulated,
+        Optional<ZeekSettings> zeek) {
 
     /** The environment variable holding the eAPI password when the file names none. */
     public static final String PASSWORD_VARIABLE = "DUMBNO_EAPI_PASSWORD";
@@ -38,6 +41,7 @@ public record DumbnoConfig(
         Objects.requireNonNull(switchSettings, "switchSettings");
         Objects.requireNonNull(dumbno, "dumbno");
         Objects.requireNonNull(simulated, "simulated");
+        Objects.requireNonNull(zeek, "zeek");
         ports = checkedPorts("ports", ports, true);
         egressPorts = checkedPorts("egress_ports", egressPorts, false);
         twoTupleHosts = checkedHosts(twoTupleHosts);
@@ -46,6 +50,12 @@ public record DumbnoConfig(
             throw new ConfigException("[ports]: no ingress interfaces; backend = " + backend.configName()
                     + " needs at least one line like Ethernet1 = bulk_1");
         }
+    }
+
+    /** A configuration without a {@code [zeek]} section. */
+    public DumbnoConfig(SwitchSettings switchSettings, Map<String, String> ports, Map<String, String> egressPorts,
+            Set<IPAddress> twoTupleHosts, DumbnoSettings dumbno, SimulatedSettings simulated) {
+        this(switchSettings, ports, egressPorts, twoTupleHosts, dumbno, simulated, Optional.empty());
     }
 
     private static Map<String, String> checkedPorts(String section, Map<String, String> table, boolean acls) {
@@ -112,6 +122,7 @@ public record DumbnoConfig(
         private final Set<IPAddress> twoTupleHosts = new LinkedHashSet<>();
         private DumbnoSettings dumbno = DumbnoSettings.defaults();
         private SimulatedSettings simulated = SimulatedSettings.defaults();
+        private ZeekSettings zeek;
 
         private Builder() {
         }
@@ -152,9 +163,16 @@ public record DumbnoConfig(
             return this;
         }
 
+        /** Sets the {@code [zeek]} section: dumbno connects to Zeek. */
+        public Builder zeek(ZeekSettings value) {
+            this.zeek = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The configuration; throws {@link ConfigException} when it does not hold together. */
         public DumbnoConfig build() {
-            return new DumbnoConfig(switchSettings, ports, egressPorts, twoTupleHosts, dumbno, simulated);
+            return new DumbnoConfig(switchSettings, ports, egressPorts, twoTupleHosts, dumbno, simulated,
+                    Optional.ofNullable(zeek));
         }
     }
 }

@@ -36,6 +36,7 @@ import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.ServerStats;
 import org.dumbno.server.UdpServer;
+import org.dumbno.zeek.ZeekBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ public final class Daemon implements Closeable {
     private DumbnoConfig applied;
     private final ACLManager manager;
     private final UdpServer server;
+    private final ZeekBridge zeek;
     private final DaemonMetrics metrics;
     private final Health health;
     private final HealthLog healthLog;
@@ -81,6 +83,7 @@ public final class Daemon implements Closeable {
         this.clock = parts.clock;
         this.manager = parts.manager;
         this.server = parts.server;
+        this.zeek = parts.zeek;
         this.metrics = parts.metrics;
         this.health = parts.health;
         this.healthLog = parts.healthLog;
@@ -140,6 +143,7 @@ public final class Daemon implements Closeable {
         text.append(String.join(", ", listening().stream().map(SocketAddresses::text).toList()));
         simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
                 .append(SocketAddresses.text(eapi)).append("/command-api"));
+        zeek().ifPresent(bridge -> text.append("; ").append(bridge));
         metricsAddress().ifPresent(address -> text.append("; metrics http://")
                 .append(SocketAddresses.text(address)).append("/metrics"));
         return text.toString();
@@ -163,6 +167,11 @@ public final class Daemon implements Closeable {
     /** What {@code /-/healthy} and {@code /-/ready} answer. */
     public Health health() {
         return health;
+    }
+
+    /** The connection to Zeek; empty without a {@code [zeek]} section. */
+    public Optional<ZeekBridge> zeek() {
+        return Optional.ofNullable(zeek);
     }
 
     /** The UDP server's counters so far. */
@@ -195,6 +204,9 @@ public final class Daemon implements Closeable {
             }
             server.stopReceiving();
             closeManager();
+            if (zeek != null) {
+                zeek.close();
+            }
             server.close();
             transport.close();
             LOG.info("dumbno stopped");
@@ -328,6 +340,7 @@ public final class Daemon implements Closeable {
         Clock clock;
         ACLManager manager;
         UdpServer server;
+        ZeekBridge zeek;
         DaemonMetrics metrics;
         HealthLog healthLog;
         SwitchArrival arrival;
@@ -375,6 +388,14 @@ public final class Daemon implements Closeable {
                             .onFailure(this::serverFailed)
                             .closeTimeout(settings.shutdownTimeout().dividedBy(4)).build());
             started.push(server);
+            if (config.zeek().isPresent()) {
+                ZeekBridge bridge = ZeekBridge.start(config.zeek().get(), manager,
+                        ZeekBridge.Options.defaults().clock(options.clock()));
+                zeek = bridge;
+                started.push(bridge);
+                health.readiness("zeek", () -> bridge.connected() ? Optional.empty()
+                        : Optional.of("not connected to " + bridge));
+            }
             health.liveness("engine", manager::stalls);
             health.liveness("server", server::stalls);
             health.readiness("switch", this::switchReadiness);
@@ -383,7 +404,7 @@ public final class Daemon implements Closeable {
             if (metrics != null) {
                 health.liveness("metrics", metrics::stalls);
                 metrics.start(settings.metricsListen().get(), config, eos, manager, server,
-                        () -> security.get().refusals(), options.clock(), health);
+                        () -> security.get().refusals(), zeek, options.clock(), health);
             }
             healthLog = new HealthLog(health);
             started.push(healthLog);

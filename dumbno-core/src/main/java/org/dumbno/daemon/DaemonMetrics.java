@@ -20,6 +20,7 @@ import org.dumbno.metrics.DumbnoMetrics;
 import org.dumbno.metrics.Health;
 import org.dumbno.metrics.MetricsServer;
 import org.dumbno.server.UdpServer;
+import org.dumbno.zeek.ZeekBridge;
 
 /**
  * The daemon's metrics, when {@code [dumbno] metrics_listen} is set: the switch calls are metered
@@ -40,11 +41,16 @@ final class DaemonMetrics implements Closeable {
 
     /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
     void start(InetSocketAddress listen, DumbnoConfig config, EosSwitch eos, ACLManager manager,
-            UdpServer udp, Supplier<Map<String, Long>> refusals, Clock clock, Health health) throws IOException {
+            UdpServer udp, Supplier<Map<String, Long>> refusals, ZeekBridge zeek, Clock clock, Health health)
+            throws IOException {
         metrics.attach(manager);
         metrics.attachQueueDepth(manager::queueDepth);
         metrics.attachServer(udp::stats);
         metrics.attachSecurity(refusals);
+        if (zeek != null) {
+            metrics.attachZeek(zeek::stats);
+        }
+        metrics.attachHealth(health);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
         server = MetricsServer.start(listen, metrics.registry(), health);

@@ -14,12 +14,19 @@ import org.dumbno.rule.Rule;
  * @param packetCount packets matched so far (0 when the switch reports none)
  * @param lastChanged when the switch last counted a packet for it ({@code lastChangedTime}); null
  *     when the switch does not say
+ * @param byteCount bytes matched so far (0 when the switch reports none)
  */
-public record AclEntry(long sequence, String action, Rule rule, String text, long packetCount, Instant lastChanged) {
+public record AclEntry(long sequence, String action, Rule rule, String text, long packetCount, Instant lastChanged,
+        long byteCount) {
 
     /** A line for which the switch gives no time of last change. */
     public AclEntry(long sequence, String action, Rule rule, String text, long packetCount) {
         this(sequence, action, rule, text, packetCount, null);
+    }
+
+    /** A line for which the switch gives no byte count. */
+    public AclEntry(long sequence, String action, Rule rule, String text, long packetCount, Instant lastChanged) {
+        this(sequence, action, rule, text, packetCount, lastChanged, 0);
     }
 
     public AclEntry {
@@ -30,6 +37,9 @@ public record AclEntry(long sequence, String action, Rule rule, String text, lon
         }
         if (packetCount < 0) {
             throw new IllegalArgumentException("packetCount (" + packetCount + ") must not be negative");
+        }
+        if (byteCount < 0) {
+            throw new IllegalArgumentException("byteCount (" + byteCount + ") must not be negative");
         }
     }
 

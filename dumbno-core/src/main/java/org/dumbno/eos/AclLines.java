@@ -31,18 +31,20 @@ final class AclLines {
     }
 
     /**
-     * Adds the line {@code number text} with its packet count and time of last change ({@code text}
-     * as the switch sent it; {@code lastChanged} null when the switch does not say).
+     * Adds the line {@code number text} with its packet and byte counts and time of last change
+     * ({@code text} as the switch sent it; {@code lastChanged} null when the switch does not say).
      */
-    void add(long number, String text, long packets, Instant lastChanged) {
+    void add(long number, String text, long packets, long bytes, Instant lastChanged) {
         long count = Math.max(0, packets);
+        long octets = Math.max(0, bytes);
         AclEntry before = previous(number);
         AclEntry entry;
         if (before != null && before.text().equals(text)) {
-            entry = before.packetCount() == count && Objects.equals(before.lastChanged(), lastChanged) ? before
-                    : new AclEntry(number, before.action(), before.rule(), text, count, lastChanged);
+            entry = before.packetCount() == count && before.byteCount() == octets
+                    && Objects.equals(before.lastChanged(), lastChanged) ? before
+                    : new AclEntry(number, before.action(), before.rule(), text, count, lastChanged, octets);
         } else {
-            entry = parse(number, text.strip(), count, lastChanged);
+            entry = parse(number, text.strip(), count, octets, lastChanged);
         }
         if (!entries.isEmpty() && entries.get(entries.size() - 1).sequence() >= number) {
             sorted = false;
@@ -81,10 +83,10 @@ final class AclLines {
         return null;
     }
 
-    private AclEntry parse(long number, String text, long packets, Instant lastChanged) {
+    private AclEntry parse(long number, String text, long packets, long bytes, Instant lastChanged) {
         int space = text.indexOf(' ');
         String action = space < 0 ? text : text.substring(0, space);
         org.dumbno.rule.Rule rule = space < 0 ? null : rules.rule(acl.family(), text.substring(space + 1));
-        return new AclEntry(number, action, rule, text, packets, lastChanged);
+        return new AclEntry(number, action, rule, text, packets, lastChanged, bytes);
     }
 }

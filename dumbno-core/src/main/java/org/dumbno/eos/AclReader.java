@@ -133,6 +133,7 @@ final class AclReader {
         long number = 0;
         String text = "";
         long packets = 0;
+        long bytes = 0;
         Instant lastChanged = null;
         json.beginObject();
         while (json.hasNext()) {
@@ -147,6 +148,8 @@ final class AclReader {
                     String counter = json.nextName();
                     if (counter.equals("packetCount") && json.peek() != JsonToken.NULL) {
                         packets = json.nextLong();
+                    } else if (counter.equals("byteCount") && json.peek() == JsonToken.NUMBER) {
+                        bytes = json.nextLong();
                     } else if (counter.equals("lastChangedTime") && json.peek() == JsonToken.NUMBER) {
                         lastChanged = epochSeconds(json.nextDouble());
                     } else {
@@ -159,7 +162,7 @@ final class AclReader {
             }
         }
         json.endObject();
-        lines.add(number, text, packets, lastChanged);
+        lines.add(number, text, packets, bytes, lastChanged);
     }
 
     /** EOS gives times as fractional seconds since the epoch. */
@@ -173,7 +176,8 @@ final class AclReader {
             JsonObject line = element.getAsJsonObject();
             JsonElement text = line.get("text");
             String textValue = text == null || text.isJsonNull() ? "" : text.getAsString();
-            lines.add(line.get("sequenceNumber").getAsLong(), textValue, packetCount(line), lastChanged(line));
+            lines.add(line.get("sequenceNumber").getAsLong(), textValue, count(line, "packetCount"),
+                    count(line, "byteCount"), lastChanged(line));
         }
         previous.put(acl, lines.bySequence());
         return lines.entries();
@@ -189,13 +193,13 @@ final class AclReader {
                 ? epochSeconds(time.getAsDouble()) : null;
     }
 
-    private static long packetCount(JsonObject line) {
+    private static long count(JsonObject line, String name) {
         JsonElement counters = line.get("counterData");
         if (counters == null || !counters.isJsonObject()) {
             return 0;
         }
-        JsonElement packets = counters.getAsJsonObject().get("packetCount");
-        return packets == null || packets.isJsonNull() ? 0 : packets.getAsLong();
+        JsonElement count = counters.getAsJsonObject().get(name);
+        return count == null || count.isJsonNull() ? 0 : count.getAsLong();
     }
 
     private static Boolean flag(JsonObject list, String key) {

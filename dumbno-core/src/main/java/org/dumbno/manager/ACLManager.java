@@ -312,6 +312,22 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
+     * Gives the shunt of {@code rule} a deadline: the first sweep from then on removes it, busy or
+     * not ({@link RemovalReason#HARD_TIMEOUT}), as {@code hard_timeout} does for every shunt. A later
+     * deadline it already has stays. The engine keeps it in memory only: after a restart the
+     * shunt expires by idleness and {@code hard_timeout} alone.
+     *
+     * @return whether the rule is on the switch (else nothing changed)
+     */
+    public boolean expireAt(Rule rule, Instant deadline) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(deadline, "deadline");
+        synchronized (engine.lock) {
+            return engine.table.expireAt(rule, deadline);
+        }
+    }
+
+    /**
      * Shunts the engine takes at most: {@code max_rules}, or, when that is 0, the odd numbers of the
      * sequence range.
      */

@@ -284,9 +284,13 @@ final class Engine {
     }
 
     void removedLater(EntryState entry, RemovalReason reason, List<Runnable> after) {
-        Rule rule = entry.rule;
-        long sequence = entry.sequence;
-        after.add(() -> listeners.fire(l -> l.removed(rule, sequence, reason)));
+        ShuntTable.Tally tally = entry.lifetime != null ? entry.lifetime
+                : new ShuntTable.Tally(entry.packets, entry.bytes, entry.addedAt);
+        Instant since = tally.since() != null ? tally.since() : entry.addedAt;
+        Duration age = Duration.between(since, now());
+        RemovedShunt shunt = new RemovedShunt(entry.rule, entry.sequence, reason, tally.packets(), tally.bytes(),
+                age.isNegative() ? Duration.ZERO : age);
+        after.add(() -> listeners.fire(l -> l.removed(shunt)));
     }
 
     /** The switch answered: the outage, if any, is over. */

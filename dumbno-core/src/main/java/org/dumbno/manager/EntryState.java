@@ -12,12 +12,17 @@ final class EntryState {
     final Rule rule;
     final Instant addedAt;
     long packets;
+    long bytes;
     /** The count at the previous sweep; -1 until a sweep has seen the entry. */
     long baseline = -1;
     Instant lastChange;
     /** Why the engine is removing it; null while it is not. */
     RemovalReason removing;
     long seenInRead;
+    /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
+    Instant deadline;
+    /** Set when it was its number's last line: what all the number's lines matched. */
+    ShuntTable.Tally lifetime;
     /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
     boolean judgementSkipped;
 

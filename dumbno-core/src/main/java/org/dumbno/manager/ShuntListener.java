@@ -24,6 +24,14 @@ public interface ShuntListener {
     default void removed(Rule rule, long sequence, RemovalReason reason) {
     }
 
+    /**
+     * The shunt left its last list; {@code shunt} carries what it matched. By default this calls
+     * {@link #removed(Rule, long, RemovalReason)}: a listener implements one of the two.
+     */
+    default void removed(RemovedShunt shunt) {
+        removed(shunt.rule(), shunt.sequence(), shunt.reason());
+    }
+
     /** A request was refused; {@code reason} is what its sender is told. */
     default void failed(Request request, String reason) {
     }

@@ -31,6 +31,8 @@ final class ShuntTable {
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
     private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
+    /** What the lines already gone of a number still in use matched. */
+    private final Map<Long, Tally> departed = new HashMap<>();
     /** Numbers in the range with a line that is not a deny in some list, as last read: never dumbno's. */
     private Set<Long> foreign = new HashSet<>();
     private long readGeneration;
@@ -110,13 +112,40 @@ final class ShuntTable {
 
     /** Records a line the engine wrote; {@code stored} is its text as the switch will show it. */
     void added(AclKey acl, long sequence, Rule rule, String stored, Instant now) {
-        put(new EntryState(acl, sequence, stored, rule, 0, now));
+        EntryState entry = new EntryState(acl, sequence, stored, rule, 0, now);
+        for (AclKey other : acls) {
+            EntryState sibling = entries.get(other).get(sequence);
+            if (sibling != null && rule.equals(sibling.rule) && sibling.deadline != null) {
+                entry.deadline = sibling.deadline;
+            }
+        }
+        put(entry);
+    }
+
+    /**
+     * Gives every line of {@code rule} the deadline (a later one it has already stays).
+     *
+     * @return whether any list has the rule
+     */
+    boolean expireAt(Rule rule, Instant deadline) {
+        boolean found = false;
+        for (long sequence : sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet())) {
+            for (AclKey acl : acls) {
+                EntryState entry = entries.get(acl).get(sequence);
+                if (entry != null && rule.equals(entry.rule)) {
+                    found = true;
+                    entry.deadline = entry.deadline != null && entry.deadline.isAfter(deadline)
+                            ? entry.deadline : deadline;
+                }
+            }
+        }
+        return found;
     }
 
     private void put(EntryState entry) {
         EntryState old = entries.get(entry.acl).put(entry.sequence, entry);
         if (old != null) {
-            forget(old);
+            forget(old, false);
         }
         linesPerSequence.merge(entry.sequence, 1, Integer::sum);
         allocator.markUsed(entry.sequence);
@@ -132,18 +161,26 @@ final class ShuntTable {
      */
     boolean remove(EntryState entry) {
         if (entries.get(entry.acl).remove(entry.sequence, entry)) {
-            return forget(entry);
+            return forget(entry, true);
         }
         return false;
     }
 
-    /** Accounts for a line no longer in the table. */
-    private boolean forget(EntryState entry) {
+    /**
+     * Accounts for a line no longer in the table; {@code counted} when what it matched belongs to
+     * its number's shunt (not when another line replaced it). The number's last line gets the
+     * shunt's {@link EntryState#lifetime}.
+     */
+    private boolean forget(EntryState entry, boolean counted) {
         unlink(entry);
         int left = linesPerSequence.merge(entry.sequence, -1, Integer::sum);
+        Tally own = counted ? new Tally(entry.packets, entry.bytes, entry.addedAt) : Tally.NONE;
         if (left > 0) {
+            departed.merge(entry.sequence, own, Tally::plus);
             return false;
         }
+        entry.lifetime = own.plus(departed.getOrDefault(entry.sequence, Tally.NONE));
+        departed.remove(entry.sequence);
         linesPerSequence.remove(entry.sequence);
         if (!foreign.contains(entry.sequence)) {
             allocator.release(entry.sequence);
@@ -209,6 +246,7 @@ final class ShuntTable {
                     continue;
                 }
                 entry.packets = line.packetCount();
+                entry.bytes = line.byteCount();
                 if (sweep) {
                     entry.judgementSkipped = false;
                     if (judge(entry, now, hardTimeout)) {
@@ -261,7 +299,8 @@ final class ShuntTable {
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */
     private static boolean judge(EntryState entry, Instant now, Duration hardTimeout) {
         entry.removing = null;
-        if (!hardTimeout.isZero() && !now.isBefore(entry.addedAt.plus(hardTimeout))) {
+        if ((!hardTimeout.isZero() && !now.isBefore(entry.addedAt.plus(hardTimeout)))
+                || (entry.deadline != null && !now.isBefore(entry.deadline))) {
             entry.removing = RemovalReason.HARD_TIMEOUT;
             return true;
         }
@@ -308,6 +347,21 @@ final class ShuntTable {
     /** The highest number in use, or 0. */
     long highestInUse() {
         return linesPerSequence.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /**
+     * What lines matched, and since when the first of them stood.
+     *
+     * @param since null for no line
+     */
+    record Tally(long packets, long bytes, Instant since) {
+        static final Tally NONE = new Tally(0, 0, null);
+
+        Tally plus(Tally other) {
+            Instant first = since == null ? other.since
+                    : other.since == null || since.isBefore(other.since) ? since : other.since;
+            return new Tally(packets + other.packets, bytes + other.bytes, first);
+        }
     }
 
     /**

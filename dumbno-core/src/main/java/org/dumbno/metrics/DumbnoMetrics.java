@@ -27,6 +27,7 @@ import org.dumbno.internal.LoopWatch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.server.ServerStats;
+import org.dumbno.zeek.ZeekStats;
 
 /**
  * Every dumbno metric, defined in one {@link PrometheusRegistry} (pass a registry of your own, not
@@ -47,6 +48,9 @@ import org.dumbno.server.ServerStats;
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
  *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
+ * <tr><td>{@code dumbno_zeek_connected}, {@code dumbno_zeek_events_received_total{event}},
+ *     {@code dumbno_zeek_events_sent_total{event}}</td><td>{@link #attachZeek}</td></tr>
+ * <tr><td>{@code dumbno_loops_stalled}</td><td>{@link #attachHealth}</td></tr>
  * <tr><td>{@code dumbno_ingress_bytes_total}, {@code dumbno_egress_bytes_total}</td>
  *     <td>{@link #startBandwidthPoll}</td></tr>
  * <tr><td>{@code dumbno_build_info{version,revision}}, the client's {@code jvm_*} and
@@ -162,11 +166,39 @@ public final class DumbnoMetrics implements Closeable {
         this.refusals = refusalsByReason;
     }
 
+    /** Follows how many of dumbno's loops {@code health} finds stalled, as {@code dumbno_loops_stalled}. */
+    public void attachHealth(Health health) {
+        Objects.requireNonNull(health, "health");
+        GaugeWithCallback.builder().name("dumbno_loops_stalled")
+                .help("dumbno's loops (write lane, sweeps, receive loop, bandwidth poll) that made no progress"
+                        + " for three of their rounds; /-/healthy answers 503 while any does")
+                .callback(gauge -> gauge.call(health.stalls().size())).register(registry);
+    }
+
     /** Follows the number of requests waiting for the switch ({@code ACLManager::queueDepth}). */
     public void attachQueueDepth(IntSupplier depth) {
         Objects.requireNonNull(depth, "depth");
         GaugeWithCallback.builder().name("dumbno_queue_depth").help("Requests waiting for the switch")
                 .callback(gauge -> gauge.call(depth.getAsInt())).register(registry);
+    }
+
+    /**
+     * Follows the connection to Zeek: {@code dumbno_zeek_connected} (1 while connected and
+     * subscribed, else 0) and the events received and sent, by fully qualified name.
+     */
+    public void attachZeek(Supplier<ZeekStats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        GaugeWithCallback.builder().name("dumbno_zeek_connected")
+                .help("1 while dumbno is connected to Zeek and subscribed, else 0")
+                .callback(gauge -> gauge.call(stats.get().connected() ? 1 : 0)).register(registry);
+        CounterWithCallback.builder().name("dumbno_zeek_events_received_total")
+                .help("Events received from Zeek, by name").labelNames("event")
+                .callback(counter -> stats.get().received().forEach((event, count) -> counter.call(count, event)))
+                .register(registry);
+        CounterWithCallback.builder().name("dumbno_zeek_events_sent_total")
+                .help("Events sent to Zeek, by name").labelNames("event")
+                .callback(counter -> stats.get().sent().forEach((event, count) -> counter.call(count, event)))
+                .register(registry);
     }
 
     /**

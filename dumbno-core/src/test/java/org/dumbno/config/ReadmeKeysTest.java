@@ -21,7 +21,8 @@ class ReadmeKeysTest {
         return Stream.of(
                 Arguments.of("switch", SwitchSection.KEYS),
                 Arguments.of("dumbno", DumbnoSection.KEYS),
-                Arguments.of("simulated", SimulatedSection.KEYS));
+                Arguments.of("simulated", SimulatedSection.KEYS),
+                Arguments.of("zeek", ZeekSection.KEYS));
     }
 
     @ParameterizedTest(name = "[{0}]")

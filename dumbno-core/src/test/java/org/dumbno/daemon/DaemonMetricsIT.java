@@ -110,6 +110,7 @@ class DaemonMetricsIT {
         assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count") > 0, samples.toString());
         assertEquals(1, samples.get("dumbno_switch_up"));
         assertEquals(1, samples.get("dumbno_layout_ok"));
+        assertEquals(0, samples.get("dumbno_loops_stalled"));
         assertEquals(49_750, samples.get("dumbno_rules_max"), "the odd numbers of (500, 100000)");
         assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("dumbno_build_info{")
                 && k.contains("version=\"1.0.0-SNAPSHOT\"")), samples.keySet().toString());

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-/** The metrics a daemon exports are the ones README lists, and the ones the shipped examples use. */
+/**
+ * The metrics a daemon with every optional part (a Zeek to connect to included) exports are the
+ * ones README lists, and the ones the shipped examples use.
+ */
 @Timeout(30)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportedMetricsIT {
@@ -45,7 +48,8 @@ class ExportedMetricsIT {
 
     @BeforeAll
     void scrape() throws IOException, InterruptedException {
-        daemon = TestDaemons.start(settings -> settings.metricsListen(TestDaemons.loopback(0)));
+        daemon = Daemon.start(TestDaemons.withZeek(TestDaemons.config(settings -> settings.metricsListen(
+                TestDaemons.loopback(0))), URI.create("ws://127.0.0.1:1/v1/messages/json")), Daemon.Options.defaults());
         InetSocketAddress address = daemon.metricsAddress().orElseThrow();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(

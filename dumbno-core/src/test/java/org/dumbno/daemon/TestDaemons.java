@@ -59,6 +59,12 @@ final class TestDaemons {
         return builder.build();
     }
 
+    /** {@code base} with a {@code [zeek]} section naming {@code websocket}. */
+    static DumbnoConfig withZeek(DumbnoConfig base, java.net.URI websocket) {
+        return new DumbnoConfig(base.switchSettings(), base.ports(), base.egressPorts(), base.twoTupleHosts(),
+                base.dumbno(), base.simulated(), Optional.of(org.dumbno.config.ZeekSettings.of(websocket)));
+    }
+
     static Daemon start(UnaryOperator<DumbnoSettings.Builder> dumbno) throws IOException {
         return Daemon.start(config(dumbno), Daemon.Options.defaults());
     }

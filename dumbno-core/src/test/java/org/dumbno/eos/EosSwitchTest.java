@@ -49,7 +49,7 @@ class EosSwitchTest {
         assertEquals(3, bulk1.size());
         assertEquals(0, bulk1.get(0).packetCount());
         assertEquals(new AclEntry(501, "deny", Rule.parse("tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq 443"),
-                "deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https", 359), bulk1.get(1));
+                "deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https", 359, null, 517320), bulk1.get(1));
         assertNull(bulk1.get(2).rule());
         assertEquals(List.of(), acls.get(IP2));
         assertEquals(List.of(), acls.get(V6_1));

@@ -38,6 +38,7 @@ class ReleaseIT {
         assertTrue(Files.isRegularFile(root.resolve("usr/share/doc/dumbno/copyright")));
         assertTrue(Files.isRegularFile(root.resolve("usr/share/bash-completion/completions/dumbno")));
         assertTrue(Files.isRegularFile(root.resolve("usr/share/man/man1/dumbno-serve.1.gz")));
+        assertTrue(Files.isRegularFile(root.resolve("usr/share/dumbno/zeek/scripts/__load__.zeek")));
         String control = exec("dpkg-deb", "--field", DEB.toString(), "Depends", "Architecture");
         assertTrue(control.contains("java17-runtime-headless"), control);
         assertTrue(control.contains("Architecture: all"), control);
@@ -79,7 +80,8 @@ class ReleaseIT {
         Path top = root.resolve("dumbno-" + VERSION);
 
         for (String file : List.of("LICENSE", "README.md", "completion/dumbno", "examples/simulated.cfg",
-                "examples/dumbno.service", "man/man1/dumbno.1.gz", "man/man1/dumbno-add.1.gz")) {
+                "examples/dumbno.service", "zeek/scripts/__load__.zeek", "man/man1/dumbno.1.gz",
+                "man/man1/dumbno-add.1.gz")) {
             assertTrue(Files.isRegularFile(top.resolve(file)), file);
         }
 

@@ -18,13 +18,13 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** The SSL contexts the eAPI client uses: the JDK's trust, plus a CA file, or no trust checks at all. */
-final class TlsContexts {
+public final class TlsContexts {
 
     private TlsContexts() {
     }
 
     /** Trusts the JDK's default authorities and every certificate in the PEM file {@code caFile}. */
-    static SSLContext trusting(Path caFile) {
+    public static SSLContext trusting(Path caFile) {
         try {
             List<X509Certificate> anchors = new ArrayList<>(defaultAuthorities());
             List<X509Certificate> fromFile = readPem(caFile);

@@ -8,14 +8,14 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** The self-signed test certificate for 127.0.0.1 (see src/test/resources/eapi/README.md). */
-final class TestTls {
+public final class TestTls {
 
     private static final char[] PASSWORD = "dumbno-test".toCharArray();
 
     private TestTls() {
     }
 
-    static SSLContext serverContext() throws Exception {
+    public static SSLContext serverContext() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = TestTls.class.getResourceAsStream("/eapi/server.p12")) {
             store.load(in, PASSWORD);
@@ -27,7 +27,7 @@ final class TestTls {
         return context;
     }
 
-    static Path certificatePem() throws URISyntaxException {
+    public static Path certificatePem() throws URISyntaxException {
         return Path.of(TestTls.class.getResource("/eapi/server.pem").toURI());
     }
 }
