@@ -5,14 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.InterfaceCounters;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -74,7 +76,7 @@ final class StatsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(bandwidth.totals(access.eos().interfaceCounters()));
             out.flush();
-            run(access.eos(), bandwidth, interval, out);
+            run(access.eos()::interfaceCounters, bandwidth, interval, count, out);
         }
         return ExitCodes.OK;
     }
@@ -86,8 +88,17 @@ final class StatsCommand implements Callable<Integer> {
         return Duration.ofNanos(Math.max(1_000_000, Math.round(intervalSeconds * 1e9)));
     }
 
-    /** One line per interval, at a fixed rate, on a scheduler thread; a failed reading is logged and skipped. */
-    private void run(EosSwitch eos, Bandwidth bandwidth, Duration interval, PrintWriter out)
+    /** Reads the interface counters of the switch. */
+    @FunctionalInterface
+    interface Readings {
+        Map<String, InterfaceCounters> read() throws SwitchException;
+    }
+
+    /**
+     * One line per interval, at a fixed rate, on a scheduler thread, until {@code count} lines (0:
+     * until interrupted); a failed reading is logged and skipped, whatever it throws.
+     */
+    static void run(Readings readings, Bandwidth bandwidth, Duration interval, int count, PrintWriter out)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger printed = new AtomicInteger();
@@ -102,15 +113,15 @@ final class StatsCommand implements Callable<Integer> {
                     return;
                 }
                 try {
-                    out.println(bandwidth.rates(eos.interfaceCounters()));
+                    out.println(bandwidth.rates(readings.read()));
                     out.flush();
                     if (printed.incrementAndGet() == count) {
                         done.countDown();
                     }
                 } catch (SwitchException e) {
                     log().warn("no reading this interval: {}", e.getMessage());
-                } catch (RuntimeException e) {
-                    log().error("reading the counters failed", e);
+                } catch (Throwable t) {
+                    Loops.failed(log(), "stats loop", t);
                 }
             }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
             done.await();

@@ -3,10 +3,14 @@ package org.dumbno.manager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The registered listeners; a listener that throws is logged and does not stop the others. */
+/**
+ * The registered listeners; a listener that throws, even an {@link Error}, is logged and does not
+ * stop the others (an {@link OutOfMemoryError} ends the process, as in every loop).
+ */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
@@ -20,8 +24,8 @@ final class Listeners {
         for (ShuntListener listener : listeners) {
             try {
                 event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("a shunt listener failed", e);
+            } catch (Throwable t) {
+                Loops.failed(LOG, "shunt listener " + listener.getClass().getName(), t);
             }
         }
     }

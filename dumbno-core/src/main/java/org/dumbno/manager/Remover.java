@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dumbno.eos.AuthenticationException;
 import org.dumbno.eos.EntryRef;
 import org.dumbno.eos.SwitchException;
+import org.dumbno.internal.Loops;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
@@ -40,19 +41,31 @@ final class Remover {
             outcome = refused(rule, BatchWriter.credentialsRefused(e));
         } catch (SwitchException e) {
             outcome = refused(rule, "switch unreachable (" + e.getMessage() + ")");
-        } catch (RuntimeException e) {
-            ShuntLog.LOG.error("removing {} failed", request, e);
-            outcome = refused(rule, "internal error: " + e);
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "removal of " + request, t);
+            outcome = refused(rule, "internal error: " + t);
         } finally {
             engine.callLock.unlock();
         }
-        after.forEach(Runnable::run);
-        if (!outcome.ok()) {
-            ShuntLog.LOG.warn("refused removal of {}: {}", request, outcome.reason());
-            String reason = outcome.reason();
-            engine.listeners.fire(l -> l.failed(request, reason));
+        try {
+            after.forEach(Remover::runGuarded);
+            if (!outcome.ok()) {
+                ShuntLog.LOG.warn("refused removal of {}: {}", request, outcome.reason());
+                String reason = outcome.reason();
+                engine.listeners.fire(l -> l.failed(request, reason));
+            }
+        } finally {
+            future.complete(outcome);
         }
-        future.complete(outcome);
+    }
+
+    /** Runs a deferred answer or event of the removal; whatever it throws, the removal is answered. */
+    private static void runGuarded(Runnable deferred) {
+        try {
+            deferred.run();
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "removal", t);
+        }
     }
 
     private ShuntOutcome refused(Rule rule, String reason) {

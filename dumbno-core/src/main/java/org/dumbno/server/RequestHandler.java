@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dumbno.client.Op;
+import org.dumbno.internal.Loops;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
@@ -54,9 +55,12 @@ final class RequestHandler {
                 return;
             }
             shunt(exchange, order);
-        } catch (RuntimeException e) {
-            LOG.error("client={} failed to handle a request", SocketAddresses.text(exchange.client()), e);
-            exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
+        } catch (Throwable t) {
+            try {
+                Loops.failed(LOG, "request worker (client=" + SocketAddresses.text(exchange.client()) + ")", t);
+            } finally {
+                exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
+            }
         }
     }
 
@@ -70,9 +74,9 @@ final class RequestHandler {
         CompletableFuture<ShuntOutcome> outcome;
         try {
             outcome = order.op() == Op.REMOVE ? shunter.remove(request) : shunter.add(request);
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
             inFlight.decrementAndGet();
-            internal(exchange, request, e);
+            internal(exchange, request, t);
             return;
         }
         if (outcome == null) {
@@ -99,7 +103,16 @@ final class RequestHandler {
     }
 
     private static void internal(Exchange exchange, Request request, Throwable failure) {
-        LOG.error("client={} request={} failed in the shunter", SocketAddresses.text(exchange.client()), request, failure);
-        exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
+        try {
+            if (failure instanceof Error) {
+                Loops.failed(LOG, "request worker (client=" + SocketAddresses.text(exchange.client()) + " request="
+                        + request + ")", failure);
+            } else {
+                LOG.error("client={} request={} failed in the shunter", SocketAddresses.text(exchange.client()),
+                        request, failure);
+            }
+        } finally {
+            exchange.error(ErrorKind.INTERNAL, INTERNAL_ERROR);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,10 +105,8 @@ final class Outbox implements Closeable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (VirtualMachineError e) {
-                throw e;
             } catch (Throwable e) {
-                LOG.error("zeek: sending failed", e);
+                Loops.failed(LOG, "zeek sender", e);
             }
         }
     }
@@ -136,6 +135,11 @@ final class Outbox implements Closeable {
         } catch (ExecutionException | TimeoutException | IllegalStateException e) {
             shut(webSocket);
             failure.failed(webSocket, at, "sending failed: " + ZeekLink.rootMessage(e));
+            return true;
+        } catch (RuntimeException | Error e) {
+            Loops.failed(LOG, "zeek sender", e);
+            shut(webSocket);
+            failure.failed(webSocket, at, "sending failed: " + e);
             return true;
         }
         lock.lock();

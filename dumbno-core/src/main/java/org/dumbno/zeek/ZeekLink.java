@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +126,9 @@ final class ZeekLink implements Closeable, Receiver.Connection {
         CompletableFuture<WebSocket> opening;
         try {
             opening = client.newWebSocketBuilder().connectTimeout(timing.handshake()).buildAsync(url, receiver);
-        } catch (RuntimeException e) {
-            failed(null, url, e.toString());
+        } catch (Throwable t) {
+            Loops.failed(LOG, "zeek connection to " + url, t);
+            failed(null, url, t.toString());
             return;
         }
         opening.whenComplete((webSocket, error) -> {
@@ -265,13 +267,7 @@ final class ZeekLink implements Closeable, Receiver.Connection {
     }
 
     private static void runQuietly(Runnable task) {
-        try {
-            task.run();
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            LOG.error("zeek: connection task failed", e);
-        }
+        Loops.guarded(LOG, "zeek connection task", task).run();
     }
 
     @Override

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
+import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class LoopErrorTest {
     private static final Duration PURGE = ACLManager.Builder.DEFAULT_PURGE_INTERVAL;
 
     private final Rig rig = new Rig();
-    private final LogCapture log = LogCapture.of("dumbno");
+    private final LogCapture log = LogCapture.of("dumbno", "org.dumbno.manager");
     private final Intercepting transport = new Intercepting(rig.recorder);
     private final AtomicInteger thrown = new AtomicInteger();
     private ACLManager manager;
@@ -101,7 +103,57 @@ class LoopErrorTest {
 
         assertEquals(List.of("ok"), Asked.replies(first));
         assertEquals(List.of("ok"), Asked.replies(second), "the lane is free after the listener's Error");
-        log.line(Level.ERROR, "write lane failed", "simulated fault in a listener");
+        log.line(Level.ERROR, "shunt listener", "simulated fault in a listener");
+    }
+
+    @Test
+    void aRemovalThatMeetsAnErrorIsAnsweredAndTheNextOneRemoves() throws Exception {
+        manager = rig.manager(transport, b -> b);
+        manager.start();
+        Asked added = Asked.ask(manager, Asked.ipv4(0, 1)).get(0);
+        rig.scheduler.runDue();
+        assertEquals("ok", added.reply());
+        throwOn(commands -> true, 1);
+
+        CompletableFuture<ShuntOutcome> removal = manager.remove(added.request());
+        rig.scheduler.runDue();
+
+        assertEquals(1, thrown.get());
+        assertTrue(removal.isDone(), "the removal that met the Error is answered");
+        assertTrue(removal.getNow(null).reply().startsWith("error: internal error"), removal.getNow(null).reply());
+        log.line(Level.ERROR, "removal of", "failed", "simulated fault");
+
+        CompletableFuture<ShuntOutcome> again = manager.remove(added.request());
+        rig.scheduler.runDue();
+
+        assertEquals("ok", again.getNow(null).reply());
+        SwitchAssertions.assertHoldsExactly(rig.sim, rig.recorder, java.util.Set.of());
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotSilenceTheOthers() throws Exception {
+        manager = rig.manager(transport, b -> b);
+        AtomicInteger heard = new AtomicInteger();
+        manager.addListener(new ShuntListener() {
+            @Override
+            public void added(Rule rule, long sequence) {
+                throw new InternalError("simulated fault in a listener");
+            }
+        });
+        manager.addListener(new ShuntListener() {
+            @Override
+            public void added(Rule rule, long sequence) {
+                heard.incrementAndGet();
+            }
+        });
+        manager.start();
+
+        List<Asked> asked = Asked.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of("ok"), Asked.replies(asked));
+        assertEquals(1, heard.get(), "the listener after the one that threw heard the add");
+        log.line(Level.ERROR, "shunt listener", "simulated fault in a listener");
     }
 
     /** Makes the transport throw an {@link Error} on the next {@code times} calls that match. */

@@ -59,6 +59,35 @@ class UdpServerFailuresIT {
     }
 
     @Test
+    void aShunterThatThrowsAnErrorIsAnInternalErrorAndHoldsNoPlace() throws IOException {
+        Shunter shunter = failingUnlessOther(request -> {
+            throw new InternalError("engine bug");
+        });
+        UdpServer.Options options = UdpServer.Options.builder().maxInFlight(1).build();
+        try (UdpServer server = UdpServer.start(LOOPBACK, shunter, options);
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+            assertEquals("error: internal error", sensor.ask(VALID));
+            assertEquals("ok", sensor.ask(OTHER), "the one place in flight is free again");
+            assertEquals(2, server.stats().errors().get(ErrorKind.INTERNAL));
+        }
+    }
+
+    @Test
+    void aGateThatThrowsAnErrorIsAnInternalError() throws IOException {
+        RequestGate gate = (client, datagram) -> {
+            throw new StackOverflowError("gate bug");
+        };
+        try (RecordingShunter shunter = RecordingShunter.installing();
+                UdpServer server = UdpServer.start(LOOPBACK, shunter, UdpServer.Options.builder().gate(gate).build());
+                Sensor sensor = new Sensor(server.addresses().get(0))) {
+            assertEquals("error: internal error", sensor.ask(VALID));
+            assertEquals("error: internal error", sensor.ask(OTHER));
+            assertTrue(shunter.requests().isEmpty());
+        }
+    }
+
+    @Test
     void aFailedFutureIsAnInternalError() throws IOException {
         Shunter shunter = failingUnlessOther(
                 request -> CompletableFuture.failedFuture(new IOException("switch went away")));

@@ -55,24 +55,25 @@ final class BoundedContent extends FilterInputStream {
     }
 
     /**
-     * Reads the body to its end, or as far as it could be read before the connection failed: an
-     * error reply is shown as far as it came.
+     * Reads the body to its end, or as far as it could be read before the connection failed, and
+     * keeps its first {@code keep} bytes: an error reply is shown as far as it came, and an error
+     * body as long as the limit takes no more memory than {@code keep}.
      *
      * @throws TooLarge the body is longer than the limit
      */
-    byte[] readWhatComes() throws TooLarge {
-        ByteArrayOutputStream read = new ByteArrayOutputStream();
+    byte[] readWhatComes(int keep) throws TooLarge {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = read(buffer, 0, buffer.length)) >= 0; ) {
-                read.write(buffer, 0, n);
+                kept.write(buffer, 0, Math.max(0, Math.min(n, keep - kept.size())));
             }
         } catch (TooLarge e) {
             throw e;
         } catch (IOException e) {
             // the reply ends where the connection failed
         }
-        return read.toByteArray();
+        return kept.toByteArray();
     }
 
     /** A reply longer than the limit: no more of it was read. */

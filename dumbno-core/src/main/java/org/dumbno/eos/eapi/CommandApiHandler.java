@@ -13,6 +13,7 @@ import java.util.List;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +75,8 @@ final class CommandApiHandler implements HttpHandler {
         } catch (SwitchException e) {
             LOG.info("eAPI call answered with HTTP 500: {}", e.getMessage());
             reply(exchange, 500, "text/plain", "Internal Server Error: switch unavailable");
-        } catch (RuntimeException e) {
-            LOG.error("backend failed on {}", request.commands(), e);
+        } catch (Throwable t) {
+            Loops.failed(LOG, "eAPI server, running " + request.commands() + ",", t);
             reply(exchange, 500, "text/plain", "Internal Server Error");
         }
     }

@@ -122,6 +122,9 @@ public final class EapiTransport implements Transport {
             throw e;
         } catch (BoundedContent.TooLarge e) {
             throw tooLarge(e);
+        } catch (ReplyBody.StringTooLong e) {
+            throw new SwitchUnavailableException(name, "reply holds a string longer than " + e.limit()
+                    + " characters, the most one eAPI reply may have; the call was abandoned", e);
         } catch (IOException e) {
             throw expired.get() ? tooSlow(e) : unavailable(e);
         } finally {
@@ -157,7 +160,7 @@ public final class EapiTransport implements Transport {
         ContentType type = ContentType.parseLenient(entity.getContentType());
         Charset charset = type == null ? StandardCharsets.UTF_8 : type.getCharset(StandardCharsets.UTF_8);
         BoundedContent content = new BoundedContent(entity.getContent(), maxReply, abort);
-        try (ReplyBody body = new ReplyBody(new InputStreamReader(content, charset))) {
+        try (ReplyBody body = new ReplyBody(new InputStreamReader(content, charset), abort)) {
             return RpcReply.read(name, id, cmds, body, decoder);
         }
     }

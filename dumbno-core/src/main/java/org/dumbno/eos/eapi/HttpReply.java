@@ -7,7 +7,8 @@ import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * What came back over HTTP with a status other than 200: the body as far as it came, at most
- * the reply limit; its length is what was read, never what the headers claim.
+ * the reply limit, of which the first {@link ReplyBody#HEAD} bytes are kept for the message; its
+ * length is what was read, never what the headers claim.
  */
 record HttpReply(int status, String reason, String body) {
 
@@ -17,7 +18,7 @@ record HttpReply(int status, String reason, String body) {
         String body = "";
         if (entity != null) {
             BoundedContent content = new BoundedContent(entity.getContent(), limit, abort);
-            body = new String(content.readWhatComes(), StandardCharsets.UTF_8);
+            body = new String(content.readWhatComes(ReplyBody.HEAD), StandardCharsets.UTF_8);
         }
         String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
         return new HttpReply(response.getCode(), reason, body);

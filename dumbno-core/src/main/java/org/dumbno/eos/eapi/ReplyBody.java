@@ -6,17 +6,34 @@ import java.io.Reader;
 /**
  * A reply body read as a stream that keeps its beginning for messages about a bad reply, and
  * tells a failure of the connection underneath apart from a body that is not valid JSON.
+ *
+ * <p>No JSON string in it may be longer than {@link #MAX_STRING} characters: a parser holds a string
+ * whole, so one string as long as the reply limit would take several times that much memory, where
+ * the rest of a reply streams. No reply of EOS comes near it (a line of an access list takes a few
+ * hundred characters, the running configuration of an interface a few thousand).
  */
 final class ReplyBody extends Reader {
     /** Characters kept for messages; {@link RpcReply#abbreviate} shows at most 200 of them. */
     static final int HEAD = 16 * 1024;
+    /** The longest JSON string (name or value) a reply may hold, in characters. */
+    static final int MAX_STRING = 1024 * 1024;
 
     private final Reader source;
+    private final Runnable abort;
     private final StringBuilder head = new StringBuilder();
     private IOException failure;
+    private boolean inString;
+    private boolean escaped;
+    private int stringLength;
 
     ReplyBody(Reader source) {
+        this(source, () -> { });
+    }
+
+    /** @param abort ends the exchange when a string is too long, so the rest is not drained */
+    ReplyBody(Reader source, Runnable abort) {
         this.source = source;
+        this.abort = abort;
     }
 
     @Override
@@ -31,7 +48,41 @@ final class ReplyBody extends Reader {
         if (n > 0 && head.length() < HEAD) {
             head.append(buffer, offset, Math.min(n, HEAD - head.length()));
         }
+        if (n > 0) {
+            scan(buffer, offset, n);
+        }
         return n;
+    }
+
+    /** Follows the JSON strings of what was read, failing at the first longer than {@link #MAX_STRING}. */
+    private void scan(char[] buffer, int offset, int length) throws StringTooLong {
+        for (int i = offset; i < offset + length; i++) {
+            char c = buffer[i];
+            if (!inString) {
+                if (c == '"') {
+                    inString = true;
+                    stringLength = 0;
+                }
+            } else if (escaped) {
+                escaped = false;
+                counted();
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = false;
+            } else {
+                counted();
+            }
+        }
+    }
+
+    private void counted() throws StringTooLong {
+        if (++stringLength > MAX_STRING) {
+            StringTooLong tooLong = new StringTooLong(MAX_STRING);
+            failure = tooLong;
+            abort.run();
+            throw tooLong;
+        }
     }
 
     /** The failure of the source, if reading it failed; null otherwise. */
@@ -55,5 +106,20 @@ final class ReplyBody extends Reader {
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    /** A JSON string longer than the limit: no more of the reply was read. */
+    static final class StringTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int limit;
+
+        StringTooLong(int limit) {
+            super("a string longer than " + limit + " characters");
+            this.limit = limit;
+        }
+
+        int limit() {
+            return limit;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.dumbno.internal.Loops;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Rule;
@@ -76,7 +77,8 @@ public final class TrafficGenerator implements AutoCloseable {
             throw new IllegalStateException("traffic is already running");
         }
         long period = TICK.toMillis();
-        ticking = scheduler.scheduleAtFixedRate(this::safeTick, period, period, TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleAtFixedRate(Loops.guarded(LOG, "simulated traffic", this::tick), period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops ticking; the scheduler stays the caller's. */
@@ -91,14 +93,6 @@ public final class TrafficGenerator implements AutoCloseable {
     public synchronized int activeElephants() {
         Instant now = clock.instant();
         return (int) elephants.values().stream().filter(e -> e.alive(now)).count();
-    }
-
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("simulated traffic: tick failed", e);
-        }
     }
 
     /** Sends one tick's worth of traffic: what the time since the previous tick carries. */

@@ -47,6 +47,9 @@ class EapiServerIT {
     @BeforeEach
     void start() throws Exception {
         backend = new ScriptedBackend((commands, format) -> {
+            if (commands.contains("crash")) {
+                throw new InternalError("simulated fault in the backend");
+            }
             if (commands.contains("bad")) {
                 int at = commands.indexOf("bad");
                 throw new CommandFailedException("sim", 1002, at, "bad", List.of("Invalid input (at token 0: 'bad')"),
@@ -96,6 +99,18 @@ class EapiServerIT {
         assertEquals(parsed("{\"jsonrpc\": \"2.0\", \"id\": \"a-1\", \"result\": "
                 + "[{\"output\": \"enable\\n\"}, {\"output\": \"show clock\\n\"}]}"), reply);
         assertEquals(List.of(new ScriptedBackend.Call(List.of("enable", "show clock"), Format.TEXT)), backend.calls());
+    }
+
+    @Test
+    void aBackendThatThrowsAnErrorIsAnswered500AndTheServerAnswersOn() throws Exception {
+        HttpResponse<String> crashed = send("POST", "/command-api", "application/json-rpc", AUTH,
+                "{\"jsonrpc\": \"2.0\", \"method\": \"runCmds\", \"id\": 1, \"params\": {\"version\": 1, "
+                + "\"cmds\": [\"crash\"]}}");
+
+        assertEquals(500, crashed.statusCode(), crashed.body());
+        assertEquals("Internal Server Error", crashed.body());
+        assertEquals(1, call("{\"jsonrpc\": \"2.0\", \"method\": \"runCmds\", \"id\": 2, "
+                + "\"params\": {\"version\": 1, \"cmds\": [\"show version\"]}}").getAsJsonArray("result").size());
     }
 
     @Test

@@ -81,4 +81,33 @@ class RpcReplyStreamTest {
 
         assertTrue(e.getMessage().endsWith("'<html>" + "x".repeat(194) + "...'"), e.getMessage());
     }
+
+    @Test
+    void aStringAsLongAsTheLimitIsRead() throws IOException {
+        String text = "x".repeat(ReplyBody.MAX_STRING - 1) + "\\\"";
+
+        List<JsonObject> results = read(new StringReader(reply(text)));
+
+        assertEquals(ReplyBody.MAX_STRING, results.get(0).get("output").getAsString().length());
+    }
+
+    /** Each piece is one character of the string, escaped or not. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "\\\"", "\\\\"})
+    void aLongerStringEndsTheReadAndTheExchange(String piece) {
+        String text = piece.repeat(ReplyBody.MAX_STRING + 1);
+        int[] aborted = {0};
+        ReplyBody body = new ReplyBody(new StringReader(reply(text)), () -> aborted[0]++);
+
+        ReplyBody.StringTooLong e = assertThrows(ReplyBody.StringTooLong.class,
+                () -> RpcReply.read("sw", "dumbno-1", CMDS, body, RpcReply.TREE));
+
+        assertEquals(ReplyBody.MAX_STRING, e.limit());
+        assertEquals(1, aborted[0], "the exchange was ended");
+    }
+
+    /** A reply to {@link #CMDS} whose one result holds {@code text} (JSON-escaped already). */
+    private static String reply(String text) {
+        return "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [{\"output\": \"" + text + "\"}]}";
+    }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
@@ -126,6 +130,42 @@ class TrafficGeneratorTest {
     void unknownIngressInterfaceIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new TrafficGenerator(sw, List.of("Ethernet9"), clock, new SplittableRandom(1)));
+    }
+
+    @Test
+    void aTickThatMeetsAnErrorDoesNotStopTheTraffic() throws SwitchException {
+        traffic.close();
+        AtomicInteger faults = new AtomicInteger(1);
+        Clock failingOnce = new Clock() {
+            @Override
+            public Instant instant() {
+                if (faults.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new InternalError("simulated fault");
+                }
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        try (TrafficGenerator faulty = new TrafficGenerator(sw, INGRESS, failingOnce, new SplittableRandom(7))) {
+            faulty.start(scheduler);
+            sw.runCmds(Eos.inAcl("ip", "bulk_1", "501 deny ip host 10.1.2.3 host 192.0.2.50"));
+
+            scheduler.advance(Duration.ofSeconds(1));
+            assertEquals(0, faults.get(), "the first tick met the Error");
+            assertEquals(0, deny(Family.IP, 501).bytes());
+
+            scheduler.advance(Duration.ofSeconds(1));
+            assertEquals(ELEPHANT_BYTES_PER_TICK, deny(Family.IP, 501).bytes(), "the next tick sends");
+        }
     }
 
     private AclEntry deny(Family family, long seq) {
