@@ -88,6 +88,28 @@ class RepeatFaultTest {
     }
 
     @Test
+    void aRepeatAfterASweepThatMissedAListIsNotAnsweredFromMemory() throws Exception {
+        EmptyingTransport emptying = new EmptyingTransport(rig.recorder);
+        ACLManager manager = rig.manager(emptying, b -> b);
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.recorder.runCmds(List.of("enable", "configure", "ip access-list bulk_1", "no 501",
+                "ip access-list bulk_2", "no 501"));
+        emptying.emptyNext("show ip access-lists bulk_1");
+        manager.purge();
+
+        List<Asked> again = atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of(), atReply.problems());
+        assertEquals(List.of("ok"), Asked.replies(again));
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_1", Family.IP).size(),
+                "written again where the partial read could not tell");
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_2", Family.IP).size());
+    }
+
+    @Test
     void aRuleTheSecondDumbnosSweepRemovedIsWrittenAgainByTheFirst() throws Exception {
         ACLManager first = rig.start(b -> b);
         atReply.ask(first, Asked.ipv4(0, 2));
