@@ -11,7 +11,9 @@ final class LayoutCheck {
     private final List<LayoutProblem> problems = new ArrayList<>();
 
     /**
-     * Checks one list.
+     * Checks one list. Whether it counts per entry is taken from its own show, or from the summary
+     * where the show does not say (the key varies by release): with counters off every entry
+     * reads as idle.
      *
      * @param state the list as its own show read it; null when that show did not have it
      * @param summary the summaries of its family; null when the switch gave none
@@ -27,7 +29,10 @@ final class LayoutCheck {
             }
             return;
         }
-        if (Boolean.FALSE.equals(state.countersEnabled())) {
+        boolean countersOff = state.countersEnabled() == null
+                ? summary != null && summary.countersOff().contains(acl.name())
+                : !state.countersEnabled();
+        if (countersOff) {
             add(acl, Kind.COUNTERS_OFF, list + " does not count per entry");
         } else if (state.staleCounters()) {
             add(acl, Kind.COUNTERS_STALE, list + " has stale counters");

@@ -225,7 +225,9 @@ public final class ACLManager implements Shunter, Closeable {
             return;
         }
         ShuntTable.Placement placement = engine.table.find(rule);
-        if (placement.sequence() != 0 && placement.missing().isEmpty() && !engine.queue.contains(rule)) {
+        boolean believed = placement.sequence() != 0 && placement.missing().isEmpty();
+        boolean unread = placement.known() && engine.layout.unreadLocked(rule.family()) != null;
+        if ((believed || unread) && !engine.queue.contains(rule)) {
             confirmLocked(request, rule, future, after);
             return;
         }
@@ -246,9 +248,10 @@ public final class ACLManager implements Shunter, Closeable {
     }
 
     /**
-     * A repeated request for a rule the engine believes on the switch: the flow still reaches a
-     * sensor, so the rule is confirmed by a read (and written again where missing) before
-     * {@code ok}. Requests arriving while a confirming read is in flight join it.
+     * A repeated request for a rule the engine believes on the switch, or one it knows of from a
+     * read that missed a list of its family: the flow still reaches a sensor, so the rule is
+     * confirmed by a read (and written again where missing) before {@code ok}. Requests arriving
+     * while a confirming read is in flight join it.
      */
     private void confirmLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
             List<Runnable> after) {

@@ -16,7 +16,15 @@ final class Confirmations {
 
     /** Adds a request: to the read in flight if there is one, else to the next. */
     void add(Rule rule, PendingRule.Waiter waiter) {
-        (inFlight != null ? inFlight : waiting).add(new Confirmation(rule, waiter));
+        (inFlight != null ? inFlight : waiting).add(new Confirmation(rule, waiter, false));
+    }
+
+    /**
+     * Puts back a request the read just over could not settle (it missed a list of the rule's
+     * family): it waits for the next read, ahead of later ones, once.
+     */
+    void readAgain(Confirmation confirmation) {
+        waiting.add(0, new Confirmation(confirmation.rule(), confirmation.waiter(), true));
     }
 
     /** Whether requests wait for a read that has not started. */
@@ -80,7 +88,8 @@ final class Confirmations {
      *
      * @param rule its rule
      * @param waiter the request and its future
+     * @param again whether a read already missed a list of its family
      */
-    record Confirmation(Rule rule, PendingRule.Waiter waiter) {
+    record Confirmation(Rule rule, PendingRule.Waiter waiter, boolean again) {
     }
 }

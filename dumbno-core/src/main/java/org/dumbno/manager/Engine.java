@@ -182,15 +182,24 @@ final class Engine {
     /**
      * Answers the repeated requests a read just confirmed: {@code ok} where every list of the
      * family holds the rule and is whole; the rule goes back in the queue where a list lacks it.
+     * A read that missed a list of the family confirms nothing: the request waits for the next
+     * read, and is refused when that one misses a list too.
      */
     private void settleConfirmationsLocked(List<Runnable> after) {
         for (Confirmations.Confirmation confirmation : confirmations.finish()) {
             Rule rule = confirmation.rule();
             PendingRule.Waiter waiter = confirmation.waiter();
             String refusal = layout.refusalLocked(rule.family());
+            String unread = layout.unreadLocked(rule.family());
             ShuntTable.Placement placement = table.find(rule);
             if (refusal != null) {
                 refuseLater(waiter, rule, refusal, after);
+            } else if (unread != null && !confirmation.again()) {
+                ShuntLog.LOG.info("rule \"{}\" asked again: {}; reading again", rule.text(), unread);
+                confirmations.readAgain(confirmation);
+            } else if (unread != null) {
+                ShuntLog.LOG.warn("refused {}: {}", waiter.request(), unread);
+                refuseLater(waiter, rule, unread, after);
             } else if (placement.sequence() != 0 && placement.missing().isEmpty() && !queue.contains(rule)) {
                 long sequence = placement.sequence();
                 after.add(() -> {

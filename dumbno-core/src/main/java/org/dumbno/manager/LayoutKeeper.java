@@ -123,6 +123,20 @@ final class LayoutKeeper {
         return problems.isEmpty() ? null : "switch layout incomplete: " + String.join("; ", problems);
     }
 
+    /**
+     * Why the last read cannot say whether the lists of {@code family} hold a rule: it came back
+     * without one of them although the switch lists it; null when it read them all.
+     */
+    String unreadLocked(Family family) {
+        if (layout == null) {
+            return null;
+        }
+        List<String> problems = layout.problems().stream()
+                .filter(p -> p.kind() == LayoutProblem.Kind.READ_INCOMPLETE && p.acl().family() == family)
+                .map(LayoutProblem::text).toList();
+        return problems.isEmpty() ? null : "switch read incomplete: " + String.join("; ", problems);
+    }
+
     /** Says, once per line, which lines a sweep could not judge and why. */
     void skippedLocked(Map<AclKey, Integer> skipped, List<Runnable> after) {
         skipped.forEach((acl, count) -> {

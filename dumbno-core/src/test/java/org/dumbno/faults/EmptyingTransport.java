@@ -14,6 +14,7 @@ import org.dumbno.eos.Transport;
 final class EmptyingTransport implements Transport {
     private final Transport inner;
     private volatile String emptied;
+    private volatile int times;
 
     EmptyingTransport(Transport inner) {
         this.inner = inner;
@@ -21,6 +22,12 @@ final class EmptyingTransport implements Transport {
 
     /** The next call with {@code command} gets {@code {"aclList": []}} for it. */
     void emptyNext(String command) {
+        emptyNext(command, 1);
+    }
+
+    /** The next {@code calls} calls with {@code command} get {@code {"aclList": []}} for it. */
+    void emptyNext(String command, int calls) {
+        times = calls;
         emptied = command;
     }
 
@@ -32,7 +39,9 @@ final class EmptyingTransport implements Transport {
         if (index < 0) {
             return results;
         }
-        emptied = null;
+        if (--times <= 0) {
+            emptied = null;
+        }
         List<JsonObject> changed = new ArrayList<>(results);
         changed.set(index, JsonParser.parseString("{\"aclList\": []}").getAsJsonObject());
         return changed;

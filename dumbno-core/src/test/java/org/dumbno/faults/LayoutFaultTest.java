@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.Transport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
@@ -119,6 +123,47 @@ class LayoutFaultTest {
         assertEquals(List.of(), manager.purge().removed(), "a fresh baseline first");
         log.line(Level.INFO, "expiry resumed in ip access-list bulk_1");
         assertEquals(2, manager.purge().removed().size(), "then idle lines go as before");
+    }
+
+    @Test
+    void countersOffShownOnlyByTheSummaryNeverExpireABusyShunt() throws Exception {
+        Transport unflagged = new Transport() {
+            @Override
+            public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+                List<JsonObject> results = rig.recorder.runCmds(commands, format);
+                for (int i = 0; i < commands.size(); i++) {
+                    if (commands.get(i).startsWith("show ") && !commands.get(i).endsWith("summary")) {
+                        JsonElement lists = results.get(i).get("aclList");
+                        if (lists != null && lists.isJsonArray()) {
+                            lists.getAsJsonArray().forEach(list -> list.getAsJsonObject().remove("countersEnabled"));
+                        }
+                    }
+                }
+                return results;
+            }
+
+            @Override
+            public String describe() {
+                return rig.recorder.describe();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ACLManager manager = rig.manager(unflagged, b -> b.repairLayout(false));
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        manager.purge();
+        rig.sim.countersPerEntry(false);
+
+        for (int sweep = 0; sweep < 3; sweep++) {
+            rig.traffic("Ethernet1", Asked.ipv4Flow(0), 1300);
+            assertEquals(List.of(), manager.purge().removed(), "sweep " + sweep);
+        }
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_1", Family.IP).size());
+        log.line(Level.WARN, "ip access-list bulk_1 does not count per entry");
     }
 
     @Test

@@ -49,6 +49,67 @@ class RepeatFaultTest {
     }
 
     @Test
+    void aConfirmingReadThatMissedAListAnswersNothingFromMemory() throws Exception {
+        EmptyingTransport emptying = new EmptyingTransport(rig.recorder);
+        ACLManager manager = rig.manager(emptying, b -> b);
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.recorder.runCmds(List.of("enable", "configure", "ip access-list bulk_1", "no 501"));
+
+        emptying.emptyNext("show ip access-lists bulk_1");
+        List<Asked> again = atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of(), atReply.problems());
+        assertEquals(List.of("ok"), Asked.replies(again), "confirmed by the next read, which sees the list");
+        assertEquals(2, rig.recorder.writes("ip bulk_1", 501), "put back under its number");
+        log.line(Level.INFO, "asked again is missing from [ip bulk_1]: writing it again");
+    }
+
+    @Test
+    void aRepeatTwoReadsInARowCannotConfirmIsRefusedPlainly() throws Exception {
+        EmptyingTransport emptying = new EmptyingTransport(rig.recorder);
+        ACLManager manager = rig.manager(emptying, b -> b);
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.recorder.runCmds(List.of("enable", "configure", "ip access-list bulk_1", "no 501"));
+        long calls = rig.sim.calls();
+
+        emptying.emptyNext("show ip access-lists bulk_1", 2);
+        List<Asked> again = atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of("error: switch read incomplete: ip access-list bulk_1 was missing from a read although"
+                + " the switch lists it"), Asked.replies(again));
+        assertEquals(calls + 2, rig.sim.calls(), "two reads, no write, no spinning");
+        assertEquals(List.of(), atReply.problems());
+    }
+
+    @Test
+    void aRepeatAfterASweepThatMissedAListIsNotAnsweredFromMemory() throws Exception {
+        EmptyingTransport emptying = new EmptyingTransport(rig.recorder);
+        ACLManager manager = rig.manager(emptying, b -> b);
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.recorder.runCmds(List.of("enable", "configure", "ip access-list bulk_1", "no 501",
+                "ip access-list bulk_2", "no 501"));
+        emptying.emptyNext("show ip access-lists bulk_1");
+        manager.purge();
+
+        List<Asked> again = atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+
+        assertEquals(List.of(), atReply.problems());
+        assertEquals(List.of("ok"), Asked.replies(again));
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_1", Family.IP).size(),
+                "written again where the partial read could not tell");
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_2", Family.IP).size());
+    }
+
+    @Test
     void aRuleTheSecondDumbnosSweepRemovedIsWrittenAgainByTheFirst() throws Exception {
         ACLManager first = rig.start(b -> b);
         atReply.ask(first, Asked.ipv4(0, 2));
