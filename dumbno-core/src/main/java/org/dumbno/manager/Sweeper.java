@@ -10,6 +10,7 @@ import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EntryRef;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.SwitchRead;
+import org.dumbno.eos.SwitchUnavailableException;
 
 /**
  * One expiry sweep: read every list in one call, judge each managed line against the previous
@@ -47,6 +48,9 @@ final class Sweeper {
         } catch (SwitchException e) {
             synchronized (engine.lock) {
                 engine.needsResync = true;
+                if (e instanceof SwitchUnavailableException) {
+                    engine.outageLocked(e);
+                }
             }
             throw e;
         }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dumbno.eos.EosSwitch;
+import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,20 @@ class FailureTest {
         assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
         assertEquals(List.of(outcome.sequence() + " deny ip host 10.0.0.1 any"), h.denies("bulk_1", Family.IP));
         assertEquals(List.of(outcome.sequence() + " deny ip host 10.0.0.1 any"), h.denies("bulk_2", Family.IP));
+    }
+
+    @Test
+    void aSweepThatCannotReachTheSwitchStartsTheOutageAndOneThatCanEndsIt() throws Exception {
+        h.start();
+        h.sim.outage(Duration.ofSeconds(30));
+
+        assertThrows(SwitchException.class, h.manager::purge);
+        assertEquals(Optional.of(h.clock.instant()), h.manager.unreachableSince(),
+                "an idle dumbno learns of the outage from its sweep, not only from a request");
+
+        h.clock.advance(Duration.ofSeconds(31));
+        h.manager.purge();
+        assertEquals(Optional.empty(), h.manager.unreachableSince());
     }
 
     @Test

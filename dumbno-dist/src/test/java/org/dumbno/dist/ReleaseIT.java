@@ -90,16 +90,14 @@ class ReleaseIT {
 
     private void exercise(InstalledTree tree, Path cache) throws Exception {
         tree.run("--version").assertOk("dumbno " + VERSION);
-        try (Stream<Path> archives = Files.list(cache)) {
-            assertEquals(1, archives.filter(file -> file.getFileName().toString().endsWith(".jsa")).count(),
-                    "the first run leaves one class-data archive in " + cache);
-        }
+        assertEquals(0, archives(cache), "--version loads too few classes to archive for add");
 
         InstalledTree.Config config = InstalledTree.simulatedConfig(dir);
         Process serve = tree.serve(config.file());
         try {
             tree.run("add", "--server", "127.0.0.1:" + config.udpPort(),
                     "--src", "10.1.2.3", "--dst", "192.0.2.9", "--proto", "tcp", "--dport", "443").assertOk("ok");
+            assertEquals(1, archives(cache), "the first add leaves one class-data archive in " + cache);
             InstalledTree.Result list = tree.run("list", config.file().toString());
             assertEquals(0, list.status(), list.err());
             assertEquals(2, list.out().lines().filter(line -> line.contains("tcp host 10.1.2.3 host 192.0.2.9 eq https")).count(),
@@ -109,6 +107,15 @@ class ReleaseIT {
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve stops on SIGTERM");
         }
         assertEquals(0, serve.exitValue(), "serve's exit status after SIGTERM");
+    }
+
+    private static long archives(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).count();
+        }
     }
 
     private static String exec(String... command) throws IOException, InterruptedException {
