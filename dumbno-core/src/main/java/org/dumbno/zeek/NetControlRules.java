@@ -138,7 +138,7 @@ final class NetControlRules {
             return null;
         }
         try {
-            long id = event.args().get(0).count("id");
+            long id = event.args().get(0).identifier("id");
             event.args().get(1).vector("rule");
             return new Received(id, event.args().get(1));
         } catch (InvalidRequestException e) {
