@@ -131,20 +131,30 @@ final class NetControlRules {
         reply(existed ? Events.RULE_EXISTS : Events.RULE_ADDED, received, seqs);
     }
 
-    /** The id and rule of a rule event; null (logged) when the event cannot be answered. */
-    private static Received received(Message.Event event, int arguments) {
-        if (event.args().size() != arguments) {
-            LOG.warn("zeek: {} has {} arguments, not {}; ignored", event.name(), event.args().size(), arguments);
-            return null;
-        }
+    /**
+     * The id and rule of a rule event with its {@code arguments}; null when there is none to go on:
+     * one with other arguments but an id and a rule is answered {@code broker_rule_error}, one
+     * without is logged.
+     */
+    private Received received(Message.Event event, int arguments) {
+        Received received;
         try {
+            if (event.args().size() < 2) {
+                throw new InvalidRequestException("it has " + event.args().size() + " arguments, not " + arguments);
+            }
             long id = event.args().get(0).identifier("id");
             event.args().get(1).vector("rule");
-            return new Received(id, event.args().get(1));
+            received = new Received(id, event.args().get(1));
         } catch (InvalidRequestException e) {
             LOG.warn("zeek: {} cannot be answered: {}", event.name(), e.getMessage());
             return null;
         }
+        if (event.args().size() != arguments) {
+            reply(Events.RULE_ERROR, received, event.name() + " has " + event.args().size() + " arguments, not "
+                    + arguments);
+            return null;
+        }
+        return received;
     }
 
     private void reply(String name, Received received, String message) {
