@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,7 +104,8 @@ final class NetControlRules {
     private void added(Received received, NetControlRule rule, List<ShuntOutcome> outcomes) {
         for (ShuntOutcome outcome : outcomes) {
             if (!outcome.ok()) {
-                reply(Events.RULE_ERROR, received, outcome.reason());
+                takeBack(rule, outcomes).whenComplete((done, error) ->
+                        reply(Events.RULE_ERROR, received, outcome.reason()));
                 return;
             }
         }
@@ -129,6 +131,20 @@ final class NetControlRules {
         String seqs = String.join(", ", outcomes.stream().map(o -> o.rule().text() + " (seq " + o.sequence() + ")")
                 .toList());
         reply(existed ? Events.RULE_EXISTS : Events.RULE_ADDED, received, seqs);
+    }
+
+    /**
+     * Removes the shunts this rule installed (not those already there for others), since Zeek is
+     * told that the rule failed and never asks for them to go.
+     */
+    private CompletableFuture<Void> takeBack(NetControlRule rule, List<ShuntOutcome> outcomes) {
+        List<CompletableFuture<ShuntOutcome>> removals = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).status() == ShuntOutcome.Status.INSTALLED) {
+                removals.add(manager.remove(rule.requests().get(i)));
+            }
+        }
+        return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
     }
 
     /**
