@@ -1,7 +1,9 @@
 ##! A NetControl backend that hands the framework's rules to dumbno, so that
-##! NetControl::shunt_flow(f, 10min), NetControl::drop_connection and
-##! NetControl::drop_address on a single host keep that traffic from the
-##! sensors on the Arista tap aggregator.
+##! NetControl::shunt_flow(f, 10min), and any DROP rule with target MONITOR on
+##! a connection or a single host, keep that traffic from the sensors on the
+##! Arista tap aggregator. NetControl::drop_connection and drop_address make
+##! FORWARD rules, which a tap aggregator cannot carry out: they are left to
+##! other backends.
 ##!
 ##! It speaks the events of NetControl's Broker plugin (broker_add_rule,
 ##! broker_remove_rule; dumbno answers broker_rule_added, _exists, _removed,

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,25 @@ final class BrokerValue {
             // not a whole number that fits: refused below
         }
         throw InvalidRequestException.of(what, value, "is not a count (a whole number, 0 or more)");
+    }
+
+    /**
+     * A count of Zeek's whole range, 0 to 2^64-1, as the bits of a long: for a cookie or an id,
+     * which is only compared and echoed back (with {@link #ofCount}).
+     */
+    long identifier(String what) {
+        JsonPrimitive value = primitive("count", what);
+        if (value.isNumber()) {
+            try {
+                BigInteger count = value.getAsBigDecimal().toBigIntegerExact();
+                if (count.signum() >= 0 && count.bitLength() <= Long.SIZE) {
+                    return count.longValue();
+                }
+            } catch (ArithmeticException e) {
+                // not a whole number: refused below
+            }
+        }
+        throw InvalidRequestException.of(what, value, "is not a count (a whole number from 0 to 2^64-1)");
     }
 
     String string(String what) {
@@ -139,8 +159,9 @@ final class BrokerValue {
         return new InvalidRequestException(what + " is a " + type + ", not a " + expected);
     }
 
+    /** A count; a negative {@code value} is read as unsigned, as {@link #identifier} gives it. */
     static JsonObject ofCount(long value) {
-        return value("count", new JsonPrimitive(value));
+        return value("count", new JsonPrimitive(value >= 0 ? value : new BigInteger(Long.toUnsignedString(value))));
     }
 
     static JsonObject ofString(String value) {

@@ -58,7 +58,7 @@ record NetControlRule(String id, List<Request> requests, Optional<Duration> expi
 
     private static List<Request> entity(BrokerValue value) {
         List<BrokerValue> entity = value.vector("entity");
-        String ty = entity.get(0).enumValue("entity type");
+        String ty = field(entity, 0, "entity type").enumValue("entity type");
         switch (ty) {
             case "NetControl::FLOW":
                 return List.of(flow(field(entity, 2, "entity flow").vector("flow")));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,7 +104,8 @@ final class NetControlRules {
     private void added(Received received, NetControlRule rule, List<ShuntOutcome> outcomes) {
         for (ShuntOutcome outcome : outcomes) {
             if (!outcome.ok()) {
-                reply(Events.RULE_ERROR, received, outcome.reason());
+                takeBack(rule, outcomes).whenComplete((done, error) ->
+                        reply(Events.RULE_ERROR, received, outcome.reason()));
                 return;
             }
         }
@@ -131,20 +133,44 @@ final class NetControlRules {
         reply(existed ? Events.RULE_EXISTS : Events.RULE_ADDED, received, seqs);
     }
 
-    /** The id and rule of a rule event; null (logged) when the event cannot be answered. */
-    private static Received received(Message.Event event, int arguments) {
-        if (event.args().size() != arguments) {
-            LOG.warn("zeek: {} has {} arguments, not {}; ignored", event.name(), event.args().size(), arguments);
-            return null;
+    /**
+     * Removes the shunts this rule installed (not those already there for others), since Zeek is
+     * told that the rule failed and never asks for them to go.
+     */
+    private CompletableFuture<Void> takeBack(NetControlRule rule, List<ShuntOutcome> outcomes) {
+        List<CompletableFuture<ShuntOutcome>> removals = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).status() == ShuntOutcome.Status.INSTALLED) {
+                removals.add(manager.remove(rule.requests().get(i)));
+            }
         }
+        return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * The id and rule of a rule event with its {@code arguments}; null when there is none to go on:
+     * one with other arguments but an id and a rule is answered {@code broker_rule_error}, one
+     * without is logged.
+     */
+    private Received received(Message.Event event, int arguments) {
+        Received received;
         try {
-            long id = event.args().get(0).count("id");
+            if (event.args().size() < 2) {
+                throw new InvalidRequestException("it has " + event.args().size() + " arguments, not " + arguments);
+            }
+            long id = event.args().get(0).identifier("id");
             event.args().get(1).vector("rule");
-            return new Received(id, event.args().get(1));
+            received = new Received(id, event.args().get(1));
         } catch (InvalidRequestException e) {
             LOG.warn("zeek: {} cannot be answered: {}", event.name(), e.getMessage());
             return null;
         }
+        if (event.args().size() != arguments) {
+            reply(Events.RULE_ERROR, received, event.name() + " has " + event.args().size() + " arguments, not "
+                    + arguments);
+            return null;
+        }
+        return received;
     }
 
     private void reply(String name, Received received, String message) {

@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Messages for Zeek, waiting in a bounded queue and sent one at a time (the JDK's client takes one
+ * Messages for Zeek, waiting in a queue bounded by their characters (a NetControl event echoes its
+ * rule, some 1,500 characters, so a count would bound memory ten times less tightly than for a
+ * plain reply) and sent one at a time (the JDK's client takes one
  * send at a time) by a thread of their own, on the connection that is open, if any. A message whose
  * send failed stays first in line for the next connection.
  */
@@ -41,8 +43,10 @@ final class Outbox implements Closeable {
     private WebSocket socket;
     private URI url;
     private boolean closed;
+    private long queuedChars;
     private long dropped;
 
+    /** {@code limit}: characters waiting to be sent at most. */
     Outbox(int limit, Duration sendTimeout, Failure failure) {
         this.limit = limit;
         this.sendTimeout = sendTimeout;
@@ -58,13 +62,15 @@ final class Outbox implements Closeable {
     boolean offer(String text) {
         lock.lock();
         try {
-            if (closed || queue.size() >= limit) {
+            if (closed || queuedChars + text.length() > limit) {
                 if (dropped++ % 1000 == 0) {
-                    LOG.warn("zeek: {} events to send dropped so far (outbox of {} full or closed)", dropped, limit);
+                    LOG.warn("zeek: {} events to send dropped so far (outbox of {} characters full or closed)",
+                            dropped, limit);
                 }
                 return false;
             }
             queue.addLast(text);
+            queuedChars += text.length();
             ready.signalAll();
             return true;
         } finally {
@@ -146,6 +152,7 @@ final class Outbox implements Closeable {
         try {
             if (queue.peekFirst() == text) {
                 queue.pollFirst();
+                queuedChars -= text.length();
             }
             sent.signalAll();
         } finally {

@@ -35,7 +35,7 @@ final class PlainRequests {
         List<BrokerValue> args = event.args();
         long cookie;
         try {
-            cookie = args.get(0).count("cookie");
+            cookie = args.get(0).identifier("cookie");
         } catch (IndexOutOfBoundsException | InvalidRequestException e) {
             LOG.warn("zeek: {} without a cookie to answer to, ignored: {}", event.name(),
                     e instanceof InvalidRequestException ? e.getMessage() : "no arguments");

@@ -66,7 +66,7 @@ final class ZeekLink implements Closeable, Receiver.Connection {
      * @param backoffMax longest wait before connecting again
      * @param handshake how long connecting and the ack may take
      * @param send how long one send may take before the connection is given up
-     * @param outboxLimit events waiting to be sent at most; more are dropped, logged
+     * @param outboxLimit characters of events waiting to be sent at most; more are dropped, logged
      * @param messageLimit characters one message from Zeek may have at most
      * @param keepalive how often dumbno pings Zeek; a connection that brought nothing (no message, no
      *        pong) between two pings is given up, so a Zeek gone without a word is noticed
@@ -74,7 +74,7 @@ final class ZeekLink implements Closeable, Receiver.Connection {
     record Timing(Duration backoffInitial, Duration backoffMax, Duration handshake, Duration send, int outboxLimit,
             int messageLimit, Duration keepalive) {
         static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), 200_000, 1 << 20, Duration.ofSeconds(15));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 32 << 20, 1 << 20, Duration.ofSeconds(15));
     }
 
     ZeekLink(List<URI> urls, List<String> topics, HttpClient client, ScheduledExecutorService scheduler,

@@ -68,4 +68,10 @@ class NetControlRuleTest {
                 + " addresses", assertThrows(InvalidRequestException.class,
                         () -> read(ZeekPeer.shuntFlowRule(entity, ZeekPeer.none(), "8"))).getMessage());
     }
+
+    @Test
+    void anEntityWithoutItsTypeIsRefusedNotThrownOut() {
+        assertEquals("entity type is not set", assertThrows(InvalidRequestException.class,
+                () -> read(ZeekPeer.shuntFlowRule(ZeekPeer.vector(), ZeekPeer.none(), "9"))).getMessage());
+    }
 }

@@ -139,6 +139,17 @@ class NetControlRulesIT {
     }
 
     @Test
+    void aRuleEventWithOtherArgumentsIsAnsweredErrorAndChangesNothing() throws Exception {
+        JsonObject rule = drop(flow("10.1.2.3/32", null, "192.0.2.9/32", null), ZeekPeer.none(), "11");
+        rig.peer.publish("zeek/dumbno/netcontrol", "NetControl::broker_add_rule", Metadata.NONE, ZeekPeer.count(11),
+                rule, ZeekPeer.string("an argument too many"));
+
+        assertEquals(ZeekPeer.string("NetControl::broker_add_rule has 3 arguments, not 2"),
+                reply("NetControl::broker_rule_error", 11, rule));
+        assertEquals(List.of(), rig.denies("bulk_1"));
+    }
+
+    @Test
     void beyondCapacityIsAnsweredError() throws Exception {
         for (int i = 1; i <= 4; i++) {
             JsonObject rule = drop(flow("10.9.0." + i + "/32", null, null, null), ZeekPeer.none(), "1" + i);
@@ -150,6 +161,22 @@ class NetControlRulesIT {
             }
         }
         assertEquals(3, rig.denies("bulk_1").size());
+    }
+
+    @Test
+    void anAddressOnlyHalfOfWhichFitsIsTakenBackAndAnsweredError() throws Exception {
+        for (int i = 1; i <= 2; i++) {
+            JsonObject rule = drop(flow("10.9.0." + i + "/32", null, null, null), ZeekPeer.none(), "4" + i);
+            addRule(40 + i, rule, Metadata.NONE);
+            reply("NetControl::broker_rule_added", 40 + i, rule);
+        }
+        JsonObject entity = ZeekPeer.vector(ZeekPeer.value("enum-value", "NetControl::ADDRESS"), ZeekPeer.none(),
+                ZeekPeer.none(), ZeekPeer.value("subnet", "198.51.100.7/32"), ZeekPeer.none());
+        JsonObject rule = drop(entity, ZeekPeer.none(), "43");
+        addRule(43, rule, Metadata.NONE);
+
+        assertEquals(ZeekPeer.string("at capacity (3 active shunts)"), reply("NetControl::broker_rule_error", 43, rule));
+        assertEquals(List.of("deny ip host 10.9.0.1 any", "deny ip host 10.9.0.2 any"), rig.denies("bulk_1"));
     }
 
     @Test

@@ -19,7 +19,7 @@ class OutboxTest {
 
     @Test
     void holdsAtMostItsLimitWhileNoConnectionIsOpenAndNothingOnceClosed() {
-        Outbox outbox = new Outbox(2, Duration.ofMillis(100), (webSocket, url, why) -> { });
+        Outbox outbox = new Outbox(6, Duration.ofMillis(100), (webSocket, url, why) -> { });
         outbox.start();
         try {
             assertTrue(outbox.offer("one"));
@@ -29,6 +29,19 @@ class OutboxTest {
             outbox.close();
         }
         assertFalse(outbox.offer("four"), "closed");
+    }
+
+    @Test
+    void isBoundedByCharactersSoLongEventsCannotExhaustMemory() {
+        Outbox outbox = new Outbox(1000, Duration.ofMillis(100), (webSocket, url, why) -> { });
+        outbox.start();
+        try {
+            assertTrue(outbox.offer("x".repeat(600)));
+            assertFalse(outbox.offer("x".repeat(600)), "1200 characters over a limit of 1000");
+            assertTrue(outbox.offer("x".repeat(400)), "what still fits");
+        } finally {
+            outbox.close();
+        }
     }
 
     @Test

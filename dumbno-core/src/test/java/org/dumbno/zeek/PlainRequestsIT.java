@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.google.gson.JsonPrimitive;
+import java.math.BigInteger;
 import java.util.List;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
@@ -57,6 +59,21 @@ class PlainRequestsIT {
         assertEquals("ok", reply.data(1).getAsString());
         assertEquals(List.of("deny tcp host 10.1.2.3 host 192.0.2.9 eq https"), rig.denies("bulk_1"));
         assertEquals(List.of("deny tcp host 10.1.2.3 host 192.0.2.9 eq https"), rig.denies("bulk_2"));
+    }
+
+    @Test
+    void aCookieAboveTheLargestLongIsAnsweredAsSent() throws Exception {
+        // Zeek's count is 64 bits unsigned; the package's cookies start at a random multiple of 2^32.
+        String cookie = "18446744069414584321";
+        rig.peer.publish(ZeekRig.TOPIC + "/request", "Dumbno::request", Metadata.NONE,
+                ZeekPeer.typed("count", new JsonPrimitive(new BigInteger(cookie))),
+                ZeekPeer.string("add"), ZeekPeer.string("10.1.2.3"), ZeekPeer.string("192.0.2.9"),
+                ZeekPeer.string("tcp"), ZeekPeer.count(0), ZeekPeer.count(443));
+
+        ZeekPeer.Published reply = rig.next();
+        assertEquals("count", reply.type(0));
+        assertEquals(cookie, reply.data(0).getAsBigInteger().toString());
+        assertEquals("ok", reply.data(1).getAsString());
     }
 
     @Test
