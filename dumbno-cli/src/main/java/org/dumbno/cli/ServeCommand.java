@@ -11,6 +11,7 @@ import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.daemon.Reload;
+import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -126,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
             log().error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
         } catch (RuntimeException e) {
             log().error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
+        } catch (Error e) {
+            Loops.failed(log(), "SIGHUP reload", e);
         }
     }
 
