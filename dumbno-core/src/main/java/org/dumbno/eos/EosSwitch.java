@@ -236,6 +236,14 @@ public final class EosSwitch {
      *         lines stand
      */
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
+        return write(writes, true);
+    }
+
+    /**
+     * As {@link #write(List)}; {@code withLayout} false leaves the layout out, for a switch whose
+     * layout dumbno does not keep (the dummy backend).
+     */
+    public List<LayoutProblem> write(List<EntryWrite> writes, boolean withLayout) throws SwitchException {
         if (writes.isEmpty()) {
             return List.of();
         }
@@ -248,7 +256,7 @@ public final class EosSwitch {
         groups.forEach((acl, lines) -> {
             commands.add(acl.modeCommand());
             byCommand.add(lines.get(0));
-            for (String layout : SetupPlan.wholeList(acl)) {
+            for (String layout : withLayout ? SetupPlan.wholeList(acl) : List.<String>of()) {
                 commands.add(layout);
                 byCommand.add(lines.get(0));
             }
