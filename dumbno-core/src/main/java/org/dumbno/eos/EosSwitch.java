@@ -225,8 +225,10 @@ public final class EosSwitch {
 
     /**
      * Adds {@code SEQ deny RULE} lines, grouped by list, in one call, which ends by reading the
-     * summaries of the lists: a list that a write created because it was gone (a reload or a hand
-     * edit since the last read) shows up there without counters or bindings.
+     * summaries of the lists. Each list's lines follow its layout ({@link SetupPlan#wholeList}) in
+     * the same group change, so a list that a write creates because it was gone (a reload or a hand
+     * edit since the last read) counts per entry and holds its permits the moment it exists; the
+     * summaries show whether it is bound.
      *
      * @return what the summaries show wrong with the lists written to; empty when they are whole
      *     (or the switch gives no summaries)
@@ -234,6 +236,14 @@ public final class EosSwitch {
      *         lines stand
      */
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
+        return write(writes, true);
+    }
+
+    /**
+     * As {@link #write(List)}; {@code withLayout} false leaves the layout out, for a switch whose
+     * layout dumbno does not keep (the dummy backend).
+     */
+    public List<LayoutProblem> write(List<EntryWrite> writes, boolean withLayout) throws SwitchException {
         if (writes.isEmpty()) {
             return List.of();
         }
@@ -246,6 +256,10 @@ public final class EosSwitch {
         groups.forEach((acl, lines) -> {
             commands.add(acl.modeCommand());
             byCommand.add(lines.get(0));
+            for (String layout : withLayout ? SetupPlan.wholeList(acl) : List.<String>of()) {
+                commands.add(layout);
+                byCommand.add(lines.get(0));
+            }
             for (EntryWrite line : lines) {
                 String text = texts.computeIfAbsent(line.rule(), rule -> {
                     reader.remember(rule);

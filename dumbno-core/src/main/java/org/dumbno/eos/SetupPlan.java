@@ -32,6 +32,29 @@ final class SetupPlan {
         };
     }
 
+    /** The permit line setup puts under {@code sequence}, as typed: {@code SEQ permit RULE}. */
+    static String permitLine(Family family, long sequence) {
+        return sequence + " permit " + permitRule(family, sequence).text();
+    }
+
+    /**
+     * The layout of a list as commands that leave a whole list whole and make a bare one whole:
+     * {@code counters per-entry}, then each permit removed and written again, which a whole list
+     * nets to no change on when the group change takes effect. Written into a list whose permits the
+     * last read (or repair) showed, so each {@code no SEQ} finds its line, unless the list went away
+     * since: then {@code ip access-list NAME} has just created it, and it is whole before a deny
+     * line goes in.
+     */
+    static List<String> wholeList(AclKey acl) {
+        List<String> body = new ArrayList<>();
+        body.add("counters per-entry");
+        for (long sequence : PERMIT_SEQUENCES) {
+            body.add("no " + sequence);
+            body.add(permitLine(acl.family(), sequence));
+        }
+        return body;
+    }
+
     /** Plans one list; {@code state} is null when the switch does not have it. */
     void acl(AclKey acl, AclReader.AclState state) {
         List<String> body = new ArrayList<>();
@@ -62,9 +85,8 @@ final class SetupPlan {
         if (hasPermit(acl, state, sequence)) {
             return;
         }
-        Rule wanted = permitRule(acl.family(), sequence);
         AclEntry present = state == null ? null : find(state.entries(), sequence);
-        String line = sequence + " permit " + wanted.text();
+        String line = permitLine(acl.family(), sequence);
         if (present != null) {
             body.add("no " + sequence);
             changes.add("replaced '" + present.text() + "' by '" + line + "' in " + acl.modeCommand());

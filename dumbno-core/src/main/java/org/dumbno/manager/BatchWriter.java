@@ -52,7 +52,7 @@ final class BatchWriter {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            List<LayoutProblem> problems = engine.eos.write(writes);
+            List<LayoutProblem> problems = engine.eos.write(writes, engine.settings.checkLayout());
             String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
                     : wroteIntoBrokenList(problems, after);
             synchronized (engine.lock) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.rule.Family;
@@ -75,22 +77,41 @@ class EosSwitchTest {
         String bound = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true, \"configuredIngressIntfs\":"
                 + " [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\", \"countersEnabled\": true,"
                 + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
-        transport.then(new String[] {"{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}", bound, bound});
+        transport.then(afterWrite(37, bound, bound));
 
         List<LayoutProblem> problems = eos.write(List.of(new EntryWrite(IP1, 501, v4), new EntryWrite(V6_1, 503, v6),
                 new EntryWrite(IP2, 501, v4), new EntryWrite(IP1, 505, Rule.parse("tcp any any eq 443"))));
 
-        assertEquals(List.of("enable", "configure", "ip access-list bulk_1", "501 deny ip host 10.0.0.1 any",
-                "505 deny tcp any any eq 443", "ipv6 access-list bulk_1", "503 deny ipv6 host 2001:db8::1 any",
-                "ip access-list bulk_2", "501 deny ip host 10.0.0.1 any", "exit", "show ip access-lists summary",
-                "show ipv6 access-lists summary"), transport.calls().get(0).commands());
+        List<String> expected = new ArrayList<>(List.of("enable", "configure", "ip access-list bulk_1"));
+        expected.addAll(whole("ip"));
+        expected.addAll(List.of("501 deny ip host 10.0.0.1 any", "505 deny tcp any any eq 443", "ipv6 access-list bulk_1"));
+        expected.addAll(whole("ipv6"));
+        expected.addAll(List.of("503 deny ipv6 host 2001:db8::1 any", "ip access-list bulk_2"));
+        expected.addAll(whole("ip"));
+        expected.addAll(List.of("501 deny ip host 10.0.0.1 any", "exit", "show ip access-lists summary",
+                "show ipv6 access-lists summary"));
+        assertEquals(expected, transport.calls().get(0).commands());
         assertEquals(List.of(), problems);
     }
 
+    /** The layout each write puts before its lines: whole lists stay as they are, bare ones become whole. */
+    private static List<String> whole(String any) {
+        return List.of("counters per-entry", "no 10", "10 permit tcp any any fin", "no 20", "20 permit tcp any any syn",
+                "no 30", "30 permit tcp any any rst", "no 100001", "100001 permit " + any + " any any");
+    }
+
+    /** Answers to a write call: {@code {}} for its first {@code commands}, then the two summaries. */
+    private static String[] afterWrite(int commands, String ipSummary, String ipv6Summary) {
+        List<String> answers = new ArrayList<>(Collections.nCopies(commands, "{}"));
+        answers.add(ipSummary);
+        answers.add(ipv6Summary);
+        return answers.toArray(String[]::new);
+    }
+
     @Test
-    void aWriteThatCreatedABareListSaysSo() throws Exception {
+    void aWriteWhoseSummariesShowAListNotWholeSaysSo() throws Exception {
         String bare = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": false}]}";
-        transport.then(new String[] {"{}", "{}", "{}", "{}", "{}", bare, "{\"aclList\": []}"});
+        transport.then(afterWrite(14, bare, "{\"aclList\": []}"));
 
         List<LayoutProblem> problems = eos.write(List.of(new EntryWrite(IP1, 501, Rule.parse("ip host 10.0.0.1 any"))));
 
@@ -105,7 +126,7 @@ class EosSwitchTest {
         EntryWrite a = new EntryWrite(IP1, 501, rule);
         EntryWrite b = new EntryWrite(IP2, 501, rule);
         EntryWrite c = new EntryWrite(IP2, 503, Rule.parse("ip host 10.0.0.2 any"));
-        transport.thenFail(new CommandFailedException("scripted", 1002, 6, "503 deny ip host 10.0.0.2 any",
+        transport.thenFail(new CommandFailedException("scripted", 1002, 24, "503 deny ip host 10.0.0.2 any",
                 List.of("Duplicate sequence number"), List.of()));
 
         EntryWriteException e = assertThrows(EntryWriteException.class, () -> eos.write(List.of(a, b, c)));
@@ -119,13 +140,26 @@ class EosSwitchTest {
     void aRefusedModeCommandBlamesTheFirstLineOfItsGroup() {
         EntryWrite a = new EntryWrite(IP1, 501, Rule.parse("ip host 10.0.0.1 any"));
         EntryWrite b = new EntryWrite(IP2, 501, Rule.parse("ip host 10.0.0.1 any"));
-        transport.thenFail(new CommandFailedException("scripted", 1002, 4, "ip access-list bulk_2",
+        transport.thenFail(new CommandFailedException("scripted", 1002, 13, "ip access-list bulk_2",
                 List.of("not allowed"), List.of()));
 
         EntryWriteException e = assertThrows(EntryWriteException.class, () -> eos.write(List.of(a, b)));
 
         assertEquals(b, e.failedWrite());
         assertEquals(1, e.appliedCount());
+    }
+
+    @Test
+    void aRefusedLayoutCommandBlamesTheFirstLineOfItsGroup() {
+        EntryWrite a = new EntryWrite(IP1, 501, Rule.parse("ip host 10.0.0.1 any"));
+        EntryWrite b = new EntryWrite(IP2, 501, Rule.parse("ip host 10.0.0.1 any"));
+        transport.thenFail(new CommandFailedException("scripted", 1002, 15, "no 10",
+                List.of("not allowed"), List.of()));
+
+        EntryWriteException e = assertThrows(EntryWriteException.class, () -> eos.write(List.of(a, b)));
+
+        assertEquals(b, e.failedWrite());
+        assertEquals(List.of(a), e.applied());
     }
 
     @Test

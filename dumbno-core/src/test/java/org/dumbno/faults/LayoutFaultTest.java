@@ -8,11 +8,14 @@ import ch.qos.logback.classic.Level;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
+import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
@@ -270,10 +273,52 @@ class LayoutFaultTest {
 
         assertEquals(List.of("ok"), Asked.replies(fresh));
         assertEquals(List.of(), atReply.problems());
-        log.line(Level.WARN, "a write found ip access-list bulk_1 does not count per entry",
-                "ip access-list bulk_1 is not bound in on Ethernet1");
+        log.line(Level.WARN, "a write found", "ip access-list bulk_1 is not bound in on Ethernet1");
+        assertEquals(0, log.count(Level.WARN, "does not count per entry"), "created whole by the write");
         assertTrue(removals.repairs().contains("bound ip access-group bulk_1 in on Ethernet1"),
                 removals.repairs().toString());
+    }
+
+    @Test
+    void aWriteIntoABoundListDeletedByHandCreatesItWhole() throws Exception {
+        Intercepting watch = new Intercepting(rig.recorder);
+        ACLManager manager = rig.manager(watch, b -> b);
+        manager.addListener(removals);
+        manager.start();
+        atReply.ask(manager, Asked.ipv4(0, 1));
+        rig.scheduler.runDue();
+        rig.recorder.runCmds(List.of("enable", "configure", "no ip access-list bulk_1"));
+        List<String> notWhole = new CopyOnWriteArrayList<>();
+        watch.check(commands -> notWhole.addAll(notWhole("bulk_1")));
+
+        List<Asked> fresh = atReply.ask(manager, Asked.ipv4(1, 1));
+        rig.scheduler.runDue();
+        notWhole.addAll(notWhole("bulk_1"));
+
+        assertEquals(List.of("ok"), Asked.replies(fresh));
+        assertEquals(List.of(), atReply.problems());
+        assertEquals(List.of(), notWhole, "the list as each call after the write found it");
+        assertEquals("bulk_1", rig.sim.boundAcls("Ethernet1").get(Family.IP), "the binding left in place");
+        assertEquals(List.of(), removals.repairs(), "whole and bound without a repair");
+        assertEquals(1, SwitchAssertions.denies(rig.sim, "bulk_1", Family.IP).size());
+    }
+
+    /** What {@code ip access-list NAME} lacks on the simulator, if it exists. */
+    private List<String> notWhole(String name) {
+        if (!rig.sim.accessLists(Family.IP).contains(name)) {
+            return List.of();
+        }
+        List<String> lacks = new ArrayList<>();
+        if (!rig.sim.countsPerEntry(name, Family.IP)) {
+            lacks.add(name + " without counters per-entry");
+        }
+        List<AclEntry> entries = rig.sim.entries(name, Family.IP);
+        for (long permit : new long[] {10, 20, 30, 100001}) {
+            if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == AclEntry.Action.PERMIT)) {
+                lacks.add(name + " without permit " + permit);
+            }
+        }
+        return lacks;
     }
 
     @Test
@@ -281,12 +326,13 @@ class LayoutFaultTest {
         ACLManager manager = start(false);
         atReply.ask(manager, Asked.ipv4(0, 1));
         rig.scheduler.runDue();
-        rig.recorder.runCmds(List.of("enable", "configure", "no ip access-list bulk_1"));
+        rig.recorder.runCmds(List.of("enable", "configure", "no ip access-list bulk_1",
+                "interface Ethernet1", "no ip access-group bulk_1 in"));
 
         List<Asked> fresh = atReply.ask(manager, Asked.ipv4(1, 1));
         rig.scheduler.runDue();
 
-        assertEquals(List.of("error: switch layout incomplete: ip access-list bulk_1 does not count per entry"),
+        assertEquals(List.of("error: switch layout incomplete: ip access-list bulk_1 is not bound in on Ethernet1"),
                 Asked.replies(fresh));
         List<Asked> next = atReply.ask(manager, Asked.ipv4(2, 1));
         rig.scheduler.runDue();

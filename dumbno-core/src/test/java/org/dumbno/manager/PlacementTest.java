@@ -96,7 +96,8 @@ class PlacementTest {
         assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, outcome.status());
         assertEquals(List.of("501 deny ip host 10.0.0.1 host 10.0.0.2"), h.denies("bulk_2", Family.IP));
         assertEquals(List.of("501 deny ip host 10.0.0.1 host 10.0.0.2"), h.denies("bulk_1", Family.IP));
-        assertEquals(before + 7, h.sim.commandsRun(), "enable, configure, one mode, one line, exit, the two summaries");
+        assertEquals(before + 16, h.sim.commandsRun(),
+                "enable, configure, one mode, its layout (nine), one line, exit, the two summaries");
     }
 
     @Test

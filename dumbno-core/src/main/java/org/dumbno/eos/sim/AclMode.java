@@ -1,5 +1,6 @@
 package org.dumbno.eos.sim;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +9,11 @@ import org.dumbno.rule.Rule;
 
 /**
  * Access-list configuration mode: {@code [SEQ] permit|deny RULE}, {@code no SEQ},
- * {@code no permit|deny RULE}, {@code [no] counters per-entry} (or {@code statistics per-entry}). Edits apply at once; the call as a whole is atomic towards other calls.
+ * {@code no permit|deny RULE}, {@code [no] counters per-entry} (or {@code statistics per-entry}).
+ * The call as a whole is atomic towards other calls. The mode is a group change that takes effect
+ * when it is left ({@link #leave}): a line taken out with {@code no SEQ} and written back the same
+ * under its number before then nets to no change (it keeps its place in the hardware table and its
+ * counters); one that stays out frees its place only then.
  */
 final class AclMode {
     private static final Pattern RULE_TOKEN = Pattern.compile("^rule token (\\d+) ");
@@ -17,6 +22,8 @@ final class AclMode {
     private final SwitchState state;
     private final AccessList acl;
     private final Map<String, Rule> parsed;
+    /** Lines taken out by {@code no SEQ} in this group change, by number. */
+    private final Map<Long, EntryState> takenOut = new HashMap<>();
 
     /** {@code parsed}: the rules read so far in this call, shared by the lists it configures. */
     AclMode(SwitchState state, AccessList acl, Map<String, Rule> parsed) {
@@ -36,7 +43,10 @@ final class AclMode {
             long sequence = sequence(tokens);
             if (negate) {
                 tokens.end();
-                state.removeEntry(acl, sequence);
+                EntryState taken = state.takeEntry(acl, sequence);
+                if (taken != null) {
+                    takenOut.put(sequence, taken);
+                }
             } else {
                 add(tokens, sequence);
             }
@@ -81,7 +91,21 @@ final class AclMode {
         if (acl.entry(sequence) != null) {
             throw CliError.invalid("Duplicate sequence number");
         }
+        EntryState taken = takenOut.remove(sequence);
+        if (taken != null && taken.action == action && taken.rule.equals(rule)) {
+            state.restoreEntry(acl, taken);
+            return;
+        }
+        if (taken != null) {
+            state.release(taken);
+        }
         state.addEntry(acl, sequence, action, rule);
+    }
+
+    /** Ends the group change: the lines taken out and not written back free their places. */
+    void leave() {
+        takenOut.values().forEach(state::release);
+        takenOut.clear();
     }
 
     private void removeMatching(Tokens tokens) throws CliError {

@@ -70,7 +70,15 @@ final class Session {
         return result;
     }
 
+    /** Ends the call: a group change still open takes effect. */
+    void end() {
+        leaveTo(mode);
+    }
+
     private void leaveTo(Mode target) {
+        if (aclMode != null) {
+            aclMode.leave();
+        }
         mode = target;
         aclMode = null;
         interfaces = List.of();

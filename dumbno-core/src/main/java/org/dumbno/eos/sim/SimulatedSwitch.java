@@ -71,6 +71,14 @@ public final class SimulatedSwitch implements Transport {
 
     private List<JsonObject> run(List<String> cmds, Format format) throws CommandFailedException {
         Session session = new Session(state, format);
+        try {
+            return run(session, cmds);
+        } finally {
+            session.end();
+        }
+    }
+
+    private List<JsonObject> run(Session session, List<String> cmds) throws CommandFailedException {
         List<JsonObject> results = new ArrayList<>(cmds.size());
         for (int i = 0; i < cmds.size(); i++) {
             String command = cmds.get(i);

@@ -131,6 +131,21 @@ final class SwitchState {
         tcam.add(entry);
     }
 
+    /** Takes a line out of the configuration; its place in the hardware table stays until {@link #release}. */
+    EntryState takeEntry(AccessList acl, long sequence) {
+        return acl.remove(sequence);
+    }
+
+    /** Puts back a line {@link #takeEntry} took out, as it was: place in the table, counters. */
+    void restoreEntry(AccessList acl, EntryState entry) {
+        acl.put(entry);
+    }
+
+    /** Frees the hardware place of a line {@link #takeEntry} took out. */
+    void release(EntryState entry) {
+        tcam.remove(entry);
+    }
+
     void removeEntry(AccessList acl, long sequence) {
         EntryState removed = acl.remove(sequence);
         if (removed != null) {

@@ -57,6 +57,23 @@ class TcamTest {
     }
 
     @Test
+    void aLineTakenOutAndWrittenBackInOneGroupChangeKeepsItsPlaceAndCounters() throws SwitchException {
+        sw.runCmds(Eos.inAcl("ip", "bulk_1", "501 deny ip host 10.0.0.9 any", "503 deny ip host 10.0.0.3 any",
+                "505 deny ip host 10.0.0.1 any"));
+        assertTrue(sw.send("Ethernet1", FLOW, 1, 100), "505 waits for room");
+        long passed = sw.entries("bulk_1", Family.IP).get(6).packets();
+        assertEquals(1, passed, "counted by 100001");
+
+        sw.runCmds(Eos.inAcl("ip", "bulk_1", "no 100001", "100001 permit ip any any"));
+
+        List<AclEntry> entries = sw.entries("bulk_1", Family.IP);
+        assertFalse(entries.get(5).programmed(), "no room freed: the group change nets to no change");
+        assertTrue(entries.get(6).programmed());
+        assertEquals(passed, entries.get(6).packets());
+        assertEquals(10, sw.tcamUsed());
+    }
+
+    @Test
     void raisingTheCapacityProgramsWaitingEntries() throws SwitchException {
         sw.runCmds(Eos.inAcl("ip", "bulk_1", "501 deny ip any any", "503 deny ip any any", "505 deny ip any any"));
         sw.tcamCapacity(100);
