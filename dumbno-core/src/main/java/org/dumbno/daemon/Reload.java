@@ -46,6 +46,7 @@ public record Reload(List<String> applied, List<String> needRestart) {
         section(restart, running, read, "[egress_ports]", DumbnoConfig::egressPorts);
         section(restart, running, read, "[two_tuple_hosts]", DumbnoConfig::twoTupleHosts);
         section(restart, running, read, "[simulated]", DumbnoConfig::simulated);
+        section(restart, running, read, "[zeek]", DumbnoConfig::zeek);
         DumbnoSettings started = running.dumbno();
         changed(restart, started, after, "listen", DumbnoSettings::listen);
         changed(restart, started, after, "seq_min", DumbnoSettings::seqMin);
@@ -54,6 +55,7 @@ public record Reload(List<String> applied, List<String> needRestart) {
         changed(restart, started, after, "max_request_age", DumbnoSettings::maxRequestAge);
         changed(restart, started, after, "queue_limit", DumbnoSettings::queueLimit);
         changed(restart, started, after, "syslog", DumbnoSettings::syslog);
+        changed(restart, started, after, "repair_layout", DumbnoSettings::repairLayout);
         return new Reload(applied, restart);
     }
 

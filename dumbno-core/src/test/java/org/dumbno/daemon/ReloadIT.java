@@ -48,6 +48,16 @@ class ReloadIT {
     }
 
     @Test
+    void aChangeThatWaitsForARestartIsReportedNotIgnored() throws Exception {
+        daemon = TestDaemons.start(s -> s);
+
+        Reload reload = daemon.reload(TestDaemons.config(s -> s.repairLayout(false)));
+
+        assertEquals(List.of(), reload.applied());
+        assertEquals(List.of("[dumbno] repair_layout"), reload.needRestart());
+    }
+
+    @Test
     void aConfigurationThatCannotBeUsedChangesNothing() throws Exception {
         daemon = TestDaemons.start(s -> s);
         DumbnoConfig bad = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
