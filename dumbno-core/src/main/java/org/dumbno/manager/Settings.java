@@ -14,13 +14,14 @@ import org.dumbno.rule.Request;
 record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
         Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
-        boolean checkLayout, boolean repairLayout) {
+        boolean checkLayout, boolean repairLayout, SequenceAllocation allocation) {
 
     Settings {
         Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");
         twoTupleHosts = Set.copyOf(twoTupleHosts);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(allocation, "sequence allocation");
         positive("purge interval", purgeInterval);
         positive("max request age", maxRequestAge);
         positive("retry backoff", retryInitial);
@@ -35,13 +36,14 @@ record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
             throw new IllegalArgumentException("queue limit (" + queueLimit + ") and batch limit ("
                     + batchLimit + ") must be at least 1");
         }
-        new SequenceAllocator(seqMin, seqMax);
+        new SequenceNumbers(seqMin, seqMax);
     }
 
     /** These settings with what a configuration read again may change. */
     Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules) {
         return new Settings(eos, twoTupleHosts, seqMin, seqMax, newMaxRules, newPurgeInterval, newHardTimeout,
-                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout);
+                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout,
+                allocation);
     }
 
     private static void positive(String what, Duration value) {

@@ -27,7 +27,7 @@ import org.dumbno.rule.Rule;
  */
 final class ShuntTable {
     private final List<AclKey> acls;
-    private final SequenceAllocator allocator;
+    private final SequenceNumbers allocator;
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
     private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
@@ -37,7 +37,7 @@ final class ShuntTable {
     private Set<Long> foreign = new HashSet<>();
     private long readGeneration;
 
-    ShuntTable(List<AclKey> acls, SequenceAllocator allocator) {
+    ShuntTable(List<AclKey> acls, SequenceNumbers allocator) {
         this.acls = List.copyOf(acls);
         this.allocator = allocator;
         acls.forEach(acl -> entries.put(acl, new HashMap<>()));
@@ -234,6 +234,8 @@ final class ShuntTable {
                 if (entry == null || !sameLine(entry, line)) {
                     entry = new EntryState(acl, line.sequence(), line.text(), line.rule(), line.packetCount(), now);
                     put(entry);
+                } else {
+                    entry.text = line.text();
                 }
                 entry.seenInRead = generation;
                 if (!trusted) {
@@ -285,15 +287,14 @@ final class ShuntTable {
         foreign.forEach(allocator::markUsed);
     }
 
+    /**
+     * Whether a line read is the one the table has under its number: the same text, or the same
+     * rule as the same kind of line (the switch may word it otherwise than dumbno wrote it).
+     */
     private static boolean sameLine(EntryState entry, AclEntry line) {
-        if (entry.text.equals(line.text())) {
-            return true;
-        }
-        if (entry.rule != null && entry.rule.equals(line.rule()) && line.isDeny() == entry.text.startsWith("deny ")) {
-            entry.text = line.text();
-            return true;
-        }
-        return false;
+        return entry.text.equals(line.text())
+                || entry.rule != null && entry.rule.equals(line.rule())
+                        && line.isDeny() == entry.text.startsWith("deny ");
     }
 
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */

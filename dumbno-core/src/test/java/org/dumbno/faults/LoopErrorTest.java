@@ -88,7 +88,7 @@ class LoopErrorTest {
         AtomicInteger added = new AtomicInteger();
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 if (added.incrementAndGet() == 1) {
                     throw new InternalError("simulated fault in a listener");
                 }
@@ -136,13 +136,13 @@ class LoopErrorTest {
         AtomicInteger heard = new AtomicInteger();
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 throw new InternalError("simulated fault in a listener");
             }
         });
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 heard.incrementAndGet();
             }
         });

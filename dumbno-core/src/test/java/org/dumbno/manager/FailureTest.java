@@ -151,7 +151,7 @@ class FailureTest {
         h.start();
         h.manager.addListener(new ShuntListener() {
             @Override
-            public void added(org.dumbno.rule.Rule rule, long sequence) {
+            public void installed(org.dumbno.rule.Rule rule, long sequence) {
                 throw new IllegalStateException("listener bug");
             }
         });

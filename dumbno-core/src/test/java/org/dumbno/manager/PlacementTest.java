@@ -196,7 +196,7 @@ class PlacementTest {
         List<String> heard = new ArrayList<>();
         h.manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 heard.add("added " + sequence);
             }
 
@@ -206,7 +206,7 @@ class PlacementTest {
             }
 
             @Override
-            public void failed(Request request, String reason) {
+            public void refused(Request request, String reason) {
                 heard.add("failed " + reason);
             }
         });

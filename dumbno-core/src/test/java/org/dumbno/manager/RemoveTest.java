@@ -43,7 +43,7 @@ class RemoveTest {
             }
 
             @Override
-            public void failed(Request request, String reason) {
+            public void refused(Request request, String reason) {
                 heard.add("failed " + reason);
             }
         });

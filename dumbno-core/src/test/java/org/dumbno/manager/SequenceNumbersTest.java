@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SequenceAllocatorTest {
+class SequenceNumbersTest {
 
     @Test
     void handsOutOddNumbersStrictlyInsideTheRange() {
-        SequenceAllocator numbers = new SequenceAllocator(500, 506);
+        SequenceNumbers numbers = new SequenceNumbers(500, 506);
 
         assertEquals(501, numbers.next());
         assertEquals(503, numbers.next());
@@ -23,7 +23,7 @@ class SequenceAllocatorTest {
 
     @Test
     void continuesAfterTheLastOneThenWrapsToTheLowestFree() {
-        SequenceAllocator numbers = new SequenceAllocator(500, 510);
+        SequenceNumbers numbers = new SequenceNumbers(500, 510);
         numbers.next();
         numbers.next();
         numbers.next();
@@ -36,7 +36,7 @@ class SequenceAllocatorTest {
 
     @Test
     void skipsNumbersMarkedUsed() {
-        SequenceAllocator numbers = new SequenceAllocator(500, 600);
+        SequenceNumbers numbers = new SequenceNumbers(500, 600);
         numbers.markUsed(501);
         numbers.markUsed(503);
 
@@ -47,7 +47,7 @@ class SequenceAllocatorTest {
 
     @Test
     void continuesAfterAGivenNumber() {
-        SequenceAllocator numbers = new SequenceAllocator(500, 600);
+        SequenceNumbers numbers = new SequenceNumbers(500, 600);
         numbers.markUsed(551);
         numbers.continueAfter(551);
 
@@ -57,12 +57,12 @@ class SequenceAllocatorTest {
     @ParameterizedTest
     @CsvSource({"500, false", "501, true", "99999, true", "100000, false", "100001, false", "10, false"})
     void onlyNumbersStrictlyInsideAreManaged(long sequence, boolean managed) {
-        assertEquals(managed, new SequenceAllocator(500, 100000).inRange(sequence));
+        assertEquals(managed, new SequenceNumbers(500, 100000).inRange(sequence));
     }
 
     @Test
     void evenAndOutsideNumbersAreIgnoredWhenMarked() {
-        SequenceAllocator numbers = new SequenceAllocator(500, 100000);
+        SequenceNumbers numbers = new SequenceNumbers(500, 100000);
         numbers.markUsed(502);
         numbers.markUsed(100001);
 
@@ -72,13 +72,13 @@ class SequenceAllocatorTest {
 
     @Test
     void anEvenLowerBoundStartsAtTheNextOdd() {
-        assertEquals(1, new SequenceAllocator(0, 10).next());
-        assertEquals(503, new SequenceAllocator(501, 510).next());
+        assertEquals(1, new SequenceNumbers(0, 10).next());
+        assertEquals(503, new SequenceNumbers(501, 510).next());
     }
 
     @Test
     void anEmptyRangeIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new SequenceAllocator(500, 500));
-        assertThrows(IllegalArgumentException.class, () -> new SequenceAllocator(500, 501));
+        assertThrows(IllegalArgumentException.class, () -> new SequenceNumbers(500, 500));
+        assertThrows(IllegalArgumentException.class, () -> new SequenceNumbers(500, 501));
     }
 }
