@@ -40,6 +40,7 @@ import org.dumbno.server.UdpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.dumbno.server.WireReply;
 
 /**
  * The Java examples of README.md, run: every region between a {@code // README: name} and a
@@ -74,9 +75,10 @@ class ReadmeExamplesIT {
             });
             manager.start();  // reads the switch, starts the purge loop
             ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
-            // outcome.reply() is "ok", outcome.sequence() 501; manager.active() lists the shunt
+            // outcome.status() is INSTALLED, outcome.sequence() 501; manager.active() lists the shunt
             // README end
-            assertEquals("ok", outcome.reply());
+            assertEquals("ok", WireReply.of(outcome));
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
             assertEquals(501, outcome.sequence());
             assertEquals(1, manager.active().size());
             for (String acl : List.of("bulk_1", "bulk_2")) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dumbno.manager.ACLManager;
 
 /**
  * The {@code [dumbno]} section: how the server listens, whom it serves, and how it manages the
@@ -57,16 +58,16 @@ public record DumbnoSettings(
     public static final int DEFAULT_PORT = 9000;
     /** {@code 0.0.0.0:9000}. */
     public static final InetSocketAddress DEFAULT_LISTEN = Addresses.socket(Addresses.ANY_IPV4, DEFAULT_PORT);
-    /** Thirty seconds between sweeps. */
-    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
-    /** Lowest bound of the sequence range. */
-    public static final int DEFAULT_SEQ_MIN = 500;
-    /** Highest bound of the sequence range. */
-    public static final int DEFAULT_SEQ_MAX = 100_000;
-    /** Five minutes of waiting for an unreachable switch. */
-    public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofSeconds(300);
-    /** Waiting requests at most. */
-    public static final int DEFAULT_QUEUE_LIMIT = 100_000;
+    /** Thirty seconds between sweeps: the engine's default. */
+    public static final Duration DEFAULT_PURGE_INTERVAL = ACLManager.Builder.DEFAULT_PURGE_INTERVAL;
+    /** Lowest bound of the sequence range: the engine's default. */
+    public static final int DEFAULT_SEQ_MIN = ACLManager.Builder.DEFAULT_SEQ_MIN;
+    /** Highest bound of the sequence range: the engine's default. */
+    public static final int DEFAULT_SEQ_MAX = ACLManager.Builder.DEFAULT_SEQ_MAX;
+    /** Five minutes of waiting for an unreachable switch: the engine's default. */
+    public static final Duration DEFAULT_MAX_REQUEST_AGE = ACLManager.Builder.DEFAULT_MAX_REQUEST_AGE;
+    /** Waiting requests at most: the engine's default. */
+    public static final int DEFAULT_QUEUE_LIMIT = ACLManager.Builder.DEFAULT_QUEUE_LIMIT;
     /** Requests per second per client: none, as the Python tool had none (a Zeek manager relays every worker). */
     public static final int DEFAULT_RATE_LIMIT = 0;
     /** The burst, as a multiple of the rate, unless set. */

@@ -211,7 +211,10 @@ public final class ACLManager implements Shunter, Closeable {
         return "ACLManager[" + engine.eos().describe() + "]";
     }
 
-    /** Builds an {@link ACLManager}; every setting but the switch has a default. */
+    /**
+     * Builds an {@link ACLManager}; every setting but the switch has a default. The defaults are
+     * declared here, and the configuration file's ({@code [dumbno]}) are these.
+     */
     public static final class Builder {
         /** Default lowest managed sequence number (exclusive). */
         public static final int DEFAULT_SEQ_MIN = 500;

@@ -17,6 +17,7 @@ import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.dumbno.server.WireReply;
 
 /**
  * A switch call throws an {@link Error} (not an exception): the loop that made it logs it, naming
@@ -120,13 +121,14 @@ class LoopErrorTest {
 
         assertEquals(1, thrown.get());
         assertTrue(removal.isDone(), "the removal that met the Error is answered");
-        assertTrue(removal.getNow(null).reply().startsWith("error: internal error"), removal.getNow(null).reply());
+        String reply = WireReply.of(removal.getNow(null));
+        assertTrue(reply.startsWith("error: internal error"), reply);
         log.line(Level.ERROR, "removal of", "failed", "simulated fault");
 
         CompletableFuture<ShuntOutcome> again = manager.remove(added.request());
         rig.scheduler.runDue();
 
-        assertEquals("ok", again.getNow(null).reply());
+        assertEquals("ok", WireReply.of(again.getNow(null)));
         SwitchAssertions.assertHoldsExactly(rig.sim, rig.recorder, java.util.Set.of());
     }
 

@@ -12,6 +12,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
+import org.dumbno.server.WireReply;
 
 /**
  * A repeated request is answered {@code ok} only after a read shows its rule on the switch; the
@@ -97,6 +98,6 @@ class ConfirmTest {
 
         h.manager.close();
 
-        assertEquals("error: dumbno is shutting down", repeat.get(0).getNow(null).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(repeat.get(0).getNow(null)));
     }
 }

@@ -14,6 +14,7 @@ import org.dumbno.rule.Request;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
+import org.dumbno.server.WireReply;
 
 /** A switch that keeps nothing (the dummy backend) has no layout to keep: nothing is repaired or refused. */
 class DummyLayoutTest {
@@ -51,7 +52,7 @@ class DummyLayoutTest {
         scheduler.runDue();
         manager.purge();
 
-        assertEquals("ok", outcome.getNow(null).reply());
+        assertEquals("ok", WireReply.of(outcome.getNow(null)));
         assertTrue(manager.layout().orElseThrow().ok());
         assertTrue(commands.stream().noneMatch(c -> c.startsWith("counters") || c.startsWith("hardware")
                 || c.contains("access-group")), commands.toString());

@@ -9,6 +9,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.dumbno.server.WireReply;
 
 /** {@code backend = dummy} with an empty {@code [ports]}: no lists, every request accepted, nothing kept. */
 @Timeout(10)
@@ -20,9 +21,9 @@ class NoListsTest {
         h.start(b -> b.eosSwitch(EosSwitch.of(new DummyTransport(), Map.of())).sequenceRange(500, 504));
 
         for (int port = 1; port <= 5; port++) {
-            assertEquals("ok", h.shunt(Request.of("10.0.0.1", null, "tcp", null, port)).reply());
+            assertEquals("ok", WireReply.of(h.shunt(Request.of("10.0.0.1", null, "tcp", null, port))));
         }
-        assertEquals("ok", h.shunt(Request.of("10.0.0.1", null, "tcp", null, 1)).reply());
+        assertEquals("ok", WireReply.of(h.shunt(Request.of("10.0.0.1", null, "tcp", null, 1))));
 
         assertEquals(List.of(), h.manager.active());
         assertEquals(0, h.manager.purge().examined());

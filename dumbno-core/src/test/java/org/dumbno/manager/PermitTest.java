@@ -9,6 +9,7 @@ import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.dumbno.server.WireReply;
 
 /** Permit lines inside the managed range are not shunts: never matched, judged, removed or reused. */
 @Timeout(10)
@@ -64,7 +65,7 @@ class PermitTest {
 
         assertEquals(599, first.sequence());
         assertEquals(603, second.sequence());
-        assertEquals("error: no free sequence number in (598, 604)", third.reply());
+        assertEquals("error: no free sequence number in (598, 604)", WireReply.of(third));
         assertTrue(permitStands());
     }
 }

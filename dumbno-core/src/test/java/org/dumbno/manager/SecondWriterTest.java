@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
+import org.dumbno.server.WireReply;
 
 /**
  * Another writer on the switch (a second dumbno, an operator) took the number the engine picked:
@@ -95,7 +96,7 @@ class SecondWriterTest {
         ShuntOutcome outcome = h.shunt("10.0.0.1", null);
 
         assertEquals("error: sequence number taken on the switch 3 times in a row (another writer in the range?):"
-                + " Duplicate sequence number", outcome.reply());
+                + " Duplicate sequence number", WireReply.of(outcome));
         assertEquals(calls + 2, h.sim.calls(), "a read before each of the two retries; the writes never got through");
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }

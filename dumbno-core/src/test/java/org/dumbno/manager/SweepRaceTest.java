@@ -15,6 +15,7 @@ import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.dumbno.server.WireReply;
 
 /** A request for a rule that a sweep is removing is not answered by the line about to go. */
 @Timeout(10)
@@ -58,7 +59,7 @@ class SweepRaceTest {
         assertEquals(1, report.removed().size());
         assertFalse(during.get().isDone(), "answered by a line being removed: " + during.get().getNow(null));
         h.scheduler.runDue();
-        assertEquals("ok", during.get().getNow(null).reply());
+        assertEquals("ok", WireReply.of(during.get().getNow(null)));
         assertEquals(LINE, h.denies("bulk_1", Family.IP));
         assertEquals(LINE, h.denies("bulk_2", Family.IP));
     }
