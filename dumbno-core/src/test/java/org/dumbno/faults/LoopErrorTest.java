@@ -14,10 +14,10 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /**
  * A switch call throws an {@link Error} (not an exception): the loop that made it logs it, naming

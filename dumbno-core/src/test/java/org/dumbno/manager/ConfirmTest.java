@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
-import org.junit.jupiter.api.Test;
 import org.dumbno.server.WireReply;
+import org.junit.jupiter.api.Test;
 
 /**
  * A repeated request is answered {@code ok} only after a read shows its rule on the switch; the

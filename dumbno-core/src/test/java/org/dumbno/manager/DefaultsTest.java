@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** The builder's defaults are the configuration's. */
 @Timeout(10)

@@ -11,10 +11,10 @@ import org.dumbno.eos.DummyTransport;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
-import org.dumbno.server.WireReply;
 
 /** A switch that keeps nothing (the dummy backend) has no layout to keep: nothing is repaired or refused. */
 class DummyLayoutTest {

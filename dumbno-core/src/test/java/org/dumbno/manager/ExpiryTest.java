@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** Sweeps remove what stopped moving, and only that. */
 @Timeout(10)

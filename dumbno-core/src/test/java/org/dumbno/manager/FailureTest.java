@@ -13,9 +13,9 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** Refused lines, an unreachable switch, lost answers and bad credentials. */
 @Timeout(10)

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.dumbno.eos.DummyTransport;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** {@code backend = dummy} with an empty {@code [ports]}: no lists, every request accepted, nothing kept. */
 @Timeout(10)

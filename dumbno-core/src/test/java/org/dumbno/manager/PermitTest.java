@@ -7,9 +7,9 @@ import java.util.List;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** Permit lines inside the managed range are not shunts: never matched, judged, removed or reused. */
 @Timeout(10)

@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** Where new rules go, and what a request for a rule already there does. */
 @Timeout(10)

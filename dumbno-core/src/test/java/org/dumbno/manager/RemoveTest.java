@@ -14,12 +14,12 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-import org.dumbno.server.WireReply;
 
 /** A request takes its shunt away from every list of its family, proven by a read of the switch. */
 @Timeout(10)

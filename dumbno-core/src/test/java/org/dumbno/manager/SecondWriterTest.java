@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-import org.dumbno.server.WireReply;
 
 /**
  * Another writer on the switch (a second dumbno, an operator) took the number the engine picked:

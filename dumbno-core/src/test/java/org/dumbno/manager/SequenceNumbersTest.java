@@ -81,4 +81,47 @@ class SequenceNumbersTest {
         assertThrows(IllegalArgumentException.class, () -> new SequenceNumbers(500, 500));
         assertThrows(IllegalArgumentException.class, () -> new SequenceNumbers(500, 501));
     }
+
+    @Test
+    void nextFreeIsTheLowestFreeOddNumberFromAGivenOne() {
+        SequenceNumbers numbers = new SequenceNumbers(500, 510);
+        numbers.markUsed(503);
+
+        assertEquals(501, numbers.nextFree(0));
+        assertEquals(505, numbers.nextFree(502));
+        assertEquals(505, numbers.nextFree(503));
+        assertEquals(509, numbers.nextFree(509));
+        assertEquals(SequenceAllocation.NONE, numbers.nextFree(510));
+    }
+
+    @Test
+    void lastIsTheNumberHandedOutLastOrTheLowerBound() {
+        SequenceNumbers numbers = new SequenceNumbers(500, 600);
+
+        assertEquals(500, numbers.last());
+        numbers.next();
+        assertEquals(501, numbers.last());
+        numbers.continueAfter(551);
+        assertEquals(551, numbers.last());
+    }
+
+    @Test
+    void onlyOddNumbersOfTheRangeNotTakenAreFree() {
+        SequenceNumbers numbers = new SequenceNumbers(500, 510);
+        numbers.markUsed(505);
+
+        assertTrue(numbers.isFree(501));
+        assertFalse(numbers.isFree(502));
+        assertFalse(numbers.isFree(505));
+        assertFalse(numbers.isFree(499));
+        assertFalse(numbers.isFree(511));
+    }
+
+    @Test
+    void aChoiceThatIsNotFreeIsRefusedAndTakesNothing() {
+        SequenceNumbers numbers = new SequenceNumbers(500, 510, n -> 502);
+
+        assertThrows(IllegalStateException.class, numbers::next);
+        assertEquals(0, numbers.usedCount());
+    }
 }

@@ -12,10 +12,10 @@ import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.dumbno.server.WireReply;
 
 /** A request for a rule that a sweep is removing is not answered by the line about to go. */
 @Timeout(10)
