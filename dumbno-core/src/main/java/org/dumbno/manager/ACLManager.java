@@ -170,13 +170,19 @@ public final class ACLManager implements Shunter, Closeable {
 
     /**
      * Applies what a configuration read again may change: the purge interval (the next sweep comes
-     * one new interval from now), the hard timeout (from the next sweep on) and the most active
-     * shunts (from the next request on; shunts beyond a lowered limit stay until they expire).
+     * one new interval from now), the hard timeout (from the next sweep on), the most active
+     * shunts and what a request meets when they are reached (from the next request on; shunts
+     * beyond a lowered limit stay until they expire).
      *
      * @throws IllegalArgumentException a value is out of range; nothing changed then
      */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules, WhenFull whenFull) {
+        engine.reconfigure(purgeInterval, hardTimeout, maxRules, Objects.requireNonNull(whenFull, "whenFull"));
+    }
+
+    /** As {@link #reconfigure(Duration, Duration, int, WhenFull)}, keeping {@code when_full}. */
     public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
-        engine.reconfigure(purgeInterval, hardTimeout, maxRules);
+        engine.reconfigure(purgeInterval, hardTimeout, maxRules, null);
     }
 
     /** Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see {@link #close(Duration)}. */
@@ -249,6 +255,7 @@ public final class ACLManager implements Shunter, Closeable {
         private boolean checkLayout = true;
         private boolean repairLayout = true;
         private SequenceAllocation allocation = SequenceAllocation.roundRobin();
+        private WhenFull whenFull = WhenFull.REFUSE;
         private final List<ShuntListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -301,6 +308,15 @@ public final class ACLManager implements Shunter, Closeable {
         /** Active shunts at most; 0 (the default) leaves only the sequence range as the limit. */
         public Builder maxRules(int value) {
             this.maxRules = value;
+            return this;
+        }
+
+        /**
+         * What a request for a new rule meets once {@link #maxRules} shunts stand:
+         * {@link WhenFull#REFUSE} (the default) or {@link WhenFull#EVICT}.
+         */
+        public Builder whenFull(WhenFull value) {
+            this.whenFull = Objects.requireNonNull(value, "whenFull");
             return this;
         }
 
@@ -381,7 +397,7 @@ public final class ACLManager implements Shunter, Closeable {
         public ACLManager build() {
             Settings settings = new Settings(eos, twoTupleHosts, seqMin, seqMax, maxRules, purgeInterval,
                     hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter,
-                    checkLayout, repairLayout, allocation);
+                    checkLayout, repairLayout, allocation, whenFull);
             boolean owned = scheduler == null;
             ScheduledExecutorService executor = owned
                     ? Executors.newScheduledThreadPool(2, DaemonThreads.named("dumbno-manager")) : scheduler;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.dumbno.eos.AclKey;
 import org.dumbno.rule.Rule;
 
@@ -16,14 +17,17 @@ import org.dumbno.rule.Rule;
  * @param packetCounts packets matched, per list that holds it
  * @param addedAt when dumbno wrote it, or first saw it
  * @param idleFor how long since its counters last moved
+ * @param packetsPerSecond packets per second it matched over the last sweep, over every list;
+ *     empty until two counts of it could be trusted (its writing or first sighting, then a sweep)
  */
 public record ActiveShunt(Rule rule, String text, long sequence, Map<AclKey, Long> packetCounts,
-        Instant addedAt, Duration idleFor) {
+        Instant addedAt, Duration idleFor, OptionalDouble packetsPerSecond) {
 
     public ActiveShunt {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(addedAt, "addedAt");
         Objects.requireNonNull(idleFor, "idleFor");
+        Objects.requireNonNull(packetsPerSecond, "packetsPerSecond");
         packetCounts = Map.copyOf(packetCounts);
     }
 

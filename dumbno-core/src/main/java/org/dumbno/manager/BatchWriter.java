@@ -56,12 +56,18 @@ final class BatchWriter {
 
     void writeBatch(Deferred deferred) {
         List<Planned> plan;
+        Evictions evictions;
         synchronized (lock) {
-            plan = plan(queue.take(engine.settings().batchLimit()), deferred);
+            List<PendingRule> batch = queue.take(engine.settings().batchLimit());
+            Set<Rule> asked = new HashSet<>();
+            batch.forEach(pending -> asked.add(pending.rule));
+            evictions = new Evictions(table, engine.now(), engine.settings().purgeInterval(),
+                    rule -> asked.contains(rule) || queue.contains(rule));
+            plan = plan(batch, evictions, deferred);
             inFlight = plan.stream().map(Planned::pending).toList();
         }
         try {
-            write(plan, deferred);
+            write(plan, evictions, deferred);
         } finally {
             synchronized (lock) {
                 inFlight = List.of();
@@ -69,11 +75,15 @@ final class BatchWriter {
         }
     }
 
-    private void write(List<Planned> plan, Deferred deferred) {
+    private void write(List<Planned> plan, Evictions evictions, Deferred deferred) {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            List<LayoutProblem> problems = engine.eos().write(writes, engine.settings().checkLayout());
+            List<LayoutProblem> problems = engine.eos().write(evictions.refs(), writes,
+                    engine.settings().checkLayout());
+            synchronized (lock) {
+                evictions.removed(reader, deferred);
+            }
             String refusal = problems.isEmpty() || !engine.settings().checkLayout() ? null
                     : wroteIntoBrokenList(problems, deferred);
             synchronized (lock) {
@@ -82,17 +92,19 @@ final class BatchWriter {
             }
         } catch (EntryWriteException e) {
             synchronized (lock) {
+                evictions.removed(reader, deferred);
                 settle(plan, new HashSet<>(e.applied()), e, null, deferred);
                 engine.markStaleLocked();
                 engine.writeAnsweredLocked();
             }
         } catch (AuthenticationException e) {
             ShuntLog.LOG.error("cannot write to the switch: {}", e.getMessage());
-            refuseAll(plan, credentialsRefused(e), deferred);
+            refuseAll(plan, evictions, credentialsRefused(e), deferred);
         } catch (CommandFailedException e) {
-            refuseAll(plan, "switch refused the change: " + String.join("; ", e.errors()), deferred);
+            refuseAll(plan, evictions, "switch refused the change: " + String.join("; ", e.errors()), deferred);
         } catch (SwitchException e) {
             synchronized (lock) {
+                evictions.kept();
                 List<PendingRule> back = new ArrayList<>();
                 for (Planned p : plan) {
                     release(p);
@@ -104,9 +116,9 @@ final class BatchWriter {
             }
         } catch (RuntimeException e) {
             ShuntLog.LOG.error("writing a batch failed", e);
-            refuseAll(plan, "internal error: " + e, deferred);
+            refuseAll(plan, evictions, "internal error: " + e, deferred);
         } catch (Error e) {
-            refuseAll(plan, "internal error: " + e, deferred);
+            refuseAll(plan, evictions, "internal error: " + e, deferred);
             throw e;
         }
     }
@@ -136,8 +148,12 @@ final class BatchWriter {
         }
     }
 
-    /** Decides, for each rule of the batch, its number and the lines it lacks. */
-    private List<Planned> plan(List<PendingRule> batch, Deferred deferred) {
+    /**
+     * Decides, for each rule of the batch, its number and the lines it lacks; at capacity with
+     * {@code when_full = evict}, the shunt that goes to make room for it.
+     */
+    @GuardedBy("lock")
+    private List<Planned> plan(List<PendingRule> batch, Evictions evictions, Deferred deferred) {
         List<Planned> plan = new ArrayList<>(batch.size());
         int fresh = 0;
         for (PendingRule pending : batch) {
@@ -155,9 +171,11 @@ final class BatchWriter {
             long sequence = placement.sequence();
             boolean freshNumber = sequence == 0;
             int max = engine.settings().maxRules();
-            int active = table.activeCount() + fresh;
-            if (!placement.known() && max > 0 && active >= max) {
-                refuse(pending, "at capacity (" + active + " active shunts)", deferred);
+            int active = table.activeCount() + fresh - evictions.count();
+            boolean full = !placement.known() && max > 0 && active >= max;
+            String atCapacity = "at capacity (" + active + " active shunts)";
+            if (full && engine.settings().whenFull() == WhenFull.REFUSE) {
+                refuse(pending, atCapacity, deferred);
                 continue;
             }
             if (freshNumber) {
@@ -172,6 +190,15 @@ final class BatchWriter {
                     refuse(pending, "no free sequence number in " + numbers, deferred);
                     continue;
                 }
+            }
+            if (full && !evictions.makeRoom()) {
+                if (freshNumber) {
+                    numbers.release(sequence);
+                }
+                refuse(pending, atCapacity, deferred);
+                continue;
+            }
+            if (freshNumber) {
                 fresh++;
             }
             List<EntryWrite> writes = new ArrayList<>();
@@ -295,8 +322,9 @@ final class BatchWriter {
         }
     }
 
-    private void refuseAll(List<Planned> plan, String reason, Deferred deferred) {
+    private void refuseAll(List<Planned> plan, Evictions evictions, String reason, Deferred deferred) {
         synchronized (lock) {
+            evictions.kept();
             for (Planned p : plan) {
                 release(p);
                 refuse(p.pending(), reason, deferred);

@@ -200,25 +200,9 @@ final class Engine {
     /** The shunts as last read or written, by sequence number. */
     List<ActiveShunt> active() {
         Instant now = now();
-        List<ActiveShunt> shunts = new ArrayList<>();
         synchronized (lock) {
-            table.bySequence().forEach((sequence, lines) -> shunts.add(shunt(sequence, lines, now)));
+            return table.active(now);
         }
-        shunts.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        return shunts;
-    }
-
-    private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
-        Map<AclKey, Long> counts = new HashMap<>();
-        Instant added = lines.get(0).addedAt;
-        Instant changed = lines.get(0).lastChange;
-        for (EntryState line : lines) {
-            counts.put(line.acl, line.packets);
-            added = line.addedAt.isBefore(added) ? line.addedAt : added;
-            changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
-        }
-        EntryState first = lines.get(0);
-        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now));
     }
 
     boolean expireAt(Rule rule, Instant deadline) {
@@ -278,11 +262,11 @@ final class Engine {
         remover.refuseTracked(SHUTTING_DOWN);
     }
 
-    /** Applies what a configuration read again may change; see {@link ACLManager#reconfigure}. */
-    void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
+    /** Applies what a configuration read again may change; a null {@code whenFull} keeps it. */
+    void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules, WhenFull whenFull) {
         synchronized (lock) {
             Settings before = settings;
-            settings = before.with(purgeInterval, hardTimeout, maxRules);
+            settings = before.with(purgeInterval, hardTimeout, maxRules, whenFull != null ? whenFull : before.whenFull());
             sweeper.intervalChangedLocked(before.purgeInterval(), purgeInterval, !closed);
         }
     }

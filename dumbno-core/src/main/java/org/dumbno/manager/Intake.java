@@ -86,7 +86,8 @@ final class Intake {
         }
         int max = engine.settings().maxRules();
         int active = table.activeCount() + queue.ruleCount();
-        if (max > 0 && !placement.known() && !queue.contains(rule) && active >= max) {
+        boolean full = max > 0 && !placement.known() && !queue.contains(rule) && active >= max;
+        if (full && !roomCanBeMadeLocked(active - max)) {
             refuseLogged(request, future, rule, "at capacity (" + active + " active shunts)", deferred);
             return;
         }
@@ -96,6 +97,17 @@ final class Intake {
             return;
         }
         engine.kickLocked();
+    }
+
+    /**
+     * Whether {@code when_full = evict} can make room for one more new rule when {@code over} new
+     * rules beyond {@code max_rules} are queued already: more shunts may be evicted than that.
+     */
+    @GuardedBy("lock")
+    private boolean roomCanBeMadeLocked(int over) {
+        Settings settings = engine.settings();
+        return settings.whenFull() == WhenFull.EVICT
+                && table.evictable(engine.now(), settings.purgeInterval(), queue::contains) > over;
     }
 
     /**

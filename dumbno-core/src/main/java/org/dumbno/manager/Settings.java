@@ -14,7 +14,7 @@ import org.dumbno.rule.Request;
 record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
         Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
-        boolean checkLayout, boolean repairLayout, SequenceAllocation allocation) {
+        boolean checkLayout, boolean repairLayout, SequenceAllocation allocation, WhenFull whenFull) {
 
     Settings {
         Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");
@@ -22,6 +22,7 @@ record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(allocation, "sequence allocation");
+        Objects.requireNonNull(whenFull, "when full");
         positive("purge interval", purgeInterval);
         positive("max request age", maxRequestAge);
         positive("retry backoff", retryInitial);
@@ -40,10 +41,10 @@ record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
     }
 
     /** These settings with what a configuration read again may change. */
-    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules) {
+    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules, WhenFull newWhenFull) {
         return new Settings(eos, twoTupleHosts, seqMin, seqMax, newMaxRules, newPurgeInterval, newHardTimeout,
                 maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout,
-                allocation);
+                allocation, newWhenFull);
     }
 
     private static void positive(String what, Duration value) {

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.dumbno.eos.AclEntry;
 import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EntryWrite;
@@ -245,11 +249,13 @@ final class ShuntTable {
                     }
                     entry.baseline = -1;
                     entry.removing = null;
+                    entry.rate.forget();
                     continue;
                 }
                 entry.packets = line.packetCount();
                 entry.bytes = line.byteCount();
                 if (sweep) {
+                    entry.rate.sample(entry.packets, now);
                     entry.judgementSkipped = false;
                     if (judge(entry, now, hardTimeout)) {
                         expired.add(entry);
@@ -338,6 +344,94 @@ final class ShuntTable {
             }
         }
         return shunts;
+    }
+
+    /** The shunts as the table has them, by sequence number, each with its lines' counts and rate. */
+    List<ActiveShunt> active(Instant now) {
+        List<ActiveShunt> shunts = new ArrayList<>();
+        bySequence().forEach((sequence, lines) -> shunts.add(shunt(sequence, lines, now)));
+        shunts.sort(Comparator.comparingLong(ActiveShunt::sequence));
+        return shunts;
+    }
+
+    private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
+        Map<AclKey, Long> counts = new HashMap<>();
+        Instant added = lines.get(0).addedAt;
+        Instant changed = lines.get(0).lastChange;
+        for (EntryState line : lines) {
+            counts.put(line.acl, line.packets);
+            added = line.addedAt.isBefore(added) ? line.addedAt : added;
+            changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
+        }
+        EntryState first = lines.get(0);
+        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now),
+                sum(lines, line -> line.rate.lastSweep()));
+    }
+
+    /** The sum of the lines' rates; empty when no line has one. */
+    private static OptionalDouble sum(List<EntryState> lines, Function<EntryState, OptionalDouble> rate) {
+        double total = 0;
+        boolean any = false;
+        for (EntryState line : lines) {
+            OptionalDouble one = rate.apply(line);
+            if (one.isPresent()) {
+                total += one.getAsDouble();
+                any = true;
+            }
+        }
+        return any ? OptionalDouble.of(total) : OptionalDouble.empty();
+    }
+
+    /**
+     * The shunt {@code when_full = evict} removes to make room: the one matching the fewest packets
+     * per second over the recent sweeps (the oldest of equals, then the lowest number). Only a
+     * shunt that can be judged is a candidate: every line has a rate from counts the sweeps
+     * trusted, its first line stood at least {@code minAge}, no line is being removed, its rule
+     * is dumbno's and not one to {@code keep} (rules being asked for).
+     *
+     * @return its lines, empty when no shunt is a candidate
+     */
+    List<EntryState> leastActive(Instant now, Duration minAge, Predicate<Rule> keep) {
+        List<EntryState> best = List.of();
+        double bestRate = 0;
+        Instant bestAdded = null;
+        for (List<EntryState> lines : bySequence().values()) {
+            OptionalDouble rate = evictableRate(lines, now, minAge, keep);
+            if (rate.isEmpty()) {
+                continue;
+            }
+            Instant added = lines.stream().map(line -> line.addedAt).min(Comparator.naturalOrder()).orElseThrow();
+            double r = rate.getAsDouble();
+            if (best.isEmpty() || r < bestRate || r == bestRate && (added.isBefore(bestAdded)
+                    || added.equals(bestAdded) && lines.get(0).sequence < best.get(0).sequence)) {
+                best = lines;
+                bestRate = r;
+                bestAdded = added;
+            }
+        }
+        return best;
+    }
+
+    /** How many shunts {@link #leastActive} could choose from. */
+    int evictable(Instant now, Duration minAge, Predicate<Rule> keep) {
+        int count = 0;
+        for (List<EntryState> lines : bySequence().values()) {
+            if (evictableRate(lines, now, minAge, keep).isPresent()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static OptionalDouble evictableRate(List<EntryState> lines, Instant now, Duration minAge,
+            Predicate<Rule> keep) {
+        for (EntryState line : lines) {
+            if (line.rule == null || line.removing != null || keep.test(line.rule)
+                    || line.rate.recent().isEmpty() || now.isBefore(line.addedAt.plus(minAge))) {
+                return OptionalDouble.empty();
+            }
+        }
+        return sum(lines, line -> line.rate.recent());
     }
 
     /** Whether any list still has a line under {@code sequence}. */
