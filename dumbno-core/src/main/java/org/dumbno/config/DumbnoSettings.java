@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.WhenFull;
 
 /**
  * The {@code [dumbno]} section: how the server listens, whom it serves, and how it manages the
@@ -33,6 +34,8 @@ import org.dumbno.manager.ACLManager;
  * @param repairLayout   whether a drifted layout is put back ({@code repair_layout}); when false,
  *                       requests are refused while a list of their family is not whole
  * @param shutdownTimeout how long stopping may take at most, whatever the switch does, positive
+ * @param whenFull       what a request for a new rule meets once {@code max_rules} shunts stand
+ *                       ({@code when_full}): refused, or room made by evicting the least active
  */
 public record DumbnoSettings(
         List<InetSocketAddress> listen,
@@ -51,7 +54,8 @@ public record DumbnoSettings(
         Optional<Path> secretFile,
         Optional<InetSocketAddress> syslog,
         boolean repairLayout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        WhenFull whenFull) {
 
     static final String SECTION = "dumbno";
     /** The UDP port requests arrive on by default. */
@@ -87,6 +91,7 @@ public record DumbnoSettings(
         Objects.requireNonNull(metricsListen, "metricsListen");
         Objects.requireNonNull(secretFile, "secretFile");
         Objects.requireNonNull(syslog, "syslog");
+        Objects.requireNonNull(whenFull, "whenFull");
         if (listen.isEmpty()) {
             throw Field.of(SECTION, "listen", "").fail("needs at least one host:port");
         }
@@ -169,6 +174,7 @@ public record DumbnoSettings(
         private Optional<InetSocketAddress> syslog = Optional.empty();
         private boolean repairLayout = true;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private WhenFull whenFull = WhenFull.REFUSE;
 
         private Builder() {
         }
@@ -275,12 +281,18 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** What a request for a new rule meets at {@code max_rules} ({@link WhenFull#REFUSE} by default). */
+        public Builder whenFull(WhenFull value) {
+            this.whenFull = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The settings; throws {@link ConfigException} when they do not hold together. */
         public DumbnoSettings build() {
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog, repairLayout, shutdownTimeout);
+                    burst, secretFile, syslog, repairLayout, shutdownTimeout, whenFull);
         }
 
         private static int defaultBurst(int rate) {
