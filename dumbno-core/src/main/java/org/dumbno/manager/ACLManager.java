@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.rule.Request;
@@ -48,7 +49,7 @@ public final class ACLManager implements Shunter, Closeable {
         this.ownsScheduler = ownsScheduler;
     }
 
-    /** A builder; a switch (an {@link EosSwitch}, or a transport and ports) is required. */
+    /** A builder; a switch (an {@link AclSwitch}, or an EOS transport and ports) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -237,7 +238,7 @@ public final class ACLManager implements Shunter, Closeable {
         /** How long closing may spend writing what is queued. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-        private EosSwitch eos;
+        private AclSwitch eos;
         private Set<IPAddress> twoTupleHosts = Set.of();
         private long seqMin = DEFAULT_SEQ_MIN;
         private long seqMax = DEFAULT_SEQ_MAX;
@@ -280,13 +281,19 @@ public final class ACLManager implements Shunter, Closeable {
             return this;
         }
 
-        /** The switch and its managed lists. */
-        public Builder eosSwitch(EosSwitch value) {
+        /**
+         * The switch and its managed lists: an {@link EosSwitch}, the dummy switch,
+         * or any other implementation. The manager does not close it.
+         */
+        public Builder aclSwitch(AclSwitch value) {
             this.eos = value;
             return this;
         }
 
-        /** The switch as a transport and the {@code [ports]} map (ingress interface to ACL name). */
+        /**
+         * An Arista switch reached through {@code transport}, with the {@code [ports]} map (ingress
+         * interface to ACL name): {@code aclSwitch(EosSwitch.of(transport, ports))}.
+         */
         public Builder transport(Transport transport, Map<String, String> ports) {
             this.eos = EosSwitch.of(transport, ports);
             return this;

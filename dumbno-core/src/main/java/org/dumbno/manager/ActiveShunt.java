@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
 /**

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.EntryWrite;
-import org.dumbno.eos.EntryWriteException;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.EntryWriteException;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.rule.Rule;
 
 /**
@@ -22,7 +22,6 @@ import org.dumbno.rule.Rule;
 final class BatchWriter {
     /** Times a rule's number may turn out taken before its requests are refused. */
     static final int MAX_COLLISIONS = 3;
-    private static final String DUPLICATE = "Duplicate sequence number";
 
     private final Engine engine;
     private final Object lock;
@@ -79,8 +78,7 @@ final class BatchWriter {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            List<LayoutProblem> problems = engine.eos().write(evictions.refs(), writes,
-                    engine.settings().checkLayout());
+            List<LayoutProblem> problems = engine.eos().write(evictions.refs(), writes);
             synchronized (lock) {
                 evictions.removed(reader, deferred);
             }
@@ -100,8 +98,8 @@ final class BatchWriter {
         } catch (AuthenticationException e) {
             ShuntLog.LOG.error("cannot write to the switch: {}", e.getMessage());
             refuseAll(plan, evictions, credentialsRefused(e), deferred);
-        } catch (CommandFailedException e) {
-            refuseAll(plan, evictions, "switch refused the change: " + String.join("; ", e.errors()), deferred);
+        } catch (SwitchRefusedException e) {
+            refuseAll(plan, evictions, "switch refused the change: " + String.join("; ", e.reasons()), deferred);
         } catch (SwitchException e) {
             synchronized (lock) {
                 evictions.kept();
@@ -237,7 +235,7 @@ final class BatchWriter {
                 }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
-                if (failure.reason().contains(DUPLICATE)) {
+                if (failure.isSequenceTaken()) {
                     collided(p, failure, back, deferred);
                 } else {
                     refuse(p.pending(), failure.reason(), deferred);

@@ -15,13 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
 import org.dumbno.rule.InvalidRequestException;
@@ -41,7 +41,7 @@ final class Engine {
     private final ReentrantLock callLock = new ReentrantLock();
     /** Replaced whole by {@link #reconfigure}; read anywhere. */
     private volatile Settings settings;
-    private final EosSwitch eos;
+    private final AclSwitch eos;
     private final ScheduledExecutorService scheduler;
     private final Listeners listeners;
     @GuardedBy("lock")
@@ -111,8 +111,8 @@ final class Engine {
                     throw new IllegalStateException(closed ? "closed" : "already started");
                 }
             }
-            if (settings.checkLayout() && !eos.defaultResultKnown()) {
-                readDefaultResult();
+            if (settings.checkLayout()) {
+                learnLayout();
             }
             reader.read(deferred);
             synchronized (lock) {
@@ -130,12 +130,11 @@ final class Engine {
         });
     }
 
-    private void readDefaultResult() throws SwitchException {
+    private void learnLayout() throws SwitchException {
         try {
-            eos.readDefaultResult();
-        } catch (CommandFailedException e) {
-            ShuntLog.LOG.warn("cannot read whether {} has hardware access-list update default-result permit: {}",
-                    eos.describe(), e.getMessage());
+            eos.learnLayout();
+        } catch (SwitchRefusedException e) {
+            ShuntLog.LOG.warn("cannot read the switch-wide settings of {}: {}", eos.describe(), e.getMessage());
         }
     }
 
@@ -291,7 +290,7 @@ final class Engine {
         return settings;
     }
 
-    EosSwitch eos() {
+    AclSwitch eos() {
         return eos;
     }
 

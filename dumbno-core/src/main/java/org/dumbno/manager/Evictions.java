@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.dumbno.eos.EntryRef;
+import org.dumbno.acl.EntryRef;
 import org.dumbno.rule.Rule;
 
 /**

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryWrite;
-import org.dumbno.eos.LayoutReport;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.LayoutReport;
 import org.dumbno.rule.Rule;
 
 /**

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryRef;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
-import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
 

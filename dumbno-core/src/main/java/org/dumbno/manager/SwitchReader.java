@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 
 /**
  * Reads the switch into the engine's table: every read of the lists carries the layout, which is
@@ -108,7 +108,7 @@ final class SwitchReader {
             }
         }
         vanished.forEach((acl, count) -> ShuntLog.LOG.warn("{} vanished from {} with {} shunts in it: a layout"
-                + " problem, not hand removals", acl.modeCommand(), engine.eos().describe(), count));
+                + " problem, not hand removals", acl.describe(), engine.eos().describe(), count));
         layout.skippedLocked(changes.skipped(), deferred);
     }
 
