@@ -17,22 +17,28 @@ import org.dumbno.rule.Rule;
  * @param packetCounts packets matched, per list that holds it
  * @param addedAt when dumbno wrote it, or first saw it
  * @param idleFor how long since its counters last moved
- * @param packetsPerSecond packets per second it matched over the last sweep, over every list;
- *     empty until two counts of it could be trusted (its writing or first sighting, then a sweep)
+ * @param packetRates packets per second matched over the last sweep, per list that holds it and
+ *     was counted twice in a way the engine trusts (its writing or first sighting, then a sweep)
  */
 public record ActiveShunt(Rule rule, String text, long sequence, Map<AclKey, Long> packetCounts,
-        Instant addedAt, Duration idleFor, OptionalDouble packetsPerSecond) {
+        Instant addedAt, Duration idleFor, Map<AclKey, Double> packetRates) {
 
     public ActiveShunt {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(addedAt, "addedAt");
         Objects.requireNonNull(idleFor, "idleFor");
-        Objects.requireNonNull(packetsPerSecond, "packetsPerSecond");
         packetCounts = Map.copyOf(packetCounts);
+        packetRates = Map.copyOf(packetRates);
     }
 
     /** Packets matched over every list. */
     public long totalPackets() {
         return packetCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Packets per second over the last sweep, over every list; empty before a list has a rate. */
+    public OptionalDouble packetsPerSecond() {
+        return packetRates.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(packetRates.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 }

@@ -356,16 +356,18 @@ final class ShuntTable {
 
     private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
         Map<AclKey, Long> counts = new HashMap<>();
+        Map<AclKey, Double> rates = new HashMap<>();
         Instant added = lines.get(0).addedAt;
         Instant changed = lines.get(0).lastChange;
         for (EntryState line : lines) {
             counts.put(line.acl, line.packets);
+            line.rate.lastSweep().ifPresent(rate -> rates.put(line.acl, rate));
             added = line.addedAt.isBefore(added) ? line.addedAt : added;
             changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
         }
         EntryState first = lines.get(0);
         return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now),
-                sum(lines, line -> line.rate.lastSweep()));
+                rates);
     }
 
     /** The sum of the lines' rates; empty when no line has one. */
