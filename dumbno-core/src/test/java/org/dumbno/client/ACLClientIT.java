@@ -2,6 +2,7 @@ package org.dumbno.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +95,17 @@ class ACLClientIT {
         try (UdpServer server = server("127.0.0.1");
                 ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
             assertEquals("error: port 666 is never shunted", client.addAcl(null, "192.0.2.9", "udp", null, 666));
+        }
+    }
+
+    @Test
+    void answersARefusalAsAReplyWithItsReason() throws IOException {
+        try (UdpServer server = server("127.0.0.1");
+                ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            Reply refused = client.add(FlowRequest.builder().dst("192.0.2.9").proto("udp").dport(666).build());
+            assertFalse(refused.isOk());
+            assertEquals(Optional.of("port 666 is never shunted"), refused.errorReason());
+            assertTrue(client.add(FlowRequest.builder().dst("192.0.2.9").proto("udp").dport(53).build()).isOk());
         }
     }
 
