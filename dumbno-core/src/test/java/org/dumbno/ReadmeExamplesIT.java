@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -249,7 +248,7 @@ class ReadmeExamplesIT {
         static Served start(byte[] key) throws IOException, SwitchException {
             EosSwitch eos = EosSwitch.of(SimulatedSwitch.builder().build(), Map.of("Ethernet1", "bulk_1"));
             eos.setup();
-            Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+            Security security = Security.builder().secret(key).build();
             ACLManager manager = ACLManager.builder().eosSwitch(eos).requestFilter(security.requestFilter()).build();
             manager.start();
             UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,

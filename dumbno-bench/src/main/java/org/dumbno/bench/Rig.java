@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +62,8 @@ final class Rig implements Closeable {
         CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http").host("127.0.0.1")
                 .port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
         DumbnoSettings defaults = DumbnoSettings.defaults();
-        Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
-                defaults.rateBurst(), null, Clock.systemUTC());
+        Security security = Security.builder().allowClients(defaults.allowClients()).neverShunt(defaults.neverShunt())
+                .rateLimit(defaults.rateLimit(), defaults.rateBurst()).build();
         ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {

@@ -241,7 +241,7 @@ class ACLClientIT {
     void aSignedRetryAfterALostReplyIsAcceptedBecauseItIsSignedAfresh() throws Exception {
         byte[] key = "a signing key of at least thirty-two bytes".getBytes(UTF_8);
         Instant now = Instant.now();
-        Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+        Security security = Security.builder().secret(key).build();
         try (UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), shunter,
                         UdpServer.Options.builder().gate(security.gate()).build());
                 LossyRelay relay = LossyRelay.start(server.addresses().get(0));
