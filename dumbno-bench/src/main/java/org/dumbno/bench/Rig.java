@@ -12,7 +12,7 @@ import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
@@ -102,7 +102,7 @@ final class Rig implements Closeable {
         long fewest = Long.MAX_VALUE;
         for (String acl : PORTS.values()) {
             long denies = sim.entries(acl, Family.IP).stream()
-                    .filter(e -> e.action() == AclEntry.Action.DENY).count();
+                    .filter(e -> e.action() == SimulatedEntry.Action.DENY).count();
             fewest = Math.min(fewest, denies);
         }
         return fewest;

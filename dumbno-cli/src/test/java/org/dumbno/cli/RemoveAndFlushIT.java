@@ -9,7 +9,7 @@ import java.util.List;
 import org.dumbno.cli.RunningDaemon.Run;
 import org.dumbno.client.ACLClient;
 import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.rule.Family;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class RemoveAndFlushIT {
     }
 
     private List<String> denies(String acl) {
-        return running.simulated().entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
+        return running.simulated().entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
                 .map(e -> e.sequence() + " " + e.text()).toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
@@ -112,6 +112,6 @@ class CapacityTest {
     }
 
     private List<Boolean> programmed(String acl) {
-        return denies(rig.sim, acl, Family.IP).stream().map(AclEntry::programmed).toList();
+        return denies(rig.sim, acl, Family.IP).stream().map(SimulatedEntry::programmed).toList();
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
@@ -312,9 +312,9 @@ class LayoutFaultTest {
         if (!rig.sim.countsPerEntry(name, Family.IP)) {
             lacks.add(name + " without counters per-entry");
         }
-        List<AclEntry> entries = rig.sim.entries(name, Family.IP);
+        List<SimulatedEntry> entries = rig.sim.entries(name, Family.IP);
         for (long permit : new long[] {10, 20, 30, 100001}) {
-            if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == AclEntry.Action.PERMIT)) {
+            if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == SimulatedEntry.Action.PERMIT)) {
                 lacks.add(name + " without permit " + permit);
             }
         }

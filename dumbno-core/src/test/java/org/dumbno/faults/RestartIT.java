@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dumbno.client.ACLClient;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
@@ -145,7 +145,7 @@ class RestartIT {
         Set<Long> numbers = new TreeSet<>();
         for (Family family : Family.values()) {
             for (String acl : Rig.ACLS) {
-                denies(rig.sim, acl, family).stream().map(AclEntry::sequence).forEach(numbers::add);
+                denies(rig.sim, acl, family).stream().map(SimulatedEntry::sequence).forEach(numbers::add);
             }
         }
         return numbers;
