@@ -29,6 +29,7 @@ import org.dumbno.manager.Shunter;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
+import org.dumbno.testing.LossyRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

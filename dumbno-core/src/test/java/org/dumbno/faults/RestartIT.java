@@ -24,6 +24,7 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.server.UdpServer;
+import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,10 +67,11 @@ class RestartIT {
                 UdpServer.Options.defaults()));
     }
 
+    /** One sensor, with its own socket, for each request. */
     private List<Sensor> sensors(InetSocketAddress server, List<Request> requests) throws IOException {
         List<Sensor> sensors = new ArrayList<>();
-        for (Request request : requests) {
-            sensors.add(opened(new Sensor(server, request)));
+        while (sensors.size() < requests.size()) {
+            sensors.add(opened(new Sensor(server)));
         }
         return sensors;
     }
@@ -84,26 +86,26 @@ class RestartIT {
         InetSocketAddress address = first.addresses().get(0);
 
         List<Sensor> answered = sensors(address, firstPart);
-        for (Sensor sensor : answered) {
-            sensor.send();
+        for (int i = 0; i < answered.size(); i++) {
+            answered.get(i).send(firstPart.get(i).toJson());
         }
-        for (Sensor sensor : answered) {
-            assertEquals("ok", sensor.reply(REPLY_TIMEOUT), sensor.request.toString());
+        for (int i = 0; i < answered.size(); i++) {
+            assertEquals("ok", answered.get(i).receive(REPLY_TIMEOUT), firstPart.get(i).toString());
         }
         List<Sensor> cut = sensors(address, secondPart);
-        for (Sensor sensor : cut) {
-            sensor.send();
+        for (int i = 0; i < cut.size(); i++) {
+            cut.get(i).send(secondPart.get(i).toJson());
         }
         first.close();
         firstEngine.close();
 
         Set<Rule> acknowledged = new HashSet<>();
         firstPart.forEach(r -> acknowledged.add(r.toRule()));
-        for (Sensor sensor : cut) {
-            String reply = sensor.reply(Duration.ofMillis(50));
-            assertTrue(reply == null || reply.equals("ok"), sensor.request + " answered " + reply);
+        for (int i = 0; i < cut.size(); i++) {
+            String reply = cut.get(i).receive(Duration.ofMillis(50));
+            assertTrue(reply == null || reply.equals("ok"), secondPart.get(i) + " answered " + reply);
             if ("ok".equals(reply)) {
-                acknowledged.add(sensor.request.toRule());
+                acknowledged.add(secondPart.get(i).toRule());
             }
         }
         assertAllPresent(rig.sim, acknowledged);
