@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dumbno.eos.ScriptedTransport;
 import org.dumbno.eos.SwitchUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class EapiTlsIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = EapiServer.start(ScriptedBackend.echo(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = EapiServer.start(ScriptedTransport.echo(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 "admin", "pw", TestTls.serverContext());
     }
 
