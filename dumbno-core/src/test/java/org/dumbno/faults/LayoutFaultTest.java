@@ -20,6 +20,7 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.rule.Family;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

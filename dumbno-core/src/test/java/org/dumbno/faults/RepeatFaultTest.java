@@ -7,6 +7,7 @@ import java.util.List;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -24,6 +24,7 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.server.UdpServer;
+import org.dumbno.testing.LogCapture;
 import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
