@@ -288,7 +288,11 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
         }
     }
 
-    private static byte[] hmac(byte[] key, String canonical) {
+    /**
+     * The HMAC-SHA256 of {@code canonical} under {@code key}: what {@code sig} holds, in hex, for
+     * the canonical string of {@link #canonical(Op, long)}. The server checks signatures with it.
+     */
+    public static byte[] hmac(byte[] key, String canonical) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
