@@ -6,25 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import inet.ipaddr.IPAddressString;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DumbnoSectionTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     private DumbnoSettings load(String lines) {
         return files.load(ConfigFiles.DUMMY + "[dumbno]\n" + lines).dumbno();
@@ -96,7 +88,7 @@ class DumbnoSectionTest {
         assertEquals(10, settings.queueLimit());
         assertEquals(5, settings.rateLimit());
         assertEquals(7, settings.rateBurst());
-        assertEquals(dir.resolve("hmac.key").toAbsolutePath(), settings.secretFile().orElseThrow());
+        assertEquals(files.dir().resolve("hmac.key").toAbsolutePath(), settings.secretFile().orElseThrow());
         assertEquals(new InetSocketAddress("192.0.2.5", 1514), settings.syslog().orElseThrow());
     }
 

@@ -9,24 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The INI layer: comments, separators, and files that are not INI at all. */
 class IniFileTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     @Test
     void missingFileIsNamed() {
-        Path missing = dir.resolve("absent.cfg");
+        Path missing = files.dir().resolve("absent.cfg");
 
         ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(missing, Map.of()));
         assertEquals(missing + ": no such file", e.getMessage());
@@ -34,8 +27,8 @@ class IniFileTest {
 
     @Test
     void directoryIsNotReadable() {
-        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(dir, Map.of()));
-        assertTrue(e.getMessage().startsWith(dir + ": cannot read: "), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(files.dir(), Map.of()));
+        assertTrue(e.getMessage().startsWith(files.dir() + ": cannot read: "), e.getMessage());
     }
 
     @Test

@@ -13,24 +13,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PasswordTest {
     private static final String HEAD = "[switch]\nip = 192.0.2.1\nuser = dumbno\n";
     private static final String PORTS = "[ports]\nEthernet1 = bulk_1\n";
     private static final String SECRET = "s3cr3t-Value";
 
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
     private final LogCapture logged = LogCapture.of(Passwords.class);
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
 
     @AfterEach
     void tearDown() {
