@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +22,8 @@ class PasswordTest {
 
     @RegisterExtension
     final ConfigFiles files = new ConfigFiles();
+    @RegisterExtension
     private final LogCapture logged = LogCapture.of(Passwords.class);
-
-    @AfterEach
-    void tearDown() {
-        logged.close();
-    }
 
     private Secret password(String lines, Map<String, String> environment) {
         return files.load(HEAD + lines + PORTS, environment).switchSettings().password();

@@ -6,17 +6,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.metrics.Health;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The log says once when a loop stalls, and once when it goes on again. */
 class HealthLogTest {
+    @RegisterExtension
     private final LogCapture logged = LogCapture.of(HealthLog.class);
-
-    @AfterEach
-    void detach() {
-        logged.close();
-    }
 
     @Test
     void aStallIsLoggedWhenItBeginsAndWhenItEnds() {

@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Anyone may ask when dumbno listens beyond loopback with no allow-list: it says so at start. */
 @Timeout(30)
 class OpenListenWarningIT {
+    @RegisterExtension
     private final LogCapture logged = LogCapture.of(Daemon.class);
-
-    @AfterEach
-    void detach() {
-        logged.close();
-    }
 
     @Test
     void aWildcardListenWithoutAllowClientsIsWarnedAbout() throws Exception {

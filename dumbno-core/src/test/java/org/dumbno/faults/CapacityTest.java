@@ -17,9 +17,9 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TCAM limits. dumbno counts its shunts and refuses beyond {@code max_rules}; what it cannot see is
@@ -31,12 +31,8 @@ class CapacityTest {
     private static final String TCAM = "org.dumbno.eos.sim.Tcam";
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno", TCAM);
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void beyondMaxRulesRequestsAreRefusedAndNothingIsWritten() throws Exception {

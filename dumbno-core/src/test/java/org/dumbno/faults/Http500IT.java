@@ -17,6 +17,7 @@ import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine talks eAPI over real HTTP on loopback to the simulated switch, which answers a run of
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class Http500IT {
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno", "org.dumbno.eos.eapi.CommandApiHandler");
     private EapiServer server;
     private EapiTransport transport;
@@ -42,7 +44,6 @@ class Http500IT {
         if (server != null) {
             server.close();
         }
-        log.close();
     }
 
     @Test

@@ -21,9 +21,9 @@ import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The layout drifts under dumbno: a reload that loses the running configuration, a list removed
@@ -36,12 +36,8 @@ class LayoutFaultTest {
     private final Rig rig = new Rig();
     private final AtReply atReply = new AtReply(rig.sim, Rig.PORTS);
     private final Removals removals = new Removals();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     private ACLManager start(boolean repair) throws Exception {
         ACLManager manager = rig.start(b -> b.repairLayout(repair));

@@ -29,6 +29,7 @@ import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server is restarted in the middle of a burst of real datagrams: a first engine and UDP server
@@ -40,6 +41,7 @@ class RestartIT {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -49,7 +51,6 @@ class RestartIT {
         for (AutoCloseable closeable : open) {
             closeable.close();
         }
-        log.close();
     }
 
     private <T extends AutoCloseable> T opened(T closeable) {

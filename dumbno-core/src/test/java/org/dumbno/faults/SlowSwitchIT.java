@@ -19,6 +19,7 @@ import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The switch answers more slowly than the engine's eAPI timeout: the engine gives up on a write
@@ -35,6 +36,7 @@ class SlowSwitchIT {
 
     private final GateSleeper sleeper = new GateSleeper();
     private final Rig rig = new Rig(b -> b.sleeper(sleeper));
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
     private EapiServer server;
     private EapiTransport transport;
@@ -52,7 +54,6 @@ class SlowSwitchIT {
         if (server != null) {
             server.close();
         }
-        log.close();
     }
 
     @Test

@@ -7,10 +7,16 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/** Collects what some loggers log while it is open. */
-public final class LogCapture implements AutoCloseable {
+/**
+ * Collects what some loggers log while it is open. As a JUnit extension
+ * ({@code @RegisterExtension final LogCapture log = LogCapture.of("dumbno");}) it closes after each
+ * test.
+ */
+public final class LogCapture implements AutoCloseable, AfterEachCallback {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final List<Logger> loggers = new ArrayList<>();
 
@@ -81,6 +87,11 @@ public final class LogCapture implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
