@@ -64,7 +64,7 @@ final class Rig implements Closeable {
         DumbnoSettings defaults = DumbnoSettings.defaults();
         Security security = Security.builder().allowClients(defaults.allowClients()).neverShunt(defaults.neverShunt())
                 .rateLimit(defaults.rateLimit(), defaults.rateBurst()).build();
-        ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
+        ACLManager manager = ACLManager.builder().aclSwitch(EosSwitch.of(transport, PORTS))
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {
             manager.start();

@@ -16,14 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.SetupReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.Backend;
-import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SetupReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.internal.DaemonThreads;
@@ -40,8 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dumbno: the switch transport, the {@link EosSwitch} over it, the {@link ACLManager}, the
- * {@link Security} checks and the {@link UdpServer}, built from one configuration by
+ * A running dumbno: the switch transport and the {@link EosSwitch} over it (or the dummy switch),
+ * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one configuration by
  * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
  * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
  * server sends those answers and releases its sockets, then the transport (and a hosted simulated
@@ -54,7 +54,7 @@ public final class Daemon implements Closeable {
     static final Duration ARRIVAL_MAX = Duration.ofSeconds(30);
 
     private final Transport transport;
-    private final EosSwitch eos;
+    private final AclSwitch eos;
     private final AtomicReference<SetupReport> setup;
     private final AtomicReference<Security> security;
     private final DumbnoConfig started;
@@ -153,8 +153,8 @@ public final class Daemon implements Closeable {
         return manager;
     }
 
-    /** The switch operations, over the daemon's transport. */
-    public EosSwitch eosSwitch() {
+    /** The switch: an {@link EosSwitch} over the daemon's transport, or the dummy switch. */
+    public AclSwitch aclSwitch() {
         return eos;
     }
 
@@ -207,7 +207,7 @@ public final class Daemon implements Closeable {
                 zeek.close();
             }
             server.close();
-            transport.close();
+            eos.close();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
@@ -286,17 +286,17 @@ public final class Daemon implements Closeable {
      * The engine as the daemon builds it, with every {@code [dumbno]} setting, the two-tuple hosts
      * and {@code never_shunt}, not yet started: for one-shot use without a server.
      */
-    public static ACLManager manager(DumbnoConfig config, EosSwitch eos, Clock clock) {
+    public static ACLManager manager(DumbnoConfig config, AclSwitch eos, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         Security neverShunt = Security.builder().neverShunt(settings.neverShunt()).clock(clock).build();
         return manager(config, eos, neverShunt.requestFilter(), clock);
     }
 
-    private static ACLManager manager(DumbnoConfig config, EosSwitch eos,
+    private static ACLManager manager(DumbnoConfig config, AclSwitch eos,
             RequestFilter filter, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         return ACLManager.builder()
-                .eosSwitch(eos)
+                .aclSwitch(eos)
                 .twoTupleHosts(config.twoTupleHosts())
                 .sequenceRange(settings.seqMin(), settings.seqMax())
                 .maxRules(settings.maxRules())
@@ -334,7 +334,7 @@ public final class Daemon implements Closeable {
         final AtomicReference<SetupReport> setup = new AtomicReference<>();
         final Health health = new Health();
         Transport transport;
-        EosSwitch eos;
+        AclSwitch eos;
         final AtomicReference<Security> security = new AtomicReference<>();
         DumbnoConfig config;
         Clock clock;
@@ -351,15 +351,18 @@ public final class Daemon implements Closeable {
             shutdownTimeout = settings.shutdownTimeout();
             this.config = config;
             clock = options.clock();
-            transport = Switches.connect(config, Switches.Role.HOST, options.configName());
-            started.push(transport);
-            Transport calls = transport;
             if (settings.metricsListen().isPresent()) {
                 metrics = new DaemonMetrics();
                 started.push(metrics);
-                calls = metrics.wrap(transport);
             }
-            eos = EosSwitch.of(calls, config.ports());
+            if (config.backend() == Backend.DUMMY) {
+                eos = Switches.open(config, Switches.Role.HOST, options.configName());
+                started.push(eos);
+            } else {
+                transport = Switches.connect(config, Switches.Role.HOST, options.configName());
+                started.push(transport);
+                eos = EosSwitch.of(metrics == null ? transport : metrics.wrap(transport), config.ports());
+            }
             if (transport instanceof SimulatedHost) {
                 SetupReport report = eos.setup();
                 setup.set(report);

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.DumbnoConfig;
-import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.manager.ACLManager;
@@ -40,7 +40,7 @@ final class DaemonMetrics implements Closeable {
     }
 
     /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
-    void start(InetSocketAddress listen, DumbnoConfig config, EosSwitch eos, ACLManager manager,
+    void start(InetSocketAddress listen, DumbnoConfig config, AclSwitch eos, ACLManager manager,
             UdpServer udp, Supplier<Map<String, Long>> refusals, ZeekBridge zeek, Clock clock, Health health)
             throws IOException {
         metrics.attach(manager);

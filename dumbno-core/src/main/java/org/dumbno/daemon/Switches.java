@@ -9,10 +9,13 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
-import org.dumbno.eos.DummyTransport;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
@@ -21,7 +24,7 @@ import org.dumbno.eos.sim.TrafficGenerator;
 import org.dumbno.internal.SocketAddresses;
 
 /**
- * The transport a configuration's {@code [switch] backend} calls for. A real switch is reached over
+ * The switch a configuration's {@code [switch] backend} calls for. A real switch is reached over
  * eAPI by every process alike. A simulated switch lives in the serving process ({@link Role#HOST}),
  * which serves it as eAPI on {@code [simulated] eapi_listen}; every other process
  * ({@link Role#CLIENT}) reaches it there.
@@ -42,24 +45,41 @@ public final class Switches {
     }
 
     /**
-     * The transport for {@code config}'s backend.
+     * The switch for {@code config}'s backend: the dummy switch, or an {@link EosSwitch} over
+     * {@link #connect(DumbnoConfig, Role, String)}; closing it closes the transport.
+     * {@code configName} (the file's name as the user gave it) appears in the hint when a client
+     * finds no simulated switch.
      *
      * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     */
+    public static AclSwitch open(DumbnoConfig config, Role role, String configName) throws IOException {
+        if (config.backend() == Backend.DUMMY) {
+            return AclSwitch.dummy(AclKey.of(config.ports().values()));
+        }
+        return EosSwitch.of(connect(config, role, configName), config.ports());
+    }
+
+    /**
+     * The eAPI transport for {@code config}'s backend.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     * @throws IllegalArgumentException the backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, Role role) throws IOException {
         return connect(config, role, DEFAULT_CONFIG_NAME);
     }
 
     /**
-     * The transport for {@code config}'s backend; {@code configName} (the file's name as the user
-     * gave it) appears in the hint when a client finds no simulated switch.
+     * The eAPI transport for {@code config}'s backend; {@code configName} (the file's name as the
+     * user gave it) appears in the hint when a client finds no simulated switch.
      *
      * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     * @throws IllegalArgumentException the backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, Role role, String configName) throws IOException {
         return switch (config.backend()) {
             case ARISTA -> arista(config.switchSettings(), maxReply(config));
-            case DUMMY -> new DummyTransport();
+            case DUMMY -> throw new IllegalArgumentException("backend = dummy has no eAPI transport");
             case SIMULATED -> role == Role.HOST ? host(config) : client(config.simulated(), configName);
         };
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.manager.ACLManager;
@@ -210,7 +210,7 @@ public final class DumbnoMetrics implements Closeable {
      * @param ports the {@code [ports]} map (ingress interface to ACL name)
      * @param egress the {@code [egress_ports]} map (tool-facing interface to label)
      */
-    public ScheduledFuture<?> startBandwidthPoll(EosSwitch eos, Map<String, String> ports,
+    public ScheduledFuture<?> startBandwidthPoll(AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
         Objects.requireNonNull(eos, "eos");
         Objects.requireNonNull(scheduler, "scheduler");
@@ -227,7 +227,7 @@ public final class DumbnoMetrics implements Closeable {
         return future;
     }
 
-    BandwidthPoll bandwidthPoll(EosSwitch eos, Map<String, String> ports, Map<String, String> egress) {
+    BandwidthPoll bandwidthPoll(AclSwitch eos, Map<String, String> ports, Map<String, String> egress) {
         BandwidthPoll.Series series = new BandwidthPoll.Series(
                 Counter.builder().name("dumbno_ingress_bytes_total")
                         .help("Bytes into the [ports] interfaces since polling began").register(registry),

@@ -61,7 +61,7 @@ class MetricsIT {
         eos.setup();
         Security security = Security.builder().allowClients(List.of(ip("127.0.0.1")))
                 .neverShunt(List.of(ip("192.0.2.53"))).build();
-        manager = ACLManager.builder().eosSwitch(eos).requestFilter(security.requestFilter()).build();
+        manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
         metrics.attach(manager);
         metrics.attachQueueDepth(manager::queueDepth);
         manager.start();
