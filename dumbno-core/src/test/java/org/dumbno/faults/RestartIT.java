@@ -24,9 +24,9 @@ import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.server.UdpServer;
+import org.dumbno.testing.Closer;
 import org.dumbno.testing.LogCapture;
 import org.dumbno.testing.Sensor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,29 +43,17 @@ class RestartIT {
     private final Rig rig = new Rig();
     @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        Collections.reverse(open);
-        for (AutoCloseable closeable : open) {
-            closeable.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T opened(T closeable) {
-        open.add(closeable);
-        return closeable;
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     private ACLManager engine() throws Exception {
-        ACLManager manager = opened(ACLManager.builder().transport(rig.recorder, Rig.PORTS).build());
+        ACLManager manager = closer.add(ACLManager.builder().transport(rig.recorder, Rig.PORTS).build());
         manager.start();
         return manager;
     }
 
     private UdpServer server(ACLManager manager, int port) throws IOException {
-        return opened(UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", port)), manager,
+        return closer.add(UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", port)), manager,
                 UdpServer.Options.defaults()));
     }
 
@@ -73,7 +61,7 @@ class RestartIT {
     private List<Sensor> sensors(InetSocketAddress server, List<Request> requests) throws IOException {
         List<Sensor> sensors = new ArrayList<>();
         while (sensors.size() < requests.size()) {
-            sensors.add(opened(new Sensor(server)));
+            sensors.add(closer.add(new Sensor(server)));
         }
         return sensors;
     }
