@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.dumbno.internal.EmbeddedIPv4;
 import org.dumbno.manager.WhenFull;
+import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
@@ -22,6 +21,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.rule.Request;
+import org.dumbno.rule.RequestFilter;
 import org.dumbno.rule.Rule;
 
 /**
@@ -252,7 +252,7 @@ public final class ACLManager implements Shunter, Closeable {
         private Duration retryMax = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
-        private Function<Request, Optional<String>> filter = request -> Optional.empty();
+        private RequestFilter filter = RequestFilter.NONE;
         private boolean checkLayout = true;
         private boolean repairLayout = true;
         private SequenceAllocation allocation = SequenceAllocation.roundRobin();
@@ -380,8 +380,8 @@ public final class ACLManager implements Shunter, Closeable {
         }
 
         /** Asked about every request; a reason refuses it (e.g. {@code never_shunt}). */
-        public Builder requestFilter(Function<Request, Optional<String>> value) {
-            this.filter = value;
+        public Builder requestFilter(RequestFilter value) {
+            this.filter = Objects.requireNonNull(value, "requestFilter");
             return this;
         }
 

@@ -48,7 +48,7 @@ final class Intake {
         Optional<String> refusal;
         try {
             rule = request.toRule(settings.twoTupleHosts());
-            refusal = settings.filter().apply(request);
+            refusal = settings.filter().check(request);
         } catch (InvalidRequestException e) {
             engine.refuse(request, future, null, e.getMessage());
             return future;

@@ -3,9 +3,6 @@ package org.dumbno.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code when_full = evict}: at {@code max_rules}, the shunt matching the fewest packets per second
@@ -30,19 +26,8 @@ import org.slf4j.LoggerFactory;
 class EvictionTest {
     private final Harness h = new Harness();
     private final List<RemovedShunt> removed = new CopyOnWriteArrayList<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("dumbno");
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    @BeforeEach
-    void listen() {
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of("dumbno");
 
     private void start(UnaryOperator<ACLManager.Builder> more) throws Exception {
         h.start(b -> more.apply(b.maxRules(2).whenFull(WhenFull.EVICT).listener(new ShuntListener() {
@@ -63,8 +48,7 @@ class EvictionTest {
     }
 
     private List<String> evictionLines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.endsWith("reason=evicted"))
-                .toList();
+        return log.messages().stream().filter(m -> m.endsWith("reason=evicted")).toList();
     }
 
     @Test
