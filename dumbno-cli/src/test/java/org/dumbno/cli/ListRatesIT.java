@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.cli.RunningDaemon.Run;
 import org.dumbno.client.ACLClient;
@@ -30,6 +33,8 @@ class ListRatesIT {
     Path dir;
 
     private RunningDaemon running;
+    /** Keeps the shunt busy, so that the one-second sweeps measure it rather than remove it as idle. */
+    private final ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void start() throws IOException {
@@ -38,6 +43,7 @@ class ListRatesIT {
 
     @AfterEach
     void stop() {
+        traffic.shutdownNow();
         running.close();
     }
 
@@ -47,10 +53,11 @@ class ListRatesIT {
             assertEquals("ok", client.addAcl("10.1.2.3", "192.0.2.9", "tcp", null, 443));
         }
         Flow flow = Flow.of(Protocol.TCP, "10.1.2.3", 51234, "192.0.2.9", 443);
+        traffic.scheduleWithFixedDelay(() -> running.simulated().send("Ethernet1", flow, 100, 10_000), 0, 20,
+                TimeUnit.MILLISECONDS);
         AtomicReference<JsonObject> busy = new AtomicReference<>();
 
         assertTrue(Await.until(() -> {
-            running.simulated().send("Ethernet1", flow, 1000, 100_000);
             Run list = RunningDaemon.run("list", running.config().toString(), "--json");
             JsonArray rows = JsonParser.parseString(list.out()).getAsJsonArray();
             for (JsonElement row : rows) {

@@ -436,14 +436,14 @@ final class Engine {
             confirm = repeats && (stale || !writes || lastCallWrote);
             read = stale || confirm;
             if (confirm) {
-                confirmations.begin();
+                confirmations.readStarted();
             }
         }
         if (read) {
             lastCallWrote = false;
             if (!resync(deferred)) {
                 synchronized (lock) {
-                    confirmations.failed();
+                    confirmations.readFailed();
                 }
                 return false;
             }
@@ -467,7 +467,7 @@ final class Engine {
      */
     @GuardedBy("lock")
     private void settleConfirmationsLocked(Deferred deferred) {
-        for (Confirmations.Confirmation confirmation : confirmations.finish()) {
+        for (Confirmations.Confirmation confirmation : confirmations.readDone()) {
             Rule rule = confirmation.rule();
             PendingRule.Waiter waiter = confirmation.waiter();
             String refusal = layout.refusalLocked(rule.family());
