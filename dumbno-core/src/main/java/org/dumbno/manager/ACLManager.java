@@ -47,8 +47,9 @@ import org.dumbno.rule.Rule;
  *
  * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
  * round-robin after the last one used; lines outside that range are never touched. When another
- * writer took a number meanwhile (the switch answers {@code Duplicate sequence number}), the
- * engine reads the switch again and places the rule anew, up to three times per rule.
+ * writer took a number meanwhile (the switch refuses the line as taken:
+ * {@link org.dumbno.acl.EntryWriteException#isSequenceTaken()}), the engine reads the switch again
+ * and places the rule anew, up to three times per rule.
  */
 public final class ACLManager implements Shunter, Closeable {
     private static final String SHUTTING_DOWN = "dumbno is shutting down";
