@@ -126,7 +126,7 @@ class ReadmeExamplesIT {
         private final Map<AclKey, SortedMap<Long, AclEntry>> lists = new LinkedHashMap<>();
 
         MemorySwitch(String... names) {
-            AclKey.of(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));  // IPv4 and IPv6 each
+            AclKey.inBothFamilies(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));
         }
 
         @Override public String describe() { return "memory"; }

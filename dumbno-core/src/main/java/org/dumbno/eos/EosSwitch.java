@@ -51,14 +51,15 @@ public final class EosSwitch implements AclSwitch {
     private EosSwitch(Transport transport, Map<String, String> ports) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.ports = Collections.unmodifiableMap(new TreeMap<>(ports));
-        this.acls = AclKey.of(this.ports.values());
+        this.acls = AclKey.inBothFamilies(this.ports.values());
         this.decoder = new ReadDecoder(acls, reader.decoder(acls));
     }
 
     /**
      * A switch reached through {@code transport} whose ingress interfaces map to ACL names as in
      * {@code ports} (e.g. {@code Ethernet1 -> bulk_1}). With no ports there are no managed lists:
-     * nothing is read or written, and every shunt is "on" none of them ({@code backend = dummy}).
+     * nothing is read or written, and every shunt is "on" none of them. Closing it closes the
+     * transport.
      */
     public static EosSwitch of(Transport transport, Map<String, String> ports) {
         return new EosSwitch(transport, ports);

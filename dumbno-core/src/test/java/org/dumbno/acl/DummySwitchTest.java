@@ -24,7 +24,7 @@ class DummySwitchTest {
     private static final AclKey IPV6_1 = new AclKey("bulk_1", Family.IPV6);
     private static final Rule RULE = Request.of("10.0.0.1", "192.0.2.9", "tcp", null, 443).toRule();
 
-    private final AclSwitch dummy = AclSwitch.dummy(AclKey.of(List.of("bulk_1", "bulk_2", "bulk_1")));
+    private final AclSwitch dummy = AclSwitch.dummy(AclKey.inBothFamilies(List.of("bulk_1", "bulk_2", "bulk_1")));
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(DummySwitch.class);
 
@@ -52,7 +52,8 @@ class DummySwitchTest {
 
     @Test
     void logsEachLineItWouldWriteAndRemoveAndKeepsNone() throws SwitchException {
-        List<LayoutProblem> problems = dummy.write(List.of(new EntryWrite(IP1, 501, RULE), new EntryWrite(IP2, 501, RULE)));
+        List<LayoutProblem> problems = dummy.write(List.of(new EntryWrite(IP1, 501, RULE),
+                new EntryWrite(IP2, 501, RULE)));
         dummy.remove(List.of(new EntryRef(IP1, 501)));
 
         assertEquals(List.of(), problems);

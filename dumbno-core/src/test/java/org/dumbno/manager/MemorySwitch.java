@@ -30,7 +30,7 @@ final class MemorySwitch implements AclSwitch {
     private final Map<AclKey, NavigableMap<Long, AclEntry>> lists = new LinkedHashMap<>();
 
     MemorySwitch(String... names) {
-        AclKey.of(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));
+        AclKey.inBothFamilies(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));
     }
 
     @Override
