@@ -1,6 +1,7 @@
 package org.dumbno.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The engine drives a switch written against the SPI alone ({@link MemorySwitch}, no EOS in it)
- * through add, sweep and remove, and handles a number taken behind its back by asking the write
- * exception, whatever words the switch uses.
+ * through add, sweep and remove, and tells its failures apart by their types, whatever words the
+ * switch uses: a number taken behind its back, a refused change, a switch out of reach.
  */
 @Timeout(10)
 class CustomSwitchTest {
@@ -117,5 +118,33 @@ class CustomSwitchTest {
         assertEquals(List.of(501L, 503L), memory.sequences(IP2), "the other writer's line stands");
         assertEquals(List.of(), removed);
         assertEquals(505, settle(manager.add(Request.of("10.0.0.2", null, null, null, null))).sequence());
+    }
+
+    @Test
+    void aRefusedChangeIsAnsweredWithTheSwitchsReason() {
+        memory.refuseNextWrite("read-only for maintenance");
+
+        ShuntOutcome refused = settle(manager.add(REQUEST));
+        ShuntOutcome later = settle(manager.add(REQUEST));
+
+        assertEquals("error: switch refused the change: read-only for maintenance", refused.reply());
+        assertEquals(ShuntOutcome.Status.INSTALLED, later.status(), "only that write was refused");
+        assertEquals(List.of(later.sequence()), memory.sequences(IP1));
+    }
+
+    @Test
+    void requestsWaitForASwitchOutOfReachAndAreWrittenWhenItIsBack() {
+        memory.down(true);
+        CompletableFuture<ShuntOutcome> waiting = manager.add(REQUEST);
+        scheduler.runDue();
+        assertNull(waiting.getNow(null), "waiting, not refused");
+        assertEquals(clock.instant(), manager.unreachableSince().orElseThrow());
+
+        memory.down(false);
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertEquals(ShuntOutcome.Status.INSTALLED, waiting.getNow(null).status());
+        assertEquals(List.of(waiting.getNow(null).sequence()), memory.sequences(IP2));
+        assertTrue(manager.unreachableSince().isEmpty());
     }
 }

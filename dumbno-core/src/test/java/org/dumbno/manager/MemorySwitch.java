@@ -14,20 +14,25 @@ import org.dumbno.acl.EntryWrite;
 import org.dumbno.acl.EntryWriteException;
 import org.dumbno.acl.LayoutProblem;
 import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchRefusedException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Rule;
 
 /**
  * A switch written against the SPI alone, with no EOS in it: lists in memory, each line counting
  * the packets of the flows it matches. Another writer can take numbers behind the engine's back,
- * which the switch refuses in its own words.
+ * which the switch refuses in its own words; it can refuse writes or be out of reach.
  */
 final class MemorySwitch implements AclSwitch {
     /** How this switch words a refusal of a number that holds another line. */
     static final String TAKEN = "line number in use";
 
     private final Map<AclKey, NavigableMap<Long, AclEntry>> lists = new LinkedHashMap<>();
+    private String refusal;
+    private boolean down;
 
     MemorySwitch(String... names) {
         AclKey.inBothFamilies(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));
@@ -44,14 +49,21 @@ final class MemorySwitch implements AclSwitch {
     }
 
     @Override
-    public synchronized SwitchRead read() {
+    public synchronized SwitchRead read() throws SwitchUnavailableException {
+        reach();
         Map<AclKey, List<AclEntry>> read = new LinkedHashMap<>();
         lists.forEach((acl, lines) -> read.put(acl, List.copyOf(lines.values())));
         return new SwitchRead(read, LayoutReport.OK);
     }
 
     @Override
-    public synchronized List<LayoutProblem> write(List<EntryWrite> writes) throws EntryWriteException {
+    public synchronized List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
+        reach();
+        if (refusal != null) {
+            String reason = refusal;
+            refusal = null;
+            throw new SwitchRefusedException(describe(), "write refused: " + reason, List.of(reason), null);
+        }
         List<EntryWrite> applied = new ArrayList<>();
         for (EntryWrite write : writes) {
             NavigableMap<Long, AclEntry> lines = lists.get(write.acl());
@@ -66,8 +78,25 @@ final class MemorySwitch implements AclSwitch {
     }
 
     @Override
-    public synchronized void remove(List<EntryRef> entries) {
+    public synchronized void remove(List<EntryRef> entries) throws SwitchUnavailableException {
+        reach();
         entries.forEach(ref -> lists.get(ref.acl()).remove(ref.sequence()));
+    }
+
+    private void reach() throws SwitchUnavailableException {
+        if (down) {
+            throw new SwitchUnavailableException(describe(), "out of reach", null);
+        }
+    }
+
+    /** The next write call is refused, giving {@code reason}. */
+    synchronized void refuseNextWrite(String reason) {
+        refusal = reason;
+    }
+
+    /** Whether every call fails as unreachable. */
+    synchronized void down(boolean value) {
+        down = value;
     }
 
     /** Another writer puts a deny of {@code rule} under {@code sequence} in {@code acl}. */
