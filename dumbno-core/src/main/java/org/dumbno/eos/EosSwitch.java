@@ -156,7 +156,7 @@ public final class EosSwitch implements AclSwitch {
 
     /**
      * Reads whether {@code hardware access-list update default-result permit} is configured, unless
-     * setup or an earlier read found out already: see {@link #readDefaultResult()}.
+     * setup or an earlier call found out already: see {@link #readDefaultResult()}.
      */
     @Override
     public void learnLayout() throws SwitchException {
