@@ -357,8 +357,9 @@ public final class Daemon implements Closeable {
                 started.push(metrics);
             }
             if (config.backend() == Backend.DUMMY) {
-                eos = Switches.open(config, Switches.Role.HOST, options.configName());
-                started.push(eos);
+                AclSwitch dummy = Switches.open(config, Switches.Role.HOST, options.configName());
+                started.push(dummy);
+                eos = metrics == null ? dummy : metrics.wrap(dummy);
             } else {
                 transport = Switches.connect(config, Switches.Role.HOST, options.configName());
                 started.push(transport);
