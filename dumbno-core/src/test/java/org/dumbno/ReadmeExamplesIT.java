@@ -143,7 +143,7 @@ class ReadmeExamplesIT {
             for (EntryWrite w : writes) {
                 AclEntry line = new AclEntry(w.sequence(), "deny", w.rule(), "deny " + w.rule().text(), 0);
                 if (lists.get(w.acl()).putIfAbsent(w.sequence(), line) != null) {  // stop at the first refusal
-                    throw new EntryWriteException(describe(), w, applied, List.of("in use"), true, null);
+                    throw EntryWriteException.sequenceTaken(describe(), w, applied, List.of("in use"), null);
                 }
                 applied.add(w);
             }

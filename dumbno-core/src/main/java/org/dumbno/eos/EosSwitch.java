@@ -321,8 +321,10 @@ public final class EosSwitch implements AclSwitch {
      */
     private static EntryWriteException refused(EntryWrite failed, List<EntryWrite> applied, CommandFailedException e) {
         List<String> reasons = e.errors().isEmpty() ? List.of("eAPI error " + e.code()) : e.errors();
-        boolean taken = e.errors().stream().anyMatch(reason -> reason.contains(SEQUENCE_TAKEN));
-        return new EntryWriteException(e.switchName(), failed, applied, reasons, taken, e);
+        if (e.errors().stream().anyMatch(reason -> reason.contains(SEQUENCE_TAKEN))) {
+            return EntryWriteException.sequenceTaken(e.switchName(), failed, applied, reasons, e);
+        }
+        return EntryWriteException.refused(e.switchName(), failed, applied, reasons, e);
     }
 
     /** Removes lines by sequence number ({@code no SEQ}), grouped by list, in one call. */

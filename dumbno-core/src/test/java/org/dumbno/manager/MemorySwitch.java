@@ -68,7 +68,7 @@ final class MemorySwitch implements AclSwitch {
         for (EntryWrite write : writes) {
             NavigableMap<Long, AclEntry> lines = lists.get(write.acl());
             if (lines.containsKey(write.sequence())) {
-                throw new EntryWriteException(describe(), write, applied, List.of(TAKEN), true, null);
+                throw EntryWriteException.sequenceTaken(describe(), write, applied, List.of(TAKEN), null);
             }
             lines.put(write.sequence(), new AclEntry(write.sequence(), "deny", write.rule(),
                     "deny " + write.rule().text(), 0));
