@@ -16,13 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.SetupReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.Backend;
-import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
@@ -32,7 +30,7 @@ import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.metrics.Health;
-import org.dumbno.rule.Request;
+import org.dumbno.rule.RequestFilter;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.ServerStats;
@@ -250,8 +248,9 @@ public final class Daemon implements Closeable {
         Objects.requireNonNull(next, "next");
         DumbnoSettings settings = next.dumbno();
         byte[] key = settings.secretFile().isPresent() ? SigningKey.load(settings.secretFile().get()).bytes() : null;
-        Security nextSecurity = security.get().reconfigured(settings.allowClients(), settings.neverShunt(),
-                settings.rateLimit(), settings.rateBurst(), key, clock);
+        Security nextSecurity = security.get().reconfigure().allowClients(settings.allowClients())
+                .neverShunt(settings.neverShunt()).rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key)
+                .clock(clock).build();
         Reload reload = Reload.between(started, applied, next);
         manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
         security.set(nextSecurity);
@@ -289,12 +288,12 @@ public final class Daemon implements Closeable {
      */
     public static ACLManager manager(DumbnoConfig config, AclSwitch eos, Clock clock) {
         DumbnoSettings settings = config.dumbno();
-        Security neverShunt = Security.from(List.of(), settings.neverShunt(), 0, 1, null, clock);
+        Security neverShunt = Security.builder().neverShunt(settings.neverShunt()).clock(clock).build();
         return manager(config, eos, neverShunt.requestFilter(), clock);
     }
 
     private static ACLManager manager(DumbnoConfig config, AclSwitch eos,
-            Function<Request, Optional<String>> filter, Clock clock) {
+            RequestFilter filter, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         return ACLManager.builder()
                 .aclSwitch(eos)
@@ -374,7 +373,7 @@ public final class Daemon implements Closeable {
             }
             security.set(security(settings, options.clock()));
             warnIfOpen(settings.listen(), settings.allowClients());
-            manager = manager(config, eos, request -> security.get().requestFilter().apply(request), options.clock());
+            manager = manager(config, eos, request -> security.get().requestFilter().check(request), options.clock());
             started.push(manager);
             boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
             try {
@@ -461,8 +460,8 @@ public final class Daemon implements Closeable {
             if (settings.secretFile().isPresent()) {
                 key = SigningKey.load(settings.secretFile().get()).bytes();
             }
-            return Security.from(settings.allowClients(), settings.neverShunt(), settings.rateLimit(),
-                    settings.rateBurst(), key, clock);
+            return Security.builder().allowClients(settings.allowClients()).neverShunt(settings.neverShunt())
+                    .rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key).clock(clock).build();
         }
 
         /** From now on a server failure stops {@code daemon}, as one that came already does. */

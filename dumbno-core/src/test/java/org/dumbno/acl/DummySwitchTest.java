@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code backend = dummy}: logs what it would write or remove, keeps nothing, has no layout to keep. */
 class DummySwitchTest {
@@ -25,23 +21,9 @@ class DummySwitchTest {
     private static final Rule RULE = Request.of("10.0.0.1", "192.0.2.9", "tcp", null, 443).toRule();
 
     private final AclSwitch dummy = AclSwitch.dummy(AclKey.inBothFamilies(List.of("bulk_1", "bulk_2", "bulk_1")));
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DummySwitch.class);
 
-    @BeforeEach
-    void setUp() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void tearDown() {
-        logger.detachAppender(logged);
-    }
-
-    private List<String> messages() {
-        return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DummySwitch.class);
 
     @Test
     void managesEveryNameInBothFamiliesOnce() {
@@ -59,7 +41,7 @@ class DummySwitchTest {
         assertEquals(List.of(), problems);
         assertEquals(List.of("dummy switch: ip bulk_1 would get 501 deny " + RULE.text(),
                 "dummy switch: ip bulk_2 would get 501 deny " + RULE.text(),
-                "dummy switch: ip bulk_1 would lose 501"), messages());
+                "dummy switch: ip bulk_1 would lose 501"), log.messages());
         SwitchRead read = dummy.read();
         assertEquals(dummy.acls(), List.copyOf(read.acls().keySet()));
         assertTrue(read.acls().values().stream().allMatch(List::isEmpty), read.toString());
@@ -72,7 +54,7 @@ class DummySwitchTest {
         assertTrue(dummy.read().layout().ok());
         assertFalse(dummy.setup().changed());
         assertEquals(Map.of(), dummy.interfaceCounters());
-        assertEquals(List.of(), messages(), "reading and setting up write nothing");
+        assertEquals(List.of(), log.messages(), "reading and setting up write nothing");
     }
 
     @Test

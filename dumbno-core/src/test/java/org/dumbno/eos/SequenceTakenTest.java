@@ -11,7 +11,7 @@ import org.dumbno.acl.AclKey;
 import org.dumbno.acl.EntryWrite;
 import org.dumbno.acl.EntryWriteException;
 import org.dumbno.acl.SwitchException;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
@@ -36,8 +36,8 @@ class SequenceTakenTest {
     }
 
     private List<Long> denies(String acl) {
-        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
-                .map(AclEntry::sequence).toList();
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
+                .map(SimulatedEntry::sequence).toList();
     }
 
     @Test
