@@ -194,11 +194,11 @@ class ReadmeExamplesIT {
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
             ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
-            // outcome.reply() is "ok": "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
+            // outcome.status() is INSTALLED: "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
             manager.purge();
             manager.purge();  // its count never moved: gone again
             // README end
-            assertEquals("ok", outcome.reply());
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
             assertEquals(501, outcome.sequence());
             assertTrue(manager.active().isEmpty());
             assertTrue(memory.read().acls().values().stream().allMatch(List::isEmpty), memory.read().toString());
