@@ -33,8 +33,6 @@ class ListRatesIT {
     Path dir;
 
     private RunningDaemon running;
-    /** Keeps the shunt busy, so that the one-second sweeps measure it rather than remove it as idle. */
-    private final ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void start() throws IOException {
@@ -43,7 +41,6 @@ class ListRatesIT {
 
     @AfterEach
     void stop() {
-        traffic.shutdownNow();
         running.close();
     }
 
@@ -53,10 +50,25 @@ class ListRatesIT {
             assertEquals("ok", client.addAcl("10.1.2.3", "192.0.2.9", "tcp", null, 443));
         }
         Flow flow = Flow.of(Protocol.TCP, "10.1.2.3", 51234, "192.0.2.9", 443);
-        traffic.scheduleWithFixedDelay(() -> running.simulated().send("Ethernet1", flow, 100, 10_000), 0, 20,
-                TimeUnit.MILLISECONDS);
         AtomicReference<JsonObject> busy = new AtomicReference<>();
+        // traffic all along, so that whichever sweep came last before a list saw packets move
+        ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
+        traffic.scheduleAtFixedRate(() -> running.simulated().send("Ethernet1", flow, 100, 10_000), 0, 100,
+                TimeUnit.MILLISECONDS);
+        try {
+            awaitRate(busy);
+        } finally {
+            traffic.shutdownNow();
+        }
+        assertEquals(501, busy.get().get("seq").getAsLong());
 
+        Run table = RunningDaemon.run("list", running.config().toString());
+        List<String> lines = table.out().lines().toList();
+        assertEquals("PKTS/S", lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
+        assertTrue(lines.get(1).matches("bulk_1\\s+ip\\s+501\\s+.*\\s+\\d+\\.\\d"), lines.get(1));
+    }
+
+    private void awaitRate(AtomicReference<JsonObject> busy) throws IOException {
         assertTrue(Await.until(() -> {
             Run list = RunningDaemon.run("list", running.config().toString(), "--json");
             JsonArray rows = JsonParser.parseString(list.out()).getAsJsonArray();
@@ -69,12 +81,6 @@ class ListRatesIT {
                 }
             }
             return false;
-        }, Duration.ofSeconds(20)), "a sweep measured the traffic");
-        assertEquals(501, busy.get().get("seq").getAsLong());
-
-        Run table = RunningDaemon.run("list", running.config().toString());
-        List<String> lines = table.out().lines().toList();
-        assertEquals("PKTS/S", lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
-        assertTrue(lines.get(1).matches("bulk_1\\s+ip\\s+501\\s+.*\\s+\\d+\\.\\d"), lines.get(1));
+        }, Duration.ofSeconds(30)), "a sweep measured the traffic");
     }
 }

@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running dumbno: the switch transport and the {@link EosSwitch} over it (or the dummy switch),
- * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one configuration by
- * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
- * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
- * server sends those answers and releases its sockets, then the transport (and a hosted simulated
- * switch's eAPI server) goes.
+ * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one
+ * configuration by {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in
+ * reverse order: the server stops receiving, the engine writes what is queued and refuses what it
+ * cannot write, the server sends those answers and releases its sockets, then the switch and its
+ * transport (and a hosted simulated switch's eAPI server) go.
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -358,8 +358,9 @@ public final class Daemon implements Closeable {
                 started.push(metrics);
             }
             if (config.backend() == Backend.DUMMY) {
-                eos = Switches.open(config, Switches.Role.HOST, options.configName());
-                started.push(eos);
+                AclSwitch dummy = Switches.open(config, Switches.Role.HOST, options.configName());
+                started.push(dummy);
+                eos = metrics == null ? dummy : metrics.wrap(dummy);
             } else {
                 transport = Switches.connect(config, Switches.Role.HOST, options.configName());
                 started.push(transport);

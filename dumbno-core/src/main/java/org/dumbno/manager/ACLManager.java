@@ -38,9 +38,10 @@ import org.dumbno.rule.Rule;
  * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, chosen by the
  * {@link SequenceAllocation} (round-robin after the last one used by default); lines outside that
  * range are never touched. At {@code max_rules}, a request for a new rule is refused, or, with
- * {@link WhenFull#EVICT}, the least active shunt makes room for it. When another
- * writer took a number meanwhile (the switch answers {@code Duplicate sequence number}), the
- * engine reads the switch again and places the rule anew, up to three times per rule.
+ * {@link WhenFull#EVICT}, the least active shunt makes room for it. When another writer took a
+ * number meanwhile (the switch refuses the line as taken:
+ * {@link org.dumbno.acl.EntryWriteException#isSequenceTaken()}), the engine reads the switch again
+ * and places the rule anew, up to three times per rule.
  */
 public final class ACLManager implements Shunter, Closeable {
     private final Engine engine;

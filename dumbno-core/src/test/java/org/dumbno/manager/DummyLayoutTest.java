@@ -29,7 +29,7 @@ class DummyLayoutTest {
     private final List<String> calls = new ArrayList<>();
 
     private final AclSwitch recorded = new AclSwitch() {
-        private final AclSwitch dummy = AclSwitch.dummy(AclKey.of(Harness.PORTS.values()));
+        private final AclSwitch dummy = AclSwitch.dummy(AclKey.inBothFamilies(Harness.PORTS.values()));
 
         @Override
         public String describe() {
