@@ -34,12 +34,14 @@ final class BatchWriter {
     private final SequenceNumbers numbers;
     @GuardedBy("lock")
     private final LayoutKeeper layout;
+    @GuardedBy("lock")
+    private final Confirmations confirmations;
     /** The rules of the batch being written, until its call ends. */
     @GuardedBy("lock")
     private List<PendingRule> inFlight = List.of();
 
     BatchWriter(Engine engine, Object lock, SwitchReader reader, ShuntTable table, RequestQueue queue,
-            SequenceNumbers numbers, LayoutKeeper layout) {
+            SequenceNumbers numbers, LayoutKeeper layout, Confirmations confirmations) {
         this.engine = engine;
         this.lock = lock;
         this.reader = reader;
@@ -47,6 +49,7 @@ final class BatchWriter {
         this.queue = queue;
         this.numbers = numbers;
         this.layout = layout;
+        this.confirmations = confirmations;
     }
 
     static String credentialsRefused(AuthenticationException e) {
@@ -58,7 +61,7 @@ final class BatchWriter {
         Evictions evictions;
         synchronized (lock) {
             List<PendingRule> batch = queue.take(engine.settings().batchLimit());
-            Set<Rule> asked = new HashSet<>();
+            Set<Rule> asked = confirmations.rules();
             batch.forEach(pending -> asked.add(pending.rule));
             evictions = new Evictions(table, engine.now(), engine.settings().purgeInterval(),
                     rule -> asked.contains(rule) || queue.contains(rule));

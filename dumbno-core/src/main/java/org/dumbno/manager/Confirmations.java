@@ -2,7 +2,9 @@ package org.dumbno.manager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dumbno.rule.Rule;
 
 /**
@@ -30,6 +32,16 @@ final class Confirmations {
     /** Whether requests wait for a read that has not started. */
     boolean hasWaiting() {
         return !waiting.isEmpty();
+    }
+
+    /** The rules of the requests waiting or in flight. */
+    Set<Rule> rules() {
+        Set<Rule> rules = new HashSet<>();
+        waiting.forEach(c -> rules.add(c.rule()));
+        if (inFlight != null) {
+            inFlight.forEach(c -> rules.add(c.rule()));
+        }
+        return rules;
     }
 
     /** Requests waiting or in flight. */

@@ -74,7 +74,7 @@ final class Engine {
         this.layout = new LayoutKeeper(settings, this.listeners);
         this.outage = new Outage(this, scheduler);
         this.reader = new SwitchReader(this, lock, table, layout);
-        this.writer = new BatchWriter(this, lock, reader, table, queue, numbers, layout);
+        this.writer = new BatchWriter(this, lock, reader, table, queue, numbers, layout, confirmations);
         this.sweeper = new Sweeper(this, lock, reader, table, numbers, scheduler);
         this.remover = new Remover(this, lock, reader, table);
         this.intake = new Intake(this, lock, table, queue, confirmations, layout, remover, scheduler);

@@ -27,7 +27,8 @@ final class Evictions {
 
     /**
      * @param minAge the youngest a shunt may be and go: one purge interval
-     * @param keep the rules that must stay (asked for by this batch or still queued)
+     * @param keep the rules that must stay (asked for: in this batch, still queued, or waiting for a
+     *        confirming read)
      */
     Evictions(ShuntTable table, Instant now, Duration minAge, Predicate<Rule> keep) {
         this.table = table;
