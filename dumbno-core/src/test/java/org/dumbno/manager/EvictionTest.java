@@ -122,6 +122,24 @@ class EvictionTest {
     }
 
     @Test
+    void aShuntAskedForAgainIsNotEvictedWhileItsConfirmingReadWaits() throws Exception {
+        start(b -> b);
+        twoShuntsOneIntervalOld();
+        assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, h.shunt("10.0.0.1", null).status(), "the lane read last");
+
+        CompletableFuture<ShuntOutcome> again = h.manager.add(Request.of("10.0.0.2", null, null, null, null));
+        CompletableFuture<ShuntOutcome> newcomer = h.manager.add(Request.of("10.0.0.3", null, null, null, null));
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.Status.INSTALLED, newcomer.getNow(null).status());
+        assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, again.getNow(null).status());
+        assertEquals(List.of(501L), removed.stream().map(RemovedShunt::sequence).toList(),
+                "the barely moving 10.0.0.2 is asked for: the other one goes");
+        assertEquals(List.of("503 deny ip host 10.0.0.2 any", "505 deny ip host 10.0.0.3 any"),
+                h.denies("bulk_1", Family.IP));
+    }
+
+    @Test
     void refuseIsTheDefault() throws Exception {
         h.start(b -> b.maxRules(2));
         twoShuntsOneIntervalOld();
