@@ -18,6 +18,11 @@ final class EntryState {
     Instant lastChange;
     /** Why the engine is removing it; null while it is not. */
     RemovalReason removing;
+    /**
+     * Whether a call that was to evict it ended without saying whether it ran (the answer was
+     * lost): should the next read find it gone, it went as {@link RemovalReason#EVICTED}.
+     */
+    boolean evicting;
     long seenInRead;
     /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
     Instant deadline;

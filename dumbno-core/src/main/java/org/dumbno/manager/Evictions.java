@@ -46,7 +46,10 @@ final class Evictions {
             return false;
         }
         List<EntryState> victim = candidates.next();
-        victim.forEach(line -> line.removing = RemovalReason.EVICTED);
+        victim.forEach(line -> {
+            line.removing = RemovalReason.EVICTED;
+            line.evicting = true;
+        });
         lines.addAll(victim);
         shunts++;
         return true;
@@ -75,7 +78,10 @@ final class Evictions {
         }
     }
 
-    /** The call did not remove them, or may not have: they count again until a read says. */
+    /**
+     * The call did not remove them, or may not have: they count again until a read says; one that
+     * finds them gone reports them evicted.
+     */
     void kept() {
         lines.forEach(line -> line.removing = null);
     }

@@ -242,6 +242,7 @@ final class ShuntTable {
                     entry.text = line.text();
                 }
                 entry.seenInRead = generation;
+                entry.evicting = false;
                 if (!trusted) {
                     if (sweep && !entry.judgementSkipped) {
                         entry.judgementSkipped = true;

@@ -94,8 +94,13 @@ final class SwitchReader {
                 engine.settings().hardTimeout(), expired);
         Set<Long> reported = new HashSet<>();
         for (EntryState entry : changes.gone()) {
+            if (entry.removing == null && entry.evicting && ShuntLog.LOG.isInfoEnabled()) {
+                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets,
+                        Duration.between(entry.addedAt, engine.now())));
+            }
             if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
-                RemovalReason reason = entry.removing != null ? entry.removing : RemovalReason.BY_HAND;
+                RemovalReason reason = entry.removing != null ? entry.removing
+                        : entry.evicting ? RemovalReason.EVICTED : RemovalReason.BY_HAND;
                 ShuntLog.LOG.debug("seq={} rule=\"{}\" left the switch ({})", entry.sequence, entry.ruleText(), reason);
                 reportRemoval(entry, reason, deferred);
             }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.testing.LogCapture;
@@ -136,6 +137,44 @@ class EvictionTest {
         assertEquals(List.of(501L), removed.stream().map(RemovedShunt::sequence).toList(),
                 "the barely moving 10.0.0.2 is asked for: the other one goes");
         assertEquals(List.of("503 deny ip host 10.0.0.2 any", "505 deny ip host 10.0.0.3 any"),
+                h.denies("bulk_1", Family.IP));
+    }
+
+    @Test
+    void anOutageDuringTheEvictingCallKeepsTheShuntUntilTheCallGoesThrough() throws Exception {
+        start(b -> b);
+        twoShuntsOneIntervalOld();
+        h.sim.outage(Duration.ofSeconds(5));
+
+        CompletableFuture<ShuntOutcome> asked = h.manager.add(Request.of("10.0.0.3", null, null, null, null));
+        h.scheduler.runDue();
+        assertEquals(null, asked.getNow(null), "waits for the switch");
+        assertEquals(2, h.manager.active().size(), "nothing was evicted");
+        h.scheduler.advance(Duration.ofSeconds(8));
+
+        ShuntOutcome outcome = asked.getNow(null);
+        assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
+        assertEquals(List.of("503 EVICTED"), removed.stream().map(r -> r.sequence() + " " + r.reason()).toList());
+        assertEquals(List.of("501 deny ip host 10.0.0.1 any", outcome.sequence() + " deny ip host 10.0.0.3 any"),
+                h.denies("bulk_1", Family.IP));
+    }
+
+    @Test
+    void anEvictionWhoseAnswerWasLostIsReadBackAsAnEviction() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        start(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        twoShuntsOneIntervalOld();
+        wrapped.loseAnswers(1);
+
+        CompletableFuture<ShuntOutcome> asked = h.manager.add(Request.of("10.0.0.3", null, null, null, null));
+        h.scheduler.runDue();
+        assertEquals(null, asked.getNow(null), "the answer was lost");
+        h.scheduler.advance(Duration.ofSeconds(1));
+
+        assertEquals(ShuntOutcome.Status.INSTALLED, asked.getNow(null).status());
+        assertEquals(List.of("503 EVICTED"), removed.stream().map(r -> r.sequence() + " " + r.reason()).toList());
+        assertEquals(2, evictionLines().size(), evictionLines().toString());
+        assertEquals(List.of("501 deny ip host 10.0.0.1 any", "505 deny ip host 10.0.0.3 any"),
                 h.denies("bulk_1", Family.IP));
     }
 
