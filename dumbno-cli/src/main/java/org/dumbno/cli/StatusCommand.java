@@ -24,6 +24,7 @@ import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.WhenFull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,6 +147,9 @@ final class StatusCommand implements Callable<Integer> {
                 + settings.seqMax() + ")";
         if (shunts.size() < limit) {
             line(true, "capacity", shunts.size() + " of " + limit + " shunts (" + what + ")");
+        } else if (settings.maxRules() > 0 && settings.whenFull() == WhenFull.EVICT) {
+            line(true, "capacity", shunts.size() + " of " + limit + " shunts (" + what
+                    + "): full, new requests evict the least active (when_full = evict)");
         } else {
             line(false, "capacity", shunts.size() + " shunts and " + what + " is " + limit
                     + ": new requests are refused at capacity");

@@ -81,6 +81,18 @@ class StatusCommandIT {
     }
 
     @Test
+    void aFullTableThatEvictsIsNoFailure() throws Exception {
+        Path config = served("max_rules = 2\nwhen_full = evict");
+        run("ip access-list bulk_1", "501 deny ip host 10.0.0.1 any", "503 deny ip host 10.0.0.2 any");
+
+        Run status = RunningDaemon.run("status", config.toString());
+
+        assertEquals(ExitCodes.OK, status.code(), status.out() + status.err());
+        assertTrue(status.out().contains("ok   capacity        2 of 2 shunts (max_rules): full, new requests evict"
+                + " the least active (when_full = evict)" + NL), status.out());
+    }
+
+    @Test
     void anUnreachableSwitchFailsTheFirstCheckAndSkipsTheRest() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
