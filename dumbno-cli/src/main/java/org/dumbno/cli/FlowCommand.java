@@ -111,7 +111,8 @@ abstract class FlowCommand implements Callable<Integer> {
         // "dumbno add" starts without the logging back end.
         Logging.apply(logging);
         try (SwitchAccess access = SwitchAccess.open(destination.config);
-                ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
+                ACLManager manager = Daemon.manager(access.config(), access.switches().get(0).eos(),
+                        Clock.systemUTC())) {
             manager.start();
             try {
                 var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
@@ -119,7 +120,7 @@ abstract class FlowCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the engine failed", e.getCause());
             } catch (TimeoutException e) {
-                throw new IOException(access.eos().describe() + ": the switch did not take the change within "
+                throw new IOException(access.switches().get(0).eos().describe() + ": the switch did not take the change within "
                         + SWITCH_WAIT.toSeconds() + " s", e);
             }
         }

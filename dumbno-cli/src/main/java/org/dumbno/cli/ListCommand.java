@@ -2,12 +2,14 @@ package org.dumbno.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,16 +33,20 @@ import picocli.CommandLine.Spec;
         description = "Lists the shunts on the switch: every entry strictly between seq_min and seq_max of the "
                 + "managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last "
                 + "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say, "
-                + "e.g. before the first packet. With --json, idle_for is in seconds, or null.",
+                + "e.g. before the first packet. With --json, idle_for is in seconds, or null. With several "
+                + "switches the first column (the first field, switch) names the switch of each row; a switch "
+                + "that cannot be read is reported on standard error and the others are listed.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":listed",
-            ExitCodes.FAILED + ":the switch refused the command",
+            ExitCodes.FAILED + ":a switch refused the command",
             ExitCodes.USAGE + ":bad command line or configuration",
-            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+            ExitCodes.UNREACHABLE + ":a switch could not be reached"
         })
 final class ListCommand implements Callable<Integer> {
     static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR");
+    /** The first column's heading when the configuration names several switches. */
+    static final String SWITCH = "SWITCH";
 
     @Spec
     CommandSpec spec;
@@ -52,7 +58,8 @@ final class ListCommand implements Callable<Integer> {
             description = "the configuration file (default: ${DEFAULT-VALUE})")
     Path config;
 
-    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for")
+    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for"
+            + " (after switch, with several switches)")
     boolean json;
 
     Clock clock = Clock.systemUTC();
@@ -60,14 +67,18 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.apply(logging);
-        List<ShuntRow> rows;
+        Map<String, List<ShuntRow>> bySwitch = new LinkedHashMap<>();
+        int code;
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            rows = read(access.eos(), access.config().dumbno());
+            code = access.eachSwitch(target -> {
+                bySwitch.put(target.name(), read(target.eos(), access.config().dumbno()));
+                return ExitCodes.OK;
+            }, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(rows) : table(rows));
+        out.print(json ? json(bySwitch) : table(bySwitch));
         out.flush();
-        return ExitCodes.OK;
+        return code;
     }
 
     private List<ShuntRow> read(EosSwitch eos, DumbnoSettings settings) throws IOException {
@@ -79,21 +90,30 @@ final class ListCommand implements Callable<Integer> {
         return rows;
     }
 
-    static String json(List<ShuntRow> rows) {
+    /** The rows of every switch as one JSON array; each object starts with {@code switch} when there are several. */
+    static String json(Map<String, List<ShuntRow>> bySwitch) {
+        boolean several = bySwitch.size() > 1;
         JsonArray array = new JsonArray();
-        rows.forEach(row -> array.add(row.toJson()));
+        bySwitch.forEach((name, rows) -> rows.forEach(row -> {
+            JsonObject object = new JsonObject();
+            if (several) {
+                object.addProperty("switch", name);
+            }
+            row.toJson().entrySet().forEach(field -> object.add(field.getKey(), field.getValue()));
+            array.add(object);
+        }));
         return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create()
                 .toJson(array) + System.lineSeparator();
     }
 
-    static String table(List<ShuntRow> rows) {
+    /** The rows of every switch as one table; its first column is {@code SWITCH} when there are several. */
+    static String table(Map<String, List<ShuntRow>> bySwitch) {
+        boolean several = bySwitch.size() > 1;
         List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        for (ShuntRow row : rows) {
-            lines.add(List.of(row.acl(), row.family(), Long.toString(row.sequence()), row.rule(),
-                    Long.toString(row.matches()), row.idleText()));
-        }
-        int[] widths = new int[HEADER.size()];
+        lines.add(several ? withSwitch(SWITCH, HEADER) : HEADER);
+        bySwitch.forEach((name, rows) -> rows.forEach(row -> lines.add(several ? withSwitch(name, cells(row))
+                : cells(row))));
+        int[] widths = new int[lines.get(0).size()];
         lines.forEach(line -> {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], line.get(i).length());
@@ -108,6 +128,19 @@ final class ListCommand implements Callable<Integer> {
             text.append(one.toString().stripTrailing()).append(System.lineSeparator());
         }
         return text.toString();
+    }
+
+    /** One row's cells, in the order of {@link #HEADER}. */
+    private static List<String> cells(ShuntRow row) {
+        return List.of(row.acl(), row.family(), Long.toString(row.sequence()), row.rule(),
+                Long.toString(row.matches()), row.idleText());
+    }
+
+    private static List<String> withSwitch(String name, List<String> cells) {
+        List<String> line = new ArrayList<>(cells.size() + 1);
+        line.add(name);
+        line.addAll(cells);
+        return line;
     }
 
     private static String pad(String text, int width) {

@@ -2,40 +2,120 @@ package org.dumbno.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.daemon.Switches;
 import org.dumbno.eos.EosSwitch;
 
 /**
- * A configuration and its switch, reached the way a process other than the server reaches it (a
- * simulated switch through the server's {@code eapi_listen}); closing it releases the transport.
+ * A configuration and its switches, each reached the way a process other than the server reaches
+ * it (a simulated switch through the server's {@code eapi_listen}); closing it releases the
+ * transports. With one switch a command prints what it always printed; with several, each line
+ * says which switch it is about ({@link #prefix}).
  */
 final class SwitchAccess implements Closeable {
     private final DumbnoConfig config;
-    private final EosSwitch eos;
+    private final List<Target> switches;
 
-    private SwitchAccess(DumbnoConfig config, EosSwitch eos) {
+    private SwitchAccess(DumbnoConfig config, List<Target> switches) {
         this.config = config;
-        this.eos = eos;
+        this.switches = List.copyOf(switches);
     }
 
     static SwitchAccess open(Path file) throws IOException {
         DumbnoConfig config = DumbnoConfig.load(file);
-        return new SwitchAccess(config, EosSwitch.of(Switches.connect(config, Switches.Role.CLIENT,
-                file.toString()), config.ports()));
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("switch", EosSwitch.of(Switches.connect(config, Switches.Role.CLIENT,
+                file.toString()), config.ports()), config.ports(), config.egressPorts()));
+        return new SwitchAccess(config, targets);
     }
 
     DumbnoConfig config() {
         return config;
     }
 
-    EosSwitch eos() {
-        return eos;
+    /** The switches, in the order the configuration names them. */
+    List<Target> switches() {
+        return switches;
+    }
+
+    /** Whether the configuration names more than one switch. */
+    boolean several() {
+        return switches.size() > 1;
+    }
+
+    /** What starts a line about {@code target}: nothing with one switch, {@code NAME: } with several. */
+    String prefix(Target target) {
+        return several() ? target.name() + ": " : "";
+    }
+
+    /**
+     * Runs {@code work} on every switch and returns the worst exit code. With one switch a failure
+     * propagates as it always did; with several, a switch that fails is reported on {@code err},
+     * {@code dumbno: NAME: reason}, its exit code counted, and the next switch still runs.
+     */
+    int eachSwitch(Work work, PrintWriter err) throws IOException {
+        if (!several()) {
+            return work.run(switches.get(0));
+        }
+        int code = ExitCodes.OK;
+        for (Target target : switches) {
+            try {
+                code = ExitCodes.worst(code, work.run(target));
+            } catch (IOException | UncheckedIOException e) {
+                err.println("dumbno: " + target.name() + ": " + e.getMessage());
+                err.flush();
+                code = ExitCodes.worst(code, OneLineErrors.exitCode(e));
+            }
+        }
+        return code;
     }
 
     @Override
     public void close() {
-        eos.transport().close();
+        RuntimeException failure = null;
+        for (Target target : switches) {
+            try {
+                target.eos().transport().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** What a command does with one switch; its exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(Target target) throws IOException;
+    }
+
+    /**
+     * One switch of the configuration.
+     *
+     * @param name its name: {@code NAME} of {@code [switch NAME]}
+     * @param eos its operations, over its transport
+     * @param ports its ingress interfaces, each with its ACL name, in file order
+     * @param egressPorts its tool-facing interfaces, in file order
+     */
+    record Target(String name, EosSwitch eos, Map<String, String> ports, Map<String, String> egressPorts) {
+        Target {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(eos, "eos");
+            Objects.requireNonNull(ports, "ports");
+            Objects.requireNonNull(egressPorts, "egressPorts");
+        }
     }
 }
