@@ -92,7 +92,7 @@ final class FlushCommand implements Callable<Integer> {
         }, spec.commandLine().getErr());
         boolean any = rows.values().stream().anyMatch(list -> !list.isEmpty());
         if (any) {
-            out.print(ListCommand.table(rows));
+            out.print(ListCommand.table(rows, access.several()));
         }
         if (access.several()) {
             counts.forEach(out::println);

@@ -69,14 +69,16 @@ final class ListCommand implements Callable<Integer> {
         Logging.apply(logging);
         Map<String, List<ShuntRow>> bySwitch = new LinkedHashMap<>();
         int code;
+        boolean several;
         try (SwitchAccess access = SwitchAccess.open(config)) {
+            several = access.several();
             code = access.eachSwitch(target -> {
                 bySwitch.put(target.name(), read(target.eos(), access.config().dumbno()));
                 return ExitCodes.OK;
             }, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(bySwitch) : table(bySwitch));
+        out.print(json ? json(bySwitch, several) : table(bySwitch, several));
         out.flush();
         return code;
     }
@@ -91,8 +93,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** The rows of every switch as one JSON array; each object starts with {@code switch} when there are several. */
-    static String json(Map<String, List<ShuntRow>> bySwitch) {
-        boolean several = bySwitch.size() > 1;
+    static String json(Map<String, List<ShuntRow>> bySwitch, boolean several) {
         JsonArray array = new JsonArray();
         bySwitch.forEach((name, rows) -> rows.forEach(row -> {
             JsonObject object = new JsonObject();
@@ -107,8 +108,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** The rows of every switch as one table; its first column is {@code SWITCH} when there are several. */
-    static String table(Map<String, List<ShuntRow>> bySwitch) {
-        boolean several = bySwitch.size() > 1;
+    static String table(Map<String, List<ShuntRow>> bySwitch, boolean several) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(several ? withSwitch(SWITCH, HEADER) : HEADER);
         bySwitch.forEach((name, rows) -> rows.forEach(row -> lines.add(several ? withSwitch(name, cells(row))

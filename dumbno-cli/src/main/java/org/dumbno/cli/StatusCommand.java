@@ -83,7 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         List<Checks> checked = new ArrayList<>();
         try (SwitchAccess access = SwitchAccess.open(config)) {
             for (SwitchAccess.Target target : access.switches()) {
-                try (ACLManager limits = Daemon.manager(access.config(), target.eos(), Clock.systemUTC())) {
+                try (ACLManager limits = Daemon.manager(target.config(), target.eos(), Clock.systemUTC())) {
                     Checks checks = new Checks(target.name());
                     checks.code = checks.check(target.eos(), access.config().dumbno(), limits.capacity());
                     checked.add(checks);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.dumbno.config.DumbnoConfig;
+import org.dumbno.config.SwitchConfig;
 import org.dumbno.daemon.Switches;
 import org.dumbno.eos.EosSwitch;
 
@@ -31,8 +32,17 @@ final class SwitchAccess implements Closeable {
     static SwitchAccess open(Path file) throws IOException {
         DumbnoConfig config = DumbnoConfig.load(file);
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("switch", EosSwitch.of(Switches.connect(config, Switches.Role.CLIENT,
-                file.toString()), config.ports()), config.ports(), config.egressPorts()));
+        try {
+            for (SwitchConfig one : config.switches()) {
+                DumbnoConfig alone = new DumbnoConfig(List.of(one), config.twoTupleHosts(), config.dumbno(),
+                        config.zeek());
+                targets.add(new Target(alone, EosSwitch.of(Switches.connect(alone, Switches.Role.CLIENT,
+                        file.toString()), one.ports())));
+            }
+        } catch (IOException | RuntimeException e) {
+            new SwitchAccess(config, targets).close();
+            throw e;
+        }
         return new SwitchAccess(config, targets);
     }
 
@@ -105,17 +115,28 @@ final class SwitchAccess implements Closeable {
     /**
      * One switch of the configuration.
      *
-     * @param name its name: {@code NAME} of {@code [switch NAME]}
+     * @param config the configuration with this switch alone: what an engine of its own is built from
      * @param eos its operations, over its transport
-     * @param ports its ingress interfaces, each with its ACL name, in file order
-     * @param egressPorts its tool-facing interfaces, in file order
      */
-    record Target(String name, EosSwitch eos, Map<String, String> ports, Map<String, String> egressPorts) {
+    record Target(DumbnoConfig config, EosSwitch eos) {
         Target {
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(config, "config");
             Objects.requireNonNull(eos, "eos");
-            Objects.requireNonNull(ports, "ports");
-            Objects.requireNonNull(egressPorts, "egressPorts");
+        }
+
+        /** Its name: {@code NAME} of {@code [switch NAME]}, {@code [switch] name} for the first. */
+        String name() {
+            return config.firstSwitch().name();
+        }
+
+        /** Its ingress interfaces, each with its ACL name, in file order. */
+        Map<String, String> ports() {
+            return config.ports();
+        }
+
+        /** Its tool-facing interfaces, in file order. */
+        Map<String, String> egressPorts() {
+            return config.egressPorts();
         }
     }
 }
