@@ -242,4 +242,65 @@ class SeveralSwitchesIT {
             assertEquals(List.of(), TwoSwitches.denies(two.main, "bulk_1"));
         }
     }
+
+    @Test
+    void addWithConfigPlacesTheShuntOnEverySwitchAndRemoveTakesItOffEvery() throws Exception {
+        try (TwoSwitches two = TwoSwitches.start(dir, "").setUp()) {
+            TwoSwitches.configure(two.edge2, "ip access-list bulk_1", "501 deny ip host 10.9.9.9 any",
+                    "ip access-list bulk_2", "501 deny ip host 10.9.9.9 any");
+
+            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
+                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+
+            assertEquals(ExitCodes.OK, add.code(), add.err());
+            assertEquals("ok" + NL, add.out());
+            String rule = "deny tcp host 10.4.4.4 host 192.0.2.4 eq 8443";
+            for (String acl : List.of("bulk_1", "bulk_2")) {
+                assertEquals(List.of("501 " + rule), TwoSwitches.denies(two.main, acl));
+                assertEquals(List.of("501 deny ip host 10.9.9.9 any", "503 " + rule), TwoSwitches.denies(two.edge2, acl));
+            }
+
+            Run remove = RunningDaemon.run("remove", "--config", two.config().toString(), "--src", "10.4.4.4",
+                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+
+            assertEquals(ExitCodes.OK, remove.code(), remove.err());
+            assertEquals("ok" + NL, remove.out());
+            for (String acl : List.of("bulk_1", "bulk_2")) {
+                assertEquals(List.of(), TwoSwitches.denies(two.main, acl));
+                assertEquals(List.of("501 deny ip host 10.9.9.9 any"), TwoSwitches.denies(two.edge2, acl));
+            }
+        }
+    }
+
+    @Test
+    void addWithConfigPlacesTheShuntWhereItCanAndNamesTheSwitchOutOfReach() throws Exception {
+        try (TwoSwitches two = TwoSwitches.withEdge2Unreachable(dir)) {
+            two.setUpMain();
+
+            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
+                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+
+            assertEquals(ExitCodes.UNREACHABLE, add.code(), add.out() + add.err());
+            assertTrue(add.out().startsWith("error: edge2: http://127.0.0.1:"), add.out());
+            assertEquals(1, add.out().lines().count(), add.out());
+            assertEquals(List.of("501 deny tcp host 10.4.4.4 host 192.0.2.4 eq 8443"),
+                    TwoSwitches.denies(two.main, "bulk_1"));
+        }
+    }
+
+    @Test
+    void addWithConfigNamesTheSwitchThatRefusesTheShunt() throws Exception {
+        try (TwoSwitches two = TwoSwitches.start(dir, "max_rules = 1").setUp()) {
+            TwoSwitches.configure(two.edge2, "ip access-list bulk_1", "501 deny ip host 10.9.9.9 any",
+                    "ip access-list bulk_2", "501 deny ip host 10.9.9.9 any");
+
+            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
+                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+
+            assertEquals(ExitCodes.FAILED, add.code(), add.out() + add.err());
+            assertEquals("error: edge2: at capacity (1 active shunts)" + NL, add.out());
+            assertEquals(List.of("501 deny tcp host 10.4.4.4 host 192.0.2.4 eq 8443"),
+                    TwoSwitches.denies(two.main, "bulk_2"));
+        }
+    }
 }
