@@ -14,6 +14,8 @@ final class RequestRows {
     static final int BURST_CHANNELS = 64;
     static final double BURST_TARGET_SECONDS = 2.0;
     static final double SUSTAINED_TARGET_RTTS = 3.0;
+    /** A burst to several switches may take this many times the same burst to one. */
+    static final double SWITCHES_TARGET_RATIO = 1.5;
     private static final long ANSWER_WAIT = TimeUnit.SECONDS.toNanos(60);
 
     private RequestRows() {
@@ -21,7 +23,7 @@ final class RequestRows {
 
     /** {@code count} distinct requests sent at once. */
     static Row burst(int count, Duration latency) throws IOException, InterruptedException {
-        Burst burst = runBurst(count, latency);
+        Burst burst = runBurst(count, latency, 1);
         long lost = count - burst.oks();
         String figures = String.format("installed %d, lost %d, last ok after %.3f s, %.0f rules/s%s",
                 burst.installed(), lost, burst.seconds(), burst.installed() / burst.seconds(), burst.errorNote());
@@ -30,9 +32,27 @@ final class RequestRows {
                 "all installed <= 2 s", met);
     }
 
+    /**
+     * {@code count} distinct requests sent at once to {@code switches} switches, each with its own
+     * engine, every reply {@code ok} only once every switch holds the rule; the same burst to one
+     * switch runs just before, in the same conditions, as the yardstick.
+     */
+    static Row burstOnSwitches(int count, int switches, Duration latency) throws IOException, InterruptedException {
+        Burst one = runBurst(count, latency, 1);
+        Burst several = runBurst(count, latency, switches);
+        long lost = count - several.oks();
+        double ratio = several.seconds() / one.seconds();
+        String figures = String.format("installed %d on all %d, lost %d, last ok after %.3f s = %.2f x one switch's"
+                + " %.3f s (installed %d, lost %d)%s", several.installed(), switches, lost, several.seconds(), ratio,
+                one.seconds(), one.installed(), count - one.oks(), several.errorNote());
+        boolean met = several.installed() == count && lost == 0 && ratio <= SWITCHES_TARGET_RATIO;
+        return new Row(String.format("burst %,d @ %d ms, %d switches", count, latency.toMillis(), switches), figures,
+                "all installed on all, <= 1.5 x one switch", met);
+    }
+
     /** Seconds until the last {@code ok} of a burst of {@code count} distinct requests; fails unless all are ok. */
     static double burstSeconds(int count, Duration latency) throws IOException, InterruptedException {
-        Burst burst = runBurst(count, latency);
+        Burst burst = runBurst(count, latency, 1);
         if (burst.oks() != count) {
             throw new IllegalStateException("the UDP burst got " + burst.oks() + " ok of " + count + burst.errorNote());
         }
@@ -43,9 +63,9 @@ final class RequestRows {
     private record Burst(double seconds, long installed, long oks, String errorNote) {
     }
 
-    private static Burst runBurst(int count, Duration latency) throws IOException, InterruptedException {
+    private static Burst runBurst(int count, Duration latency, int switches) throws IOException, InterruptedException {
         List<byte[]> datagrams = Flows.datagrams(0, count);
-        try (Rig rig = Rig.start(latency); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+        try (Rig rig = Rig.start(latency, switches); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
             long start = System.nanoTime();
             load.burst(datagrams, SENDERS);
             load.awaitReplies(count, start + ANSWER_WAIT);
@@ -56,9 +76,15 @@ final class RequestRows {
     /** {@code rate} requests per second for {@code seconds} seconds. */
     static Row sustained(int rate, int seconds, Duration latency)
             throws IOException, InterruptedException {
+        return sustained(rate, seconds, latency, 1);
+    }
+
+    /** {@code rate} requests per second for {@code seconds} seconds to {@code switches} switches. */
+    static Row sustained(int rate, int seconds, Duration latency, int switches)
+            throws IOException, InterruptedException {
         int total = rate * seconds;
         List<byte[]> datagrams = Flows.datagrams(0, total);
-        try (Rig rig = Rig.start(latency); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+        try (Rig rig = Rig.start(latency, switches); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
             long start = System.nanoTime();
             double period = 1e9 / rate;
             for (int i = 0; i < total; i++) {
@@ -77,8 +103,9 @@ final class RequestRows {
                     + " p99 %.1f ms = %.2f RTT%s", installed, total, 100.0 * installed / total,
                     total - load.oks(), p50, p50 / rtt, p99, p99 / rtt, errorNote(load));
             boolean met = installed == total && load.oks() == total && p99 <= SUSTAINED_TARGET_RTTS * rtt;
-            return new Row(String.format("sustained %,d/s x %d s @ %d ms", rate, seconds, latency.toMillis()),
-                    figures, "all installed, p99 <= 3 RTT", met);
+            String scenario = String.format("sustained %,d/s x %d s @ %d ms", rate, seconds, latency.toMillis());
+            return new Row(switches == 1 ? scenario : scenario + ", " + switches + " switches", figures,
+                    switches == 1 ? "all installed, p99 <= 3 RTT" : "all installed on all, p99 <= 3 RTT", met);
         }
     }
 
