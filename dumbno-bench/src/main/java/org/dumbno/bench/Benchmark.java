@@ -75,7 +75,7 @@ public final class Benchmark {
         }
         if (kinds.contains("switches")) {
             rows.add(progress(RequestRows.burstOnSwitches(10_000, SWITCHES, RTT)));
-            rows.add(progress(RequestRows.sustained(1_000, 10, RTT, SWITCHES)));
+            rows.add(progress(RequestRows.sustainedOnSwitches(1_000, 10, RTT, SWITCHES)));
         }
         if (kinds.contains("repeats")) {
             rows.add(progress(RepeatRow.run(1_000, 10, 5, RTT)));

@@ -76,11 +76,38 @@ final class RequestRows {
     /** {@code rate} requests per second for {@code seconds} seconds. */
     static Row sustained(int rate, int seconds, Duration latency)
             throws IOException, InterruptedException {
-        return sustained(rate, seconds, latency, 1);
+        Steady steady = runSustained(rate, seconds, latency, 1);
+        return new Row(String.format("sustained %,d/s x %d s @ %d ms", rate, seconds, latency.toMillis()),
+                steady.figures(), "all installed, p99 <= 3 RTT", steady.met());
     }
 
-    /** {@code rate} requests per second for {@code seconds} seconds to {@code switches} switches. */
-    static Row sustained(int rate, int seconds, Duration latency, int switches)
+    /**
+     * {@code rate} requests per second for {@code seconds} seconds to {@code switches} switches; the
+     * same load to one switch runs just before, in the same conditions, for comparison.
+     */
+    static Row sustainedOnSwitches(int rate, int seconds, Duration latency, int switches)
+            throws IOException, InterruptedException {
+        Steady one = runSustained(rate, seconds, latency, 1);
+        Steady several = runSustained(rate, seconds, latency, switches);
+        String figures = String.format("%s; one switch: p50 %.2f RTT, p99 %.2f RTT", several.figures(),
+                one.p50() / one.rtt(), one.p99() / one.rtt());
+        return new Row(String.format("sustained %,d/s x %d s @ %d ms, %d switches", rate, seconds, latency.toMillis(),
+                switches), figures, "all installed on all, p99 <= 3 RTT", several.met());
+    }
+
+    /** What a steady load did: rules installed (on every switch), requests, oks, p50 and p99 in ms, the RTT. */
+    private record Steady(long installed, int total, long oks, double p50, double p99, double rtt, String errorNote) {
+        String figures() {
+            return String.format("installed %d of %d (%.1f%%), lost %d, p50 %.1f ms = %.2f RTT, p99 %.1f ms = %.2f RTT%s",
+                    installed, total, 100.0 * installed / total, total - oks, p50, p50 / rtt, p99, p99 / rtt, errorNote);
+        }
+
+        boolean met() {
+            return installed == total && oks == total && p99 <= SUSTAINED_TARGET_RTTS * rtt;
+        }
+    }
+
+    private static Steady runSustained(int rate, int seconds, Duration latency, int switches)
             throws IOException, InterruptedException {
         int total = rate * seconds;
         List<byte[]> datagrams = Flows.datagrams(0, total);
@@ -95,17 +122,8 @@ final class RequestRows {
                 load.sendOne(datagrams.get(i));
             }
             load.awaitReplies(total, System.nanoTime() + ANSWER_WAIT);
-            long installed = rig.installed();
-            double rtt = latency.toNanos() / 1e6;
-            double p50 = load.latencies().quantileMillis(0.50);
-            double p99 = load.latencies().quantileMillis(0.99);
-            String figures = String.format("installed %d of %d (%.1f%%), lost %d, p50 %.1f ms = %.2f RTT,"
-                    + " p99 %.1f ms = %.2f RTT%s", installed, total, 100.0 * installed / total,
-                    total - load.oks(), p50, p50 / rtt, p99, p99 / rtt, errorNote(load));
-            boolean met = installed == total && load.oks() == total && p99 <= SUSTAINED_TARGET_RTTS * rtt;
-            String scenario = String.format("sustained %,d/s x %d s @ %d ms", rate, seconds, latency.toMillis());
-            return new Row(switches == 1 ? scenario : scenario + ", " + switches + " switches", figures,
-                    switches == 1 ? "all installed, p99 <= 3 RTT" : "all installed on all, p99 <= 3 RTT", met);
+            return new Steady(rig.installed(), total, load.oks(), load.latencies().quantileMillis(0.50),
+                    load.latencies().quantileMillis(0.99), latency.toNanos() / 1e6, errorNote(load));
         }
     }
 
