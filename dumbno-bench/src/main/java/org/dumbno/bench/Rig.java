@@ -65,7 +65,7 @@ final class Rig implements Closeable {
         DumbnoSettings defaults = DumbnoSettings.defaults();
         Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
                 defaults.rateBurst(), null, Clock.systemUTC());
-        ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
+        ACLManager manager = ACLManager.builder().aclSwitch(EosSwitch.of(transport, PORTS))
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {
             manager.start();

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
-import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.client.Op;
+import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Order;
@@ -111,7 +111,7 @@ abstract class FlowCommand implements Callable<Integer> {
         // "dumbno add" starts without the logging back end.
         Logging.apply(logging);
         try (SwitchAccess access = SwitchAccess.open(destination.config);
-                ACLManager manager = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
+                ACLManager manager = Daemon.manager(access.config(), access.aclSwitch(), Clock.systemUTC())) {
             manager.start();
             try {
                 var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
@@ -119,7 +119,7 @@ abstract class FlowCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the engine failed", e.getCause());
             } catch (TimeoutException e) {
-                throw new IOException(access.eos().describe() + ": the switch did not take the change within "
+                throw new IOException(access.aclSwitch().describe() + ": the switch did not take the change within "
                         + SWITCH_WAIT.toSeconds() + " s", e);
             }
         }

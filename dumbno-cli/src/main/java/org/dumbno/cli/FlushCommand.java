@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.EntryRef;
 import org.dumbno.config.DumbnoSettings;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryRef;
-import org.dumbno.eos.EosSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +60,9 @@ final class FlushCommand implements Callable<Integer> {
         Logging.apply(logging);
         PrintWriter out = spec.commandLine().getOut();
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            EosSwitch eos = access.eos();
+            AclSwitch eos = access.aclSwitch();
             DumbnoSettings settings = access.config().dumbno();
-            Map<AclKey, List<AclEntry>> denies = denies(eos.readAcls(), settings);
+            Map<AclKey, List<AclEntry>> denies = denies(eos.read().acls(), settings);
             int count = denies.values().stream().mapToInt(List::size).sum();
             if (count == 0) {
                 out.println("no shunts on " + eos.describe());
@@ -82,7 +82,7 @@ final class FlushCommand implements Callable<Integer> {
             List<EntryRef> refs = new ArrayList<>();
             denies.forEach((acl, lines) -> lines.forEach(line -> refs.add(new EntryRef(acl, line.sequence()))));
             eos.remove(refs);
-            Map<AclKey, List<AclEntry>> left = denies(eos.readAcls(), settings);
+            Map<AclKey, List<AclEntry>> left = denies(eos.read().acls(), settings);
             int remaining = left.values().stream().mapToInt(List::size).sum();
             if (remaining > 0) {
                 left.forEach((acl, lines) -> lines.forEach(line -> out.println("still there: " + acl + " "

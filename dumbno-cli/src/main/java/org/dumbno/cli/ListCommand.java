@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.DumbnoSettings;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EosSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ final class ListCommand implements Callable<Integer> {
         Logging.apply(logging);
         List<ShuntRow> rows;
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            rows = read(access.eos(), access.config().dumbno());
+            rows = read(access.aclSwitch(), access.config().dumbno());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? json(rows) : table(rows));
@@ -70,8 +70,8 @@ final class ListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<ShuntRow> read(EosSwitch eos, DumbnoSettings settings) throws IOException {
-        Map<AclKey, List<AclEntry>> acls = eos.readAcls();
+    private List<ShuntRow> read(AclSwitch eos, DumbnoSettings settings) throws IOException {
+        Map<AclKey, List<AclEntry>> acls = eos.read().acls();
         Instant now = clock.instant();
         List<ShuntRow> rows = new ArrayList<>();
         acls.forEach((acl, entries) -> rows.addAll(ShuntRow.of(acl, entries, settings.seqMin(), settings.seqMax(), now)));

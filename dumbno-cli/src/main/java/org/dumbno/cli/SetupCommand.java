@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dumbno.eos.SetupReport;
+import org.dumbno.acl.SetupReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +42,7 @@ final class SetupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.apply(logging);
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            SetupReport report = access.eos().setup();
+            SetupReport report = access.aclSwitch().setup();
             PrintWriter out = spec.commandLine().getOut();
             if (report.changed()) {
                 report.changes().forEach(out::println);

@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dumbno.eos.InterfaceCounters;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.InterfaceCounters;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,9 +74,9 @@ final class StatsCommand implements Callable<Integer> {
             Bandwidth bandwidth = new Bandwidth(List.copyOf(access.config().ports().keySet()),
                     List.copyOf(access.config().egressPorts().keySet()), interval);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(bandwidth.totals(access.eos().interfaceCounters()));
+            out.println(bandwidth.totals(access.aclSwitch().interfaceCounters()));
             out.flush();
-            run(access.eos()::interfaceCounters, bandwidth, interval, count, out);
+            run(access.aclSwitch()::interfaceCounters, bandwidth, interval, count, out);
         }
         return ExitCodes.OK;
     }

@@ -11,17 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutProblem.Kind;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
+import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.daemon.Daemon;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutProblem.Kind;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
 import org.dumbno.manager.ACLManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,8 +84,8 @@ final class StatusCommand implements Callable<Integer> {
         Logging.apply(logging);
         int code;
         try (SwitchAccess access = SwitchAccess.open(config);
-                ACLManager limits = Daemon.manager(access.config(), access.eos(), Clock.systemUTC())) {
-            code = check(access.eos(), access.config().dumbno(), limits.capacity());
+                ACLManager limits = Daemon.manager(access.config(), access.aclSwitch(), Clock.systemUTC())) {
+            code = check(access.aclSwitch(), access.config(), limits.capacity());
         }
         PrintWriter out = spec.commandLine().getOut();
         lines.forEach(out::println);
@@ -92,11 +93,11 @@ final class StatusCommand implements Callable<Integer> {
         return code;
     }
 
-    private int check(EosSwitch eos, DumbnoSettings settings, int capacity) {
+    private int check(AclSwitch eos, DumbnoConfig config, int capacity) {
         String name = eos.describe();
         SwitchRead read;
         try {
-            eos.readDefaultResult();
+            eos.learnLayout();
             read = eos.read();
         } catch (AuthenticationException e) {
             line(true, "reachable", name + " answered");
@@ -111,26 +112,26 @@ final class StatusCommand implements Callable<Integer> {
         }
         line(true, "reachable", name + " answered");
         line(true, "credentials", "eAPI took dumbno's user and password");
-        layout(read.layout(), eos);
-        capacity(read.acls(), settings, capacity);
+        layout(read.layout(), eos, config.ports().size());
+        capacity(read.acls(), config.dumbno(), capacity);
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private void layout(LayoutReport report, EosSwitch eos) {
+    private void layout(LayoutReport report, AclSwitch eos, int ports) {
         LAYOUT_CHECKS.forEach((check, kinds) -> {
             List<String> problems = report.problems().stream().filter(p -> kinds.contains(p.kind()))
                     .map(LayoutProblem::text).toList();
-            line(problems.isEmpty(), check, problems.isEmpty() ? passed(check, eos) : String.join("; ", problems));
+            line(problems.isEmpty(), check, problems.isEmpty() ? passed(check, eos, ports) : String.join("; ", problems));
         });
     }
 
-    private static String passed(String check, EosSwitch eos) {
+    private static String passed(String check, AclSwitch eos, int ports) {
         int lists = eos.acls().size();
         return switch (check) {
             case "lists" -> lists + " access lists, " + eos.acls().stream().map(AclKey::toString).toList();
             case "counters" -> "every list counts per entry, counts current";
             case "permits" -> "fin, syn, rst at 10, 20, 30 and the final permit at 100001 in every list";
-            case "bindings" -> eos.ports().size() + " interfaces bound inbound as [ports] says";
+            case "bindings" -> ports + " interfaces bound inbound as [ports] says";
             default -> "hardware access-list update default-result permit is configured";
         };
     }

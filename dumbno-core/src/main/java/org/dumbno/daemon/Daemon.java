@@ -19,14 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.SetupReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.Backend;
 import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SetupReport;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.internal.DaemonThreads;
@@ -44,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dumbno: the switch transport, the {@link EosSwitch} over it, the {@link ACLManager}, the
- * {@link Security} checks and the {@link UdpServer}, built from one configuration by
+ * A running dumbno: the switch transport and the {@link EosSwitch} over it (or the dummy switch),
+ * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one configuration by
  * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
  * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
  * server sends those answers and releases its sockets, then the transport (and a hosted simulated
@@ -173,14 +175,14 @@ public final class Daemon implements Closeable {
         return every;
     }
 
-    /** The first switch's operations, over the daemon's transport. */
-    public EosSwitch eosSwitch() {
-        return first().eos;
+    /** The first switch: an {@link EosSwitch} over the daemon's transport, or the dummy switch. */
+    public AclSwitch aclSwitch() {
+        return first().acl;
     }
 
-    /** Switch {@code name}'s operations; empty for a name the configuration does not have. */
-    public Optional<EosSwitch> eosSwitch(String name) {
-        return part(name).map(part -> part.eos);
+    /** Switch {@code name}; empty for a name the configuration does not have. */
+    public Optional<AclSwitch> aclSwitch(String name) {
+        return part(name).map(part -> part.acl);
     }
 
     /** What the first switch's start-up setup changed; empty when it did not run (or the switch was not reached yet). */
@@ -236,7 +238,7 @@ public final class Daemon implements Closeable {
                 zeek.close();
             }
             server.close();
-            closeTransports();
+            closeSwitches();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
@@ -271,13 +273,13 @@ public final class Daemon implements Closeable {
         }
     }
 
-    /** Closes every switch's transport (and a hosted simulated switch's eAPI server), whatever one throws. */
-    private void closeTransports() {
+    /** Closes every switch and its transport (and a hosted simulated switch's eAPI server), whatever one throws. */
+    private void closeSwitches() {
         for (SwitchPart part : switches) {
             try {
-                part.transport.close();
+                part.acl.close();
             } catch (RuntimeException e) {
-                LOG.warn("closing the transport to {}: {}", part.describe(), e.toString());
+                LOG.warn("closing the switch {}: {}", part.describe(), e.toString());
             }
         }
     }
@@ -336,22 +338,22 @@ public final class Daemon implements Closeable {
      * The engine as the daemon builds it, with every {@code [dumbno]} setting, the two-tuple hosts
      * and {@code never_shunt}, not yet started: for one-shot use without a server.
      */
-    public static ACLManager manager(DumbnoConfig config, EosSwitch eos, Clock clock) {
+    public static ACLManager manager(DumbnoConfig config, AclSwitch eos, Clock clock) {
         return manager(config, config.firstSwitch(), eos, clock);
     }
 
-    /** As {@link #manager(DumbnoConfig, EosSwitch, Clock)}, for the switch {@code which} of {@code config}. */
-    public static ACLManager manager(DumbnoConfig config, SwitchConfig which, EosSwitch eos, Clock clock) {
+    /** As {@link #manager(DumbnoConfig, AclSwitch, Clock)}, for the switch {@code which} of {@code config}. */
+    public static ACLManager manager(DumbnoConfig config, SwitchConfig which, AclSwitch eos, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         Security neverShunt = Security.from(List.of(), settings.neverShunt(), 0, 1, null, clock);
         return builder(config, which, eos, neverShunt.requestFilter(), clock).build();
     }
 
-    private static ACLManager.Builder builder(DumbnoConfig config, SwitchConfig which, EosSwitch eos,
+    private static ACLManager.Builder builder(DumbnoConfig config, SwitchConfig which, AclSwitch eos,
             Function<Request, Optional<String>> filter, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         return ACLManager.builder()
-                .eosSwitch(eos)
+                .aclSwitch(eos)
                 .twoTupleHosts(config.twoTupleHosts())
                 .sequenceRange(settings.seqMin(), settings.seqMax())
                 .maxRules(settings.maxRules())
@@ -454,11 +456,17 @@ public final class Daemon implements Closeable {
          */
         private SwitchPart startSwitch(SwitchConfig which, boolean named, Options options) throws IOException {
             DumbnoSettings settings = config.dumbno();
-            Transport transport = Switches.connect(config, which, Switches.Role.HOST, options.configName());
-            started.push(transport);
-            Transport calls = metrics != null ? metrics.wrap(which.name(), transport) : transport;
-            EosSwitch eos = EosSwitch.of(calls, which.ports());
-            ACLManager.Builder builder = builder(config, which, eos,
+            AclSwitch acl;
+            SimulatedHost hosted = null;
+            if (which.backend() == Backend.DUMMY) {
+                acl = Switches.open(config, which, Switches.Role.HOST, options.configName());
+            } else {
+                Transport transport = Switches.connect(config, which, Switches.Role.HOST, options.configName());
+                hosted = transport instanceof SimulatedHost host ? host : null;
+                acl = EosSwitch.of(metrics != null ? metrics.wrap(which.name(), transport) : transport, which.ports());
+            }
+            started.push(acl);
+            ACLManager.Builder builder = builder(config, which, acl,
                     request -> security.get().requestFilter().apply(request), options.clock());
             if (named) {
                 ScheduledExecutorService scheduler = EngineThreads.scheduler(which.name());
@@ -467,7 +475,7 @@ public final class Daemon implements Closeable {
             }
             ACLManager manager = builder.build();
             started.push(manager);
-            SwitchPart part = new SwitchPart(which, transport, eos, manager, named);
+            SwitchPart part = new SwitchPart(which, acl, hosted, manager, named);
             part.setUpHosted();
             part.reach(options.setup() && part.hosted().isEmpty(), settings.maxRequestAge());
             started.push(part::stopArriving);

@@ -50,7 +50,7 @@ final class DaemonMetrics implements Closeable {
         }
         metrics.attachHealth(health);
         for (SwitchPart part : switches) {
-            metrics.startBandwidthPoll(part.name(), part.eos, part.config.ports(), part.config.egressPorts(),
+            metrics.startBandwidthPoll(part.name(), part.acl, part.config.ports(), part.config.egressPorts(),
                     config.dumbno().purgeInterval(), poller, clock);
         }
         server = MetricsServer.start(listen, metrics.registry(), health);

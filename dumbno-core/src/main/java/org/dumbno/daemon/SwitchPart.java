@@ -3,37 +3,37 @@ package org.dumbno.daemon;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.SetupReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.SwitchConfig;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SetupReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchUnavailableException;
-import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One switch of a running daemon: its transport, the {@link EosSwitch} over it, its engine, what
- * its start-up setup changed, and, when it did not answer at start, the tries to reach it.
+ * One switch of a running daemon: the switch (closing it closes its transport), the simulated switch
+ * this process serves for it if any, its engine, what its start-up setup changed, and, when it did
+ * not answer at start, the tries to reach it.
  */
 final class SwitchPart {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchPart.class);
 
     final SwitchConfig config;
-    final Transport transport;
-    final EosSwitch eos;
+    final AclSwitch acl;
+    private final SimulatedHost hosted;
     final ACLManager manager;
     final AtomicReference<SetupReport> setup = new AtomicReference<>();
     /** Whether the daemon has several switches: conditions and logs then name this one. */
     final boolean named;
     private SwitchArrival arrival;
 
-    SwitchPart(SwitchConfig config, Transport transport, EosSwitch eos, ACLManager manager, boolean named) {
+    SwitchPart(SwitchConfig config, AclSwitch acl, SimulatedHost hosted, ACLManager manager, boolean named) {
         this.config = config;
-        this.transport = transport;
-        this.eos = eos;
+        this.acl = acl;
+        this.hosted = hosted;
         this.manager = manager;
         this.named = named;
     }
@@ -49,12 +49,12 @@ final class SwitchPart {
 
     /** How logs call this switch: its address, after its name when the daemon has several. */
     String describe() {
-        return named ? name() + " (" + eos.describe() + ")" : eos.describe();
+        return named ? name() + " (" + acl.describe() + ")" : acl.describe();
     }
 
     /** The simulated switch this process serves for it; empty for any other backend. */
     Optional<SimulatedHost> hosted() {
-        return transport instanceof SimulatedHost host ? Optional.of(host) : Optional.empty();
+        return Optional.ofNullable(hosted);
     }
 
     Optional<SimulatedSwitch> simulated() {
@@ -64,11 +64,11 @@ final class SwitchPart {
     /** A hosted simulated switch starts empty: it is always set up. */
     void setUpHosted() throws SwitchException {
         if (hosted().isPresent()) {
-            SetupReport report = eos.setup();
+            SetupReport report = acl.setup();
             setup.set(report);
             report.changes().forEach(change -> LOG.debug("setup: {}", change));
             LOG.info("simulated switch {}set up: {} ACLs on {} ingress interfaces ({} changes)",
-                    named ? name() + " " : "", eos.acls().size(), config.ports().size(), report.changes().size());
+                    named ? name() + " " : "", acl.acls().size(), config.ports().size(), report.changes().size());
         }
     }
 
@@ -89,7 +89,7 @@ final class SwitchPart {
 
     private void reachNow(boolean setupFirst) throws SwitchException {
         if (setupFirst) {
-            SetupReport report = eos.setup();
+            SetupReport report = acl.setup();
             setup.set(report);
             report.changes().forEach(change -> LOG.info("setup: {}", change));
             report.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
@@ -119,7 +119,7 @@ final class SwitchPart {
         if (!manager.started()) {
             return Optional.of(arrival == null ? "not reached yet" : arrival.waiting().orElse("not reached yet"));
         }
-        return manager.unreachableSince().map(since -> eos.describe() + " unreachable since " + since);
+        return manager.unreachableSince().map(since -> acl.describe() + " unreachable since " + since);
     }
 
     /** Why this switch's layout keeps dumbno from being ready. */

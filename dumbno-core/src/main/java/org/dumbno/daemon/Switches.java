@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.config.SwitchSettings;
-import org.dumbno.eos.DummyTransport;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
@@ -23,7 +26,7 @@ import org.dumbno.eos.sim.TrafficGenerator;
 import org.dumbno.internal.SocketAddresses;
 
 /**
- * The transport a configuration's {@code [switch] backend} calls for. A real switch is reached over
+ * The switch a configuration's {@code [switch] backend} calls for. A real switch is reached over
  * eAPI by every process alike. A simulated switch lives in the serving process ({@link Role#HOST}),
  * which serves it as eAPI on {@code [simulated] eapi_listen}; every other process
  * ({@link Role#CLIENT}) reaches it there.
@@ -44,35 +47,64 @@ public final class Switches {
     }
 
     /**
-     * The transport for {@code config}'s backend.
+     * The switch for {@code config}'s backend: the dummy switch, or an {@link EosSwitch} over
+     * {@link #connect(DumbnoConfig, Role, String)}; closing it closes the transport.
+     * {@code configName} (the file's name as the user gave it) appears in the hint when a client
+     * finds no simulated switch.
      *
      * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     */
+    public static AclSwitch open(DumbnoConfig config, Role role, String configName) throws IOException {
+        return open(config, config.firstSwitch(), role, configName);
+    }
+
+    /**
+     * The switch {@code which} of {@code config}, as {@link #open(DumbnoConfig, Role, String)} opens
+     * the first.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on its {@code eapi_listen}
+     */
+    public static AclSwitch open(DumbnoConfig config, SwitchConfig which, Role role, String configName)
+            throws IOException {
+        if (which.backend() == Backend.DUMMY) {
+            return AclSwitch.dummy(AclKey.of(which.ports().values()));
+        }
+        return EosSwitch.of(connect(config, which, role, configName), which.ports());
+    }
+
+    /**
+     * The eAPI transport for {@code config}'s backend.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     * @throws IllegalArgumentException the backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, Role role) throws IOException {
         return connect(config, role, DEFAULT_CONFIG_NAME);
     }
 
     /**
-     * The transport for {@code config}'s backend; {@code configName} (the file's name as the user
-     * gave it) appears in the hint when a client finds no simulated switch.
+     * The eAPI transport for {@code config}'s backend; {@code configName} (the file's name as the
+     * user gave it) appears in the hint when a client finds no simulated switch.
      *
      * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
+     * @throws IllegalArgumentException the backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, Role role, String configName) throws IOException {
         return connect(config, config.firstSwitch(), role, configName);
     }
 
     /**
-     * The transport for the switch {@code which} of {@code config}; {@code configName} as in
+     * The eAPI transport for the switch {@code which} of {@code config}; {@code configName} as in
      * {@link #connect(DumbnoConfig, Role, String)}.
      *
      * @throws IOException a hosted simulated switch cannot listen on its {@code eapi_listen}
+     * @throws IllegalArgumentException its backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, SwitchConfig which, Role role, String configName)
             throws IOException {
         return switch (which.backend()) {
             case ARISTA -> arista(which.settings(), maxReply(config, which));
-            case DUMMY -> new DummyTransport();
+            case DUMMY -> throw new IllegalArgumentException("backend = dummy has no eAPI transport");
             case SIMULATED -> role == Role.HOST ? host(config, which) : client(which.simulated(), configName);
         };
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.SwitchConfig;
-import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.manager.ACLManager;
@@ -244,13 +244,13 @@ public final class DumbnoMetrics implements Closeable {
      * @param ports the {@code [ports]} map (ingress interface to ACL name)
      * @param egress the {@code [egress_ports]} map (tool-facing interface to label)
      */
-    public ScheduledFuture<?> startBandwidthPoll(EosSwitch eos, Map<String, String> ports,
+    public ScheduledFuture<?> startBandwidthPoll(AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
         return startBandwidthPoll(SwitchConfig.DEFAULT_NAME, eos, ports, egress, interval, scheduler, clock);
     }
 
-    /** As {@link #startBandwidthPoll(EosSwitch, Map, Map, Duration, ScheduledExecutorService, Clock)}, for switch {@code name}. */
-    public ScheduledFuture<?> startBandwidthPoll(String name, EosSwitch eos, Map<String, String> ports,
+    /** As {@link #startBandwidthPoll(AclSwitch, Map, Map, Duration, ScheduledExecutorService, Clock)}, for switch {@code name}. */
+    public ScheduledFuture<?> startBandwidthPoll(String name, AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
         Objects.requireNonNull(eos, "eos");
         Objects.requireNonNull(scheduler, "scheduler");
@@ -268,12 +268,12 @@ public final class DumbnoMetrics implements Closeable {
         return future;
     }
 
-    BandwidthPoll bandwidthPoll(EosSwitch eos, Map<String, String> ports, Map<String, String> egress) {
+    BandwidthPoll bandwidthPoll(AclSwitch eos, Map<String, String> ports, Map<String, String> egress) {
         return bandwidthPoll(SwitchConfig.DEFAULT_NAME, eos, ports, egress);
     }
 
     /** A poll of switch {@code name}'s interfaces; the byte counters are registered with the first. */
-    synchronized BandwidthPoll bandwidthPoll(String name, EosSwitch eos, Map<String, String> ports,
+    synchronized BandwidthPoll bandwidthPoll(String name, AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress) {
         if (ingressBytes == null) {
             ingressBytes = Counter.builder().name("dumbno_ingress_bytes_total")

@@ -7,7 +7,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 
 /**

@@ -2,7 +2,7 @@ package org.dumbno.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import java.util.Locale;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.rule.Request;

@@ -62,7 +62,7 @@ class MetricsIT {
         eos.setup();
         Security security = Security.from(List.of(ip("127.0.0.1")), List.of(ip("192.0.2.53")), 0, 1, null,
                 Clock.systemUTC());
-        manager = ACLManager.builder().eosSwitch(eos).requestFilter(security.requestFilter()).build();
+        manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
         metrics.attach(manager);
         manager.start();
         server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
