@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.tools.ToolProvider;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.client.ACLClient;
 import org.dumbno.client.FlowRequest;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
@@ -34,8 +34,8 @@ import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.dumbno.security.SigningKey;
 import org.dumbno.security.Security;
+import org.dumbno.security.SigningKey;
 import org.dumbno.server.UdpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +62,7 @@ class ReadmeExamplesIT {
         EosSwitch eos = EosSwitch.of(simulated, Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
         eos.setup();  // create and bind the ACLs, as `dumbno setup` does
         try (ACLManager manager = ACLManager.builder()
-                .eosSwitch(eos)
+                .aclSwitch(eos)
                 .purgeInterval(Duration.ofSeconds(30))
                 .maxRules(1000)
                 .build()) {
@@ -246,7 +246,7 @@ class ReadmeExamplesIT {
             EosSwitch eos = EosSwitch.of(SimulatedSwitch.builder().build(), Map.of("Ethernet1", "bulk_1"));
             eos.setup();
             Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
-            ACLManager manager = ACLManager.builder().eosSwitch(eos).requestFilter(security.requestFilter()).build();
+            ACLManager manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
             manager.start();
             UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
                     UdpServer.Options.builder().gate(security.gate()).build());

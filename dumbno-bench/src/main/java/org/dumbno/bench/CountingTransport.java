@@ -3,7 +3,7 @@ package org.dumbno.bench;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 
 /** Passes calls on and counts the reads among them: the calls that start with a show of a list. */

@@ -152,7 +152,7 @@ final class Rig implements Closeable {
             EapiServer eapi = EapiServer.start(sim, new InetSocketAddress(loopback(), 0), USER, PASSWORD, null);
             CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http")
                     .host("127.0.0.1").port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
-            ACLManager manager = ACLManager.builder().eosSwitch(EosSwitch.of(transport, PORTS))
+            ACLManager manager = ACLManager.builder().aclSwitch(EosSwitch.of(transport, PORTS))
                     .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
             try {
                 manager.start();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dumbno.eos.InterfaceCounters;
+import org.dumbno.acl.InterfaceCounters;
 
 /**
  * The figures of {@code dumbno stats}: ingress ports' in-octets, egress ports' out-octets and their

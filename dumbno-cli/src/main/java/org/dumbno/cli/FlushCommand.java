@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dumbno.config.DumbnoSettings;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryRef;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.AclSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +66,7 @@ final class FlushCommand implements Callable<Integer> {
             if (!yes) {
                 return preview(access, settings, out);
             }
-            return access.eachSwitch(target -> flush(target.eos(), access.prefix(target), settings, out),
+            return access.eachSwitch(target -> flush(target.aclSwitch(), access.prefix(target), settings, out),
                     spec.commandLine().getErr());
         } finally {
             out.flush();
@@ -79,13 +79,13 @@ final class FlushCommand implements Callable<Integer> {
         List<String> counts = new ArrayList<>();
         Instant now = Instant.now();
         int code = access.eachSwitch(target -> {
-            Map<AclKey, List<AclEntry>> denies = denies(target.eos().readAcls(), settings);
+            Map<AclKey, List<AclEntry>> denies = denies(target.aclSwitch().read().acls(), settings);
             List<ShuntRow> switchRows = new ArrayList<>();
             denies.forEach((acl, lines) -> switchRows.addAll(ShuntRow.of(acl, lines, settings.seqMin(),
                     settings.seqMax(), now)));
             switchRows.sort(ShuntRow.ORDER);
             rows.put(target.name(), switchRows);
-            String where = target.eos().describe();
+            String where = target.aclSwitch().describe();
             counts.add(access.prefix(target) + (switchRows.isEmpty() ? "no shunts on " + where
                     : switchRows.size() + " lines would be removed from " + where));
             return switchRows.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -106,9 +106,9 @@ final class FlushCommand implements Callable<Integer> {
     }
 
     /** Removes the deny lines of one switch and reads it again to check that none is left. */
-    private static int flush(EosSwitch eos, String prefix, DumbnoSettings settings, PrintWriter out)
+    private static int flush(AclSwitch eos, String prefix, DumbnoSettings settings, PrintWriter out)
             throws IOException {
-        Map<AclKey, List<AclEntry>> denies = denies(eos.readAcls(), settings);
+        Map<AclKey, List<AclEntry>> denies = denies(eos.read().acls(), settings);
         int count = denies.values().stream().mapToInt(List::size).sum();
         if (count == 0) {
             out.println(prefix + "no shunts on " + eos.describe());
@@ -117,7 +117,7 @@ final class FlushCommand implements Callable<Integer> {
         List<EntryRef> refs = new ArrayList<>();
         denies.forEach((acl, lines) -> lines.forEach(line -> refs.add(new EntryRef(acl, line.sequence()))));
         eos.remove(refs);
-        Map<AclKey, List<AclEntry>> left = denies(eos.readAcls(), settings);
+        Map<AclKey, List<AclEntry>> left = denies(eos.read().acls(), settings);
         int remaining = left.values().stream().mapToInt(List::size).sum();
         if (remaining > 0) {
             left.forEach((acl, lines) -> lines.forEach(line -> out.println(prefix + "still there: " + acl + " "

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dumbno.config.DumbnoSettings;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +73,7 @@ final class ListCommand implements Callable<Integer> {
         try (SwitchAccess access = SwitchAccess.open(config)) {
             several = access.several();
             code = access.eachSwitch(target -> {
-                bySwitch.put(target.name(), read(target.eos(), access.config().dumbno()));
+                bySwitch.put(target.name(), read(target.aclSwitch(), access.config().dumbno()));
                 return ExitCodes.OK;
             }, spec.commandLine().getErr());
         }
@@ -83,8 +83,8 @@ final class ListCommand implements Callable<Integer> {
         return code;
     }
 
-    private List<ShuntRow> read(EosSwitch eos, DumbnoSettings settings) throws IOException {
-        Map<AclKey, List<AclEntry>> acls = eos.readAcls();
+    private List<ShuntRow> read(AclSwitch eos, DumbnoSettings settings) throws IOException {
+        Map<AclKey, List<AclEntry>> acls = eos.read().acls();
         Instant now = clock.instant();
         List<ShuntRow> rows = new ArrayList<>();
         acls.forEach((acl, entries) -> rows.addAll(ShuntRow.of(acl, entries, settings.seqMin(), settings.seqMax(), now)));

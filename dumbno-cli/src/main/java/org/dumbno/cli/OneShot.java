@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.Op;
 import org.dumbno.daemon.Daemon;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.ShuntOutcome;
@@ -49,7 +49,8 @@ final class OneShot {
         Map<String, String> unreachable = new LinkedHashMap<>();
         try {
             for (SwitchAccess.Target target : access.switches()) {
-                ACLManager manager = Daemon.manager(target.config(), target.eos(), Clock.systemUTC());
+                ACLManager manager = Daemon.manager(access.config(), target.config(), target.aclSwitch(),
+                        Clock.systemUTC());
                 started.add(manager);
                 try {
                     manager.start();
@@ -87,7 +88,7 @@ final class OneShot {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the engine failed", e.getCause());
         } catch (TimeoutException e) {
-            String where = access.several() ? "the switches" : access.switches().get(0).eos().describe();
+            String where = access.several() ? "the switches" : access.switches().get(0).aclSwitch().describe();
             throw new IOException(where + ": the switch did not take the change within " + wait.toSeconds() + " s", e);
         }
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dumbno.eos.SetupReport;
+import org.dumbno.acl.SetupReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,7 @@ final class SetupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SwitchAccess access = SwitchAccess.open(config)) {
             return access.eachSwitch(target -> {
-                SetupReport report = target.eos().setup();
+                SetupReport report = target.aclSwitch().setup();
                 String prefix = access.prefix(target);
                 if (report.changed()) {
                     report.changes().forEach(change -> out.println(prefix + change));

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
 
 /**
  * One managed entry as {@code dumbno list} shows it.

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dumbno.eos.InterfaceCounters;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.InterfaceCounters;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ final class StatsCommand implements Callable<Integer> {
         try (SwitchAccess access = SwitchAccess.open(config)) {
             List<Meter> meters = new ArrayList<>();
             for (SwitchAccess.Target target : access.switches()) {
-                meters.add(new Meter(access.prefix(target), target.eos()::interfaceCounters,
+                meters.add(new Meter(access.prefix(target), target.aclSwitch()::interfaceCounters,
                         new Bandwidth(List.copyOf(target.ports().keySet()), List.copyOf(target.egressPorts().keySet()),
                                 interval)));
             }

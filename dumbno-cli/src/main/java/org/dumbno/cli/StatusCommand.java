@@ -13,15 +13,15 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.daemon.Daemon;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutProblem.Kind;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutProblem.Kind;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 import org.dumbno.manager.ACLManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,9 +83,11 @@ final class StatusCommand implements Callable<Integer> {
         List<Checks> checked = new ArrayList<>();
         try (SwitchAccess access = SwitchAccess.open(config)) {
             for (SwitchAccess.Target target : access.switches()) {
-                try (ACLManager limits = Daemon.manager(target.config(), target.eos(), Clock.systemUTC())) {
+                try (ACLManager limits = Daemon.manager(access.config(), target.config(), target.aclSwitch(),
+                        Clock.systemUTC())) {
                     Checks checks = new Checks(target.name());
-                    checks.code = checks.check(target.eos(), access.config().dumbno(), limits.capacity());
+                    checks.code = checks.check(target.aclSwitch(), target.ports().size(), access.config().dumbno(),
+                            limits.capacity());
                     checked.add(checks);
                 }
             }
@@ -119,11 +121,11 @@ final class StatusCommand implements Callable<Integer> {
             this.name = name;
         }
 
-        private int check(EosSwitch eos, DumbnoSettings settings, int capacity) {
+        private int check(AclSwitch eos, int ports, DumbnoSettings settings, int capacity) {
             String where = eos.describe();
             SwitchRead read;
             try {
-                eos.readDefaultResult();
+                eos.learnLayout();
                 read = eos.read();
             } catch (AuthenticationException e) {
                 line(true, "reachable", where + " answered");
@@ -138,7 +140,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             line(true, "reachable", where + " answered");
             line(true, "credentials", "eAPI took dumbno's user and password");
-            layout(read.layout(), eos);
+            layout(read.layout(), eos, ports);
             capacity(read.acls(), settings, capacity);
             return failed() ? ExitCodes.FAILED : ExitCodes.OK;
         }
@@ -154,21 +156,21 @@ final class StatusCommand implements Callable<Integer> {
             return failedChecks.isEmpty() ? name + " ok" : name + " FAIL (" + String.join(", ", failedChecks) + ")";
         }
 
-        private void layout(LayoutReport report, EosSwitch eos) {
+        private void layout(LayoutReport report, AclSwitch eos, int ports) {
             LAYOUT_CHECKS.forEach((check, kinds) -> {
                 List<String> problems = report.problems().stream().filter(p -> kinds.contains(p.kind()))
                         .map(LayoutProblem::text).toList();
-                line(problems.isEmpty(), check, problems.isEmpty() ? passed(check, eos) : String.join("; ", problems));
+                line(problems.isEmpty(), check, problems.isEmpty() ? passed(check, eos, ports) : String.join("; ", problems));
             });
         }
 
-        private static String passed(String check, EosSwitch eos) {
+        private static String passed(String check, AclSwitch eos, int ports) {
             int lists = eos.acls().size();
             return switch (check) {
                 case "lists" -> lists + " access lists, " + eos.acls().stream().map(AclKey::toString).toList();
                 case "counters" -> "every list counts per entry, counts current";
                 case "permits" -> "fin, syn, rst at 10, 20, 30 and the final permit at 100001 in every list";
-                case "bindings" -> eos.ports().size() + " interfaces bound inbound as [ports] says";
+                case "bindings" -> ports + " interfaces bound inbound as [ports] says";
                 default -> "hardware access-list update default-result permit is configured";
             };
         }

@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.daemon.Switches;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclSwitch;
 
 /**
  * A configuration and its switches, each reached the way a process other than the server reaches
@@ -34,10 +34,7 @@ final class SwitchAccess implements Closeable {
         List<Target> targets = new ArrayList<>();
         try {
             for (SwitchConfig one : config.switches()) {
-                DumbnoConfig alone = new DumbnoConfig(List.of(one), config.twoTupleHosts(), config.dumbno(),
-                        config.zeek());
-                targets.add(new Target(alone, EosSwitch.of(Switches.connect(alone, Switches.Role.CLIENT,
-                        file.toString()), one.ports())));
+                targets.add(new Target(one, Switches.open(config, one, Switches.Role.CLIENT, file.toString())));
             }
         } catch (IOException | RuntimeException e) {
             new SwitchAccess(config, targets).close();
@@ -92,7 +89,7 @@ final class SwitchAccess implements Closeable {
         RuntimeException failure = null;
         for (Target target : switches) {
             try {
-                target.eos().transport().close();
+                target.aclSwitch().close();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -115,18 +112,18 @@ final class SwitchAccess implements Closeable {
     /**
      * One switch of the configuration.
      *
-     * @param config the configuration with this switch alone: what an engine of its own is built from
-     * @param eos its operations, over its transport
+     * @param config its sections of the configuration
+     * @param aclSwitch the switch, reached as {@code config} says
      */
-    record Target(DumbnoConfig config, EosSwitch eos) {
+    record Target(SwitchConfig config, AclSwitch aclSwitch) {
         Target {
             Objects.requireNonNull(config, "config");
-            Objects.requireNonNull(eos, "eos");
+            Objects.requireNonNull(aclSwitch, "aclSwitch");
         }
 
         /** Its name: {@code NAME} of {@code [switch NAME]}, {@code [switch] name} for the first. */
         String name() {
-            return config.firstSwitch().name();
+            return config.name();
         }
 
         /** Its ingress interfaces, each with its ACL name, in file order. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.dumbno.eos.InterfaceCounters;
+import org.dumbno.acl.InterfaceCounters;
 import org.junit.jupiter.api.Test;
 
 class BandwidthTest {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.junit.jupiter.api.Test;

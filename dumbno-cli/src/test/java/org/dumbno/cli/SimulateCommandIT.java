@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.dumbno.eos.AuthenticationException;
+import org.dumbno.acl.AuthenticationException;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;

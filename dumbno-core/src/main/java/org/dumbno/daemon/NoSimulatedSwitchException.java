@@ -1,6 +1,6 @@
 package org.dumbno.daemon;
 
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 
 /**
  * Nothing answers on {@code [simulated] eapi_listen}: the process that hosts the simulated switch

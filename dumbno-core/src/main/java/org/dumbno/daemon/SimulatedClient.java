@@ -3,8 +3,8 @@ package org.dumbno.daemon;
 import com.google.gson.JsonObject;
 import java.net.ConnectException;
 import java.util.List;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 
 /**

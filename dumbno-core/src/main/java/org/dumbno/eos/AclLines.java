@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
 
 /**
  * Builds the entries of one list as its lines are read, reusing the entry of the previous read

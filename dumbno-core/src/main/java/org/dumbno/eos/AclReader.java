@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
 /**

@@ -2,12 +2,13 @@ package org.dumbno.eos;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.dumbno.acl.SwitchRefusedException;
 
 /**
  * The switch ran the commands up to one it refused (eAPI's JSON-RPC {@code error}). The commands
  * before {@link #failedIndex()} stay applied; those after it did not run.
  */
-public final class CommandFailedException extends SwitchException {
+public final class CommandFailedException extends SwitchRefusedException {
     private static final long serialVersionUID = 1L;
 
     private final int code;
@@ -26,7 +27,7 @@ public final class CommandFailedException extends SwitchException {
     public CommandFailedException(String switchName, int code, int failedIndex, String failedCommand,
             List<String> errors, List<JsonObject> results) {
         super(switchName, "command " + (failedIndex + 1) + " '" + failedCommand + "' failed (eAPI error "
-                + code + "): " + (errors.isEmpty() ? "no reason given" : String.join("; ", errors)), null);
+                + code + "): " + (errors.isEmpty() ? "no reason given" : String.join("; ", errors)), errors, null);
         this.code = code;
         this.failedIndex = failedIndex;
         this.failedCommand = failedCommand;
@@ -49,7 +50,7 @@ public final class CommandFailedException extends SwitchException {
         return failedCommand;
     }
 
-    /** The switch's reasons, as it gave them. */
+    /** The switch's reasons, as it gave them; the same as {@link #reasons()}. */
     public List<String> errors() {
         return errors;
     }

@@ -5,29 +5,42 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.EntryWriteException;
+import org.dumbno.acl.InterfaceCounters;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SetupReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 import org.dumbno.rule.Family;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The switch operations dumbno needs, each one eAPI call over a {@link Transport}: set up the
- * managed access lists, read them, add and remove deny lines, read interface counters.
+ * An Arista switch as an {@link AclSwitch}: each operation is one eAPI call over a {@link Transport}
+ * (set up the managed access lists, read them, add and remove deny lines, read interface counters).
  *
  * <p>The managed lists are one per distinct ACL name of the {@code [ports]} map (ingress interface
  * to ACL name), each in both families. Thread-safe as far as the transport is; callers that need
  * one call at a time (the engine does) serialize their calls themselves.
  */
-public final class EosSwitch {
+public final class EosSwitch implements AclSwitch {
     private final Transport transport;
     private final Map<String, String> ports;
     private final List<AclKey> acls;
     private static final Logger LOG = LoggerFactory.getLogger(EosSwitch.class);
+    /** EOS's reason for refusing a line whose number holds another line. */
+    private static final String SEQUENCE_TAKEN = "Duplicate sequence number";
 
     private final AclReader reader = new AclReader(new RuleCache());
     private final Transport.ResultDecoder<Object> decoder;
@@ -38,14 +51,7 @@ public final class EosSwitch {
     private EosSwitch(Transport transport, Map<String, String> ports) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.ports = Collections.unmodifiableMap(new TreeMap<>(ports));
-        Set<String> names = new LinkedHashSet<>(this.ports.values());
-        List<AclKey> keys = new ArrayList<>();
-        for (Family family : Family.values()) {
-            for (String name : names) {
-                keys.add(new AclKey(name, family));
-            }
-        }
-        this.acls = List.copyOf(keys);
+        this.acls = AclKey.of(this.ports.values());
         this.decoder = new ReadDecoder(acls, reader.decoder(acls));
     }
 
@@ -69,16 +75,13 @@ public final class EosSwitch {
     }
 
     /** The managed lists: every ACL name, IPv4 first, then IPv6. */
+    @Override
     public List<AclKey> acls() {
         return acls;
     }
 
-    /** The managed lists of one family. */
-    public List<AclKey> acls(Family family) {
-        return acls.stream().filter(acl -> acl.family() == family).toList();
-    }
-
-    /** The switch's name for messages. */
+    /** The switch's name for messages: the transport's. */
+    @Override
     public String describe() {
         return transport.describe();
     }
@@ -92,6 +95,7 @@ public final class EosSwitch {
      *
      * @return what changed; empty when the switch was already set up
      */
+    @Override
     public SetupReport setup() throws SwitchException {
         if (ports.isEmpty()) {
             return new SetupReport(List.of());
@@ -101,7 +105,7 @@ public final class EosSwitch {
         interfaces.forEach(iface -> configShows.add("show running-config interfaces " + iface));
         configShows.add(SetupPlan.SHOW_DEFAULT_RESULT);
         List<String> commands = new ArrayList<>();
-        acls.forEach(acl -> commands.add(acl.showCommand()));
+        acls.forEach(acl -> commands.add(AclCommands.show(acl)));
         commands.addAll(configShows);
         List<JsonObject> results;
         try {
@@ -150,9 +154,22 @@ public final class EosSwitch {
     }
 
     /**
+     * Reads whether {@code hardware access-list update default-result permit} is configured, unless
+     * setup or an earlier read found out already: see {@link #readDefaultResult()}.
+     */
+    @Override
+    public void learnLayout() throws SwitchException {
+        if (defaultResult == LayoutCheck.DefaultResult.UNKNOWN) {
+            readDefaultResult();
+        }
+    }
+
+    /**
      * Reads whether {@code hardware access-list update default-result permit} is configured (one
      * text call), for {@link SwitchRead#layout()}: the setting lives only in the running
      * configuration, which has no JSON form, so reads of the lists cannot carry it.
+     *
+     * @throws CommandFailedException the switch would not show its configuration
      */
     public void readDefaultResult() throws SwitchException {
         JsonObject result = transport.runCmds(List.of(SetupPlan.SHOW_DEFAULT_RESULT), Transport.Format.TEXT).get(0);
@@ -160,11 +177,6 @@ public final class EosSwitch {
             defaultResult = InterfaceConfig.lines(result).contains(SetupPlan.DEFAULT_RESULT)
                     ? LayoutCheck.DefaultResult.PRESENT : LayoutCheck.DefaultResult.ABSENT;
         }
-    }
-
-    /** Whether setup or {@link #readDefaultResult()} has found out about the default-result setting. */
-    public boolean defaultResultKnown() {
-        return defaultResult != LayoutCheck.DefaultResult.UNKNOWN;
     }
 
     /**
@@ -183,13 +195,14 @@ public final class EosSwitch {
      * {@link #readDefaultResult()} last found it. A switch that refuses the summaries is read
      * without them from then on (bindings are then checked by setup only), with a warning.
      */
+    @Override
     public SwitchRead read() throws SwitchException {
         if (acls.isEmpty()) {
             return new SwitchRead(Map.of(), LayoutReport.OK);
         }
         boolean withSummaries = summaries;
         List<String> commands = new ArrayList<>(acls.size() + 2);
-        acls.forEach(acl -> commands.add(acl.showCommand()));
+        acls.forEach(acl -> commands.add(AclCommands.show(acl)));
         if (withSummaries) {
             for (Family family : Family.values()) {
                 commands.add("show " + family.keyword() + " access-lists summary");
@@ -233,17 +246,10 @@ public final class EosSwitch {
      * @return what the summaries show wrong with the lists written to; empty when they are whole
      *     (or the switch gives no summaries)
      * @throws EntryWriteException the switch refused one line; the exception says which and which
-     *         lines stand
+     *         lines stand, and whether EOS refused it as a {@code Duplicate sequence number}
      */
+    @Override
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
-        return write(writes, true);
-    }
-
-    /**
-     * As {@link #write(List)}; {@code withLayout} false leaves the layout out, for a switch whose
-     * layout dumbno does not keep (the dummy backend).
-     */
-    public List<LayoutProblem> write(List<EntryWrite> writes, boolean withLayout) throws SwitchException {
         if (writes.isEmpty()) {
             return List.of();
         }
@@ -254,9 +260,9 @@ public final class EosSwitch {
         List<EntryWrite> ordered = new ArrayList<>(writes.size());
         Map<org.dumbno.rule.Rule, String> texts = new java.util.HashMap<>();
         groups.forEach((acl, lines) -> {
-            commands.add(acl.modeCommand());
+            commands.add(AclCommands.mode(acl));
             byCommand.add(lines.get(0));
-            for (String layout : withLayout ? SetupPlan.wholeList(acl) : List.<String>of()) {
+            for (String layout : SetupPlan.wholeList(acl)) {
                 commands.add(layout);
                 byCommand.add(lines.get(0));
             }
@@ -293,7 +299,7 @@ public final class EosSwitch {
             }
             EntryWrite failed = byCommand.get(index);
             int applied = ordered.indexOf(failed);
-            throw new EntryWriteException(failed, ordered.subList(0, applied), e);
+            throw refused(failed, ordered.subList(0, applied), e);
         }
         if (!withSummaries) {
             return List.of();
@@ -308,7 +314,18 @@ public final class EosSwitch {
         return check.report().problems();
     }
 
+    /**
+     * The switch refused {@code failed}, one of the lines of a write call ({@code applied} ran before
+     * it). EOS answers {@value #SEQUENCE_TAKEN} when the number holds another line.
+     */
+    private static EntryWriteException refused(EntryWrite failed, List<EntryWrite> applied, CommandFailedException e) {
+        List<String> reasons = e.errors().isEmpty() ? List.of("eAPI error " + e.code()) : e.errors();
+        boolean taken = e.errors().stream().anyMatch(reason -> reason.contains(SEQUENCE_TAKEN));
+        return new EntryWriteException(e.switchName(), failed, applied, reasons, taken, e);
+    }
+
     /** Removes lines by sequence number ({@code no SEQ}), grouped by list, in one call. */
+    @Override
     public void remove(List<EntryRef> entries) throws SwitchException {
         if (entries.isEmpty()) {
             return;
@@ -317,13 +334,14 @@ public final class EosSwitch {
         entries.forEach(e -> groups.computeIfAbsent(e.acl(), k -> new ArrayList<>()).add(e));
         List<String> commands = new ArrayList<>(List.of("enable", "configure"));
         groups.forEach((acl, refs) -> {
-            commands.add(acl.modeCommand());
+            commands.add(AclCommands.mode(acl));
             refs.forEach(ref -> commands.add("no " + ref.sequence()));
         });
         transport.runCmds(commands);
     }
 
     /** The octet counters of every interface the switch reports, by interface name. */
+    @Override
     public Map<String, InterfaceCounters> interfaceCounters() throws SwitchException {
         JsonObject result = transport.runCmds(List.of("show interfaces counters")).get(0);
         Map<String, InterfaceCounters> counters = new TreeMap<>();
@@ -341,6 +359,12 @@ public final class EosSwitch {
     private static long octets(JsonObject values, String key) {
         JsonElement value = values.get(key);
         return value == null || value.isJsonNull() ? 0 : Math.max(0, value.getAsLong());
+    }
+
+    /** Closes the transport. */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dumbno.eos.LayoutProblem.Kind;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutProblem.Kind;
+import org.dumbno.acl.LayoutReport;
 
 /** Judges one read of the managed lists against the layout setup makes. */
 final class LayoutCheck {
@@ -20,7 +23,7 @@ final class LayoutCheck {
      * @param ports the interfaces {@code [ports]} binds it to
      */
     void acl(AclKey acl, AclReader.AclState state, AclSummary summary, List<String> ports) {
-        String list = acl.modeCommand();
+        String list = acl.describe();
         if (state == null) {
             if (summary != null && summary.has(acl.name())) {
                 add(acl, Kind.READ_INCOMPLETE, list + " was missing from a read although the switch lists it");
@@ -62,7 +65,7 @@ final class LayoutCheck {
      * write created shows no counters and, after a reload, no bindings.
      */
     void written(AclKey acl, AclSummary summary, List<String> ports) {
-        String list = acl.modeCommand();
+        String list = acl.describe();
         if (!summary.has(acl.name())) {
             add(acl, Kind.MISSING, list + " does not exist");
             return;

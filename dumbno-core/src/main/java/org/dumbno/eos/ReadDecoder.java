@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.util.List;
+import org.dumbno.acl.AclKey;
 
 /**
  * Decodes the results of one read: the shows of the managed lists (streamed, as they may be

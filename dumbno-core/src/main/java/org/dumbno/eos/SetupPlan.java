@@ -3,6 +3,9 @@ package org.dumbno.eos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.SetupReport;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
 
@@ -59,17 +62,17 @@ final class SetupPlan {
     void acl(AclKey acl, AclReader.AclState state) {
         List<String> body = new ArrayList<>();
         if (state == null) {
-            changes.add("created " + acl.modeCommand());
+            changes.add("created " + acl.describe());
         }
         if (state == null || Boolean.FALSE.equals(state.countersEnabled())) {
             body.add("counters per-entry");
-            changes.add("enabled counters per-entry in " + acl.modeCommand());
+            changes.add("enabled counters per-entry in " + acl.describe());
         }
         for (long sequence : PERMIT_SEQUENCES) {
             permit(acl, state, sequence, body);
         }
         if (state == null || !body.isEmpty()) {
-            commands.add(acl.modeCommand());
+            commands.add(AclCommands.mode(acl));
             commands.addAll(body);
         }
     }
@@ -89,9 +92,9 @@ final class SetupPlan {
         String line = permitLine(acl.family(), sequence);
         if (present != null) {
             body.add("no " + sequence);
-            changes.add("replaced '" + present.text() + "' by '" + line + "' in " + acl.modeCommand());
+            changes.add("replaced '" + present.text() + "' by '" + line + "' in " + acl.describe());
         } else {
-            changes.add("added '" + line + "' to " + acl.modeCommand());
+            changes.add("added '" + line + "' to " + acl.describe());
         }
         body.add(line);
     }

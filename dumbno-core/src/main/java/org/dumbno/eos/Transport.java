@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 
 /**
  * The one narrow way dumbno talks to a switch: run these EOS commands, in order, and give back one

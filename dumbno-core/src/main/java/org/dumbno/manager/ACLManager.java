@@ -20,11 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.CommandFailedException;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.LoopWatch;
@@ -74,7 +75,7 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
-    /** A builder; a switch (an {@link EosSwitch}, or a transport and ports) is required. */
+    /** A builder; a switch (an {@link AclSwitch}, or an EOS transport and ports) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,8 +96,8 @@ public final class ACLManager implements Shunter, Closeable {
                     throw new IllegalStateException(engine.closed ? "closed" : "already started");
                 }
             }
-            if (engine.settings.checkLayout() && !engine.eos.defaultResultKnown()) {
-                readDefaultResult();
+            if (engine.settings.checkLayout()) {
+                learnLayout();
             }
             engine.readSwitch(false, new ArrayList<>(), after);
             synchronized (engine.lock) {
@@ -119,12 +120,11 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
-    private void readDefaultResult() throws SwitchException {
+    private void learnLayout() throws SwitchException {
         try {
-            engine.eos.readDefaultResult();
-        } catch (CommandFailedException e) {
-            ShuntLog.LOG.warn("cannot read whether {} has hardware access-list update default-result permit: {}",
-                    engine.eos.describe(), e.getMessage());
+            engine.eos.learnLayout();
+        } catch (SwitchRefusedException e) {
+            ShuntLog.LOG.warn("cannot read the switch-wide settings of {}: {}", engine.eos.describe(), e.getMessage());
         }
     }
 
@@ -506,7 +506,7 @@ public final class ACLManager implements Shunter, Closeable {
         /** How long closing may spend writing what is queued. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-        private EosSwitch eos;
+        private AclSwitch eos;
         private Set<IPAddress> twoTupleHosts = Set.of();
         private long seqMin = DEFAULT_SEQ_MIN;
         private long seqMax = DEFAULT_SEQ_MAX;
@@ -546,13 +546,19 @@ public final class ACLManager implements Shunter, Closeable {
             return this;
         }
 
-        /** The switch and its managed lists. */
-        public Builder eosSwitch(EosSwitch value) {
+        /**
+         * The switch and its managed lists: an {@link EosSwitch}, the dummy switch,
+         * or any other implementation. The manager does not close it.
+         */
+        public Builder aclSwitch(AclSwitch value) {
             this.eos = value;
             return this;
         }
 
-        /** The switch as a transport and the {@code [ports]} map (ingress interface to ACL name). */
+        /**
+         * An Arista switch reached through {@code transport}, with the {@code [ports]} map (ingress
+         * interface to ACL name): {@code aclSwitch(EosSwitch.of(transport, ports))}.
+         */
         public Builder transport(Transport transport, Map<String, String> ports) {
             this.eos = EosSwitch.of(transport, ports);
             return this;

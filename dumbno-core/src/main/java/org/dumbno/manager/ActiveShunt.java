@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
 /**

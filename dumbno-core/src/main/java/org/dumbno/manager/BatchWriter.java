@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.EntryWrite;
-import org.dumbno.eos.EntryWriteException;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.EntryWriteException;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.rule.Rule;
 
 /**
@@ -21,7 +21,6 @@ import org.dumbno.rule.Rule;
 final class BatchWriter {
     /** Times a rule's number may turn out taken before its requests are refused. */
     static final int MAX_COLLISIONS = 3;
-    private static final String DUPLICATE = "Duplicate sequence number";
 
     private final Engine engine;
 
@@ -52,7 +51,7 @@ final class BatchWriter {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            List<LayoutProblem> problems = engine.eos.write(writes, engine.settings.checkLayout());
+            List<LayoutProblem> problems = engine.eos.write(writes);
             String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
                     : wroteIntoBrokenList(problems, after);
             synchronized (engine.lock) {
@@ -68,8 +67,8 @@ final class BatchWriter {
         } catch (AuthenticationException e) {
             ShuntLog.LOG.error("cannot write to the switch: {}", e.getMessage());
             refuseAll(plan, credentialsRefused(e), after);
-        } catch (CommandFailedException e) {
-            refuseAll(plan, "switch refused the change: " + String.join("; ", e.errors()), after);
+        } catch (SwitchRefusedException e) {
+            refuseAll(plan, "switch refused the change: " + String.join("; ", e.reasons()), after);
         } catch (SwitchException e) {
             synchronized (engine.lock) {
                 List<PendingRule> back = new ArrayList<>();
@@ -197,7 +196,7 @@ final class BatchWriter {
                 }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
-                if (failure.reason().contains(DUPLICATE)) {
+                if (failure.isSequenceTaken()) {
                     collided(p, failure, back, after);
                 } else {
                     refuse(p.pending(), failure.reason(), after);

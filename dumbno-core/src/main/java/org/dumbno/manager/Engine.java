@@ -14,12 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.AuthenticationException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
 import org.dumbno.rule.Request;
@@ -33,7 +33,7 @@ import org.dumbno.rule.Rule;
 final class Engine {
     /** Replaced whole by {@link ACLManager#reconfigure}; read anywhere. */
     volatile Settings settings;
-    final EosSwitch eos;
+    final AclSwitch eos;
     final ScheduledExecutorService scheduler;
     final Object lock = new Object();
     final ReentrantLock callLock = new ReentrantLock();
@@ -288,7 +288,7 @@ final class Engine {
             }
         }
         vanished.forEach((acl, count) -> ShuntLog.LOG.warn("{} vanished from {} with {} shunts in it: a layout"
-                + " problem, not hand removals", acl.modeCommand(), eos.describe(), count));
+                + " problem, not hand removals", acl.describe(), eos.describe(), count));
         layout.skippedLocked(changes.skipped(), after);
     }
 

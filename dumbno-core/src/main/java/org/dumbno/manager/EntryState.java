@@ -1,7 +1,7 @@
 package org.dumbno.manager;
 
 import java.time.Instant;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
 /** What the engine knows of one managed line of one access list. Guarded by the engine's lock. */

@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.LayoutProblem;
-import org.dumbno.eos.LayoutReport;
-import org.dumbno.eos.SetupReport;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
+import org.dumbno.acl.SetupReport;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.rule.Family;
 
 /**
@@ -22,7 +22,7 @@ import org.dumbno.rule.Family;
  */
 final class LayoutKeeper {
     private final Settings settings;
-    private final EosSwitch eos;
+    private final AclSwitch eos;
     private final Listeners listeners;
 
     // guarded by the engine's lock
@@ -62,7 +62,7 @@ final class LayoutKeeper {
         for (AclKey acl : List.copyOf(paused)) {
             if (layout.countersTrusted(acl)) {
                 paused.remove(acl);
-                ShuntLog.LOG.info("expiry resumed in {}: its counts can be trusted again", acl.modeCommand());
+                ShuntLog.LOG.info("expiry resumed in {}: its counts can be trusted again", acl.describe());
             }
         }
         return layout;
@@ -84,7 +84,7 @@ final class LayoutKeeper {
         SetupReport report;
         try {
             report = eos.setup();
-        } catch (CommandFailedException e) {
+        } catch (SwitchRefusedException e) {
             ShuntLog.LOG.error("switch {}: repairing the layout failed: {}", eos.describe(), e.getMessage());
             return;
         }
@@ -145,7 +145,7 @@ final class LayoutKeeper {
                     .map(LayoutProblem::text).findFirst().orElse("its counts cannot be trusted");
             paused.add(acl);
             ShuntLog.LOG.warn("expiry paused for {} shunts in {}: {}; they stay until its counts can be trusted",
-                    count, acl.modeCommand(), reason);
+                    count, acl.describe(), reason);
             after.add(() -> listeners.fire(l -> l.expirySkipped(acl, count, reason)));
         });
     }

@@ -1,7 +1,7 @@
 package org.dumbno.manager;
 
 import java.util.List;
-import org.dumbno.eos.EntryWrite;
+import org.dumbno.acl.EntryWrite;
 
 /**
  * One rule of a batch with the lines that will put it where it is missing.

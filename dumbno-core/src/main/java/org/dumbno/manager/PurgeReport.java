@@ -3,7 +3,7 @@ package org.dumbno.manager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 
 /**
  * What one expiry sweep did.

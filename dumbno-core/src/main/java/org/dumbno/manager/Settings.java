@@ -7,17 +7,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.rule.Request;
 
 /** Everything an engine is built with, checked. */
-record Settings(EosSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
+record Settings(AclSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
         Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
         boolean checkLayout, boolean repairLayout) {
 
     Settings {
-        Objects.requireNonNull(eos, "a switch (EosSwitch, or transport and ports) is required");
+        Objects.requireNonNull(eos, "a switch (AclSwitch, or transport and ports) is required");
         twoTupleHosts = Set.copyOf(twoTupleHosts);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(filter, "filter");

@@ -1,6 +1,6 @@
 package org.dumbno.manager;
 
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 

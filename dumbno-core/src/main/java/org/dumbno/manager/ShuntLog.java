@@ -1,7 +1,7 @@
 package org.dumbno.manager;
 
 import java.time.Duration;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryWrite;
-import org.dumbno.eos.LayoutReport;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.LayoutReport;
 import org.dumbno.rule.Rule;
 
 /**

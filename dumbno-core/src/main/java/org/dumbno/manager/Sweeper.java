@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
-import org.dumbno.eos.EntryRef;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchRead;
-import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchUnavailableException;
 
 /**
  * One expiry sweep: read every list in one call, judge each managed line against the previous

@@ -1,12 +1,12 @@
 package org.dumbno.metrics;
 
-import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.InterfaceCounters;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.InterfaceCounters;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
 import org.slf4j.Logger;
@@ -24,17 +24,17 @@ final class BandwidthPoll implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BandwidthPoll.class);
 
     /** The series a poll updates. */
-    record Series(Counter ingressBytes, Counter egressBytes) {
+    record Series(CounterDataPoint ingressBytes, CounterDataPoint egressBytes) {
     }
 
-    private final EosSwitch eos;
+    private final AclSwitch eos;
     private final Set<String> ingress;
     private final Set<String> egress;
     private final Series series;
     private volatile LoopWatch watch;
     private Map<String, InterfaceCounters> last;
 
-    BandwidthPoll(EosSwitch eos, Set<String> ingress, Set<String> egress, Series series) {
+    BandwidthPoll(AclSwitch eos, Set<String> ingress, Set<String> egress, Series series) {
         this.eos = eos;
         this.ingress = Set.copyOf(ingress);
         this.egress = Set.copyOf(egress);

@@ -1,6 +1,6 @@
 package org.dumbno.metrics;
 
-import org.dumbno.eos.AuthenticationException;
+import org.dumbno.acl.AuthenticationException;
 import org.dumbno.eos.CommandFailedException;
 
 /** How one eAPI call ended, as the {@code result} label of {@code dumbno_eapi_calls_total}. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +62,7 @@ class DaemonRequestsIT {
         Request request = Request.parse(datagram.getBytes(StandardCharsets.UTF_8));
         Rule rule = request.toRule(Set.of(TestDaemons.ip("192.0.2.50")));
         Map<AclKey, List<AclEntry>> acls = TestDaemons.readAsSecondProcess(daemon);
-        for (AclKey acl : daemon.eosSwitch().acls(request.family())) {
+        for (AclKey acl : daemon.aclSwitch().acls(request.family())) {
             assertTrue(TestDaemons.find(acls.get(acl), rule).isPresent(), () -> rule + " missing in " + acl + ": " + acls.get(acl));
         }
     }

@@ -11,14 +11,17 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
-import org.dumbno.eos.DummyTransport;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
+import org.dumbno.rule.Family;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +32,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SwitchesIT {
 
     @Test
-    void dummyIsTheDummyTransportForEveryRole() throws IOException {
+    void dummyIsTheDummySwitchForEveryRoleWithoutATransport() throws IOException {
         DumbnoConfig config = DumbnoConfig.builder().port("Ethernet1", "bulk_1").build();
 
-        try (Transport host = Switches.connect(config, Switches.Role.HOST);
-                Transport client = Switches.connect(config, Switches.Role.CLIENT)) {
-            assertInstanceOf(DummyTransport.class, host);
-            assertInstanceOf(DummyTransport.class, client);
+        try (AclSwitch host = Switches.open(config, Switches.Role.HOST, "dummy.cfg");
+                AclSwitch client = Switches.open(config, Switches.Role.CLIENT, "dummy.cfg")) {
+            for (AclSwitch dummy : List.of(host, client)) {
+                assertEquals("dummy", dummy.describe());
+                assertFalse(dummy instanceof EosSwitch, dummy.toString());
+                assertEquals(List.of(new AclKey("bulk_1", Family.IP), new AclKey("bulk_1", Family.IPV6)), dummy.acls());
+            }
         }
+        assertThrows(IllegalArgumentException.class, () -> Switches.connect(config, Switches.Role.HOST));
     }
 
     @Test

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
-import org.dumbno.eos.AclEntry;
-import org.dumbno.eos.AclKey;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.eapi.EapiTransport;
 
 /** Daemons on loopback for tests, and what a sensor and a second process do with them. */

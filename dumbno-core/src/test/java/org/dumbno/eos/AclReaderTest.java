@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.dumbno.acl.SetupReport;
 import org.junit.jupiter.api.Test;
 
 /** Setup writes exactly what is missing, after one read. */

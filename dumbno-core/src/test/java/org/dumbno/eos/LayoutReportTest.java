@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dumbno.eos.LayoutProblem.Kind;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutProblem.Kind;
+import org.dumbno.acl.LayoutReport;
 import org.dumbno.rule.Family;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.dumbno.acl.SwitchException;
 
 /** A transport that records every call and answers from a script, one answer per call. */
 final class ScriptedTransport implements Transport {

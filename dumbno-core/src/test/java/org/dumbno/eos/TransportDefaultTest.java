@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.dumbno.acl.SwitchException;
 import org.junit.jupiter.api.Test;
 
 /** The default {@link Transport#runCmds(List, Transport.ResultDecoder)} decodes parsed results. */
@@ -26,8 +27,9 @@ class TransportDefaultTest {
 
     @Test
     void decodesEachParsedResultWithItsIndex() throws SwitchException {
-        try (DummyTransport dummy = new DummyTransport()) {
-            List<String> decoded = dummy.runCmds(List.of("show ip access-lists a", "enable",
+        try (ScriptedTransport scripted = new ScriptedTransport()) {
+            scripted.then("{\"aclList\": []}", "{}", "{\"interfaces\": {}}");
+            List<String> decoded = scripted.runCmds(List.of("show ip access-lists a", "enable",
                     "show interfaces counters"), KEYS);
 
             assertEquals(List.of("0:aclList", "1:", "2:interfaces"), decoded);
@@ -47,8 +49,8 @@ class TransportDefaultTest {
                 return null;
             }
         };
-        try (DummyTransport dummy = new DummyTransport()) {
-            List<String> decoded = dummy.runCmds(List.of("enable"), nothing);
+        try (ScriptedTransport scripted = new ScriptedTransport()) {
+            List<String> decoded = scripted.runCmds(List.of("enable"), nothing);
 
             assertEquals(new ArrayList<>(java.util.Collections.singletonList(null)), decoded);
             assertThrows(UnsupportedOperationException.class, () -> decoded.add("x"));

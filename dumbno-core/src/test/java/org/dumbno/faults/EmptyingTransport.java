@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.manager.ACLManager;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.Transport;
 
 /**

@@ -3,7 +3,7 @@ package org.dumbno.fuzz;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 
 /** Passes calls to a switch and keeps every call's commands, in the order the calls were made. */

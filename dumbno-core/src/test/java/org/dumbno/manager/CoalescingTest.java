@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.eos.sim.Sleeper;
 import org.dumbno.rule.Family;
@@ -65,7 +65,7 @@ class CoalescingTest {
         EosSwitch eos = EosSwitch.of(sim, Harness.PORTS);
         eos.setup();
         sim.latency(Duration.ofNanos(1));
-        manager = ACLManager.builder().eosSwitch(eos).scheduler(threads).batchLimit(batchLimit).build();
+        manager = ACLManager.builder().aclSwitch(eos).scheduler(threads).batchLimit(batchLimit).build();
         manager.start();
     }
 

@@ -53,7 +53,7 @@ class ConfirmTest {
     @Test
     void repeatsArrivingWhileAReadIsInFlightJoinIt() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.start();
         ask(0, 3);
         h.scheduler.runDue();

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class FailureTest {
     @Test
     void aWriteWhoseAnswerWasLostIsReadBackNotWrittenTwice() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.start();
         wrapped.loseAnswers(1);
 
@@ -136,7 +136,7 @@ class FailureTest {
     @Test
     void refusedCredentialsRefuseTheRequest() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.start();
         wrapped.badCredentials(true);
 
@@ -190,7 +190,7 @@ class FailureTest {
     @Test
     void closeWhileStartReadsTheSwitchLeavesNothingScheduled() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         CompletableFuture<ShuntOutcome> early = h.manager.add(host("10.0.0.1"));
         wrapped.during(commands -> !commands.contains("configure"), h.manager::close);
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
@@ -59,7 +59,7 @@ final class Fleet {
     Fleet start(UnaryOperator<ACLManager.Builder> settings) {
         List<EverySwitch.Member> members = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            ACLManager manager = settings.apply(ACLManager.builder().eosSwitch(eos.get(i)).clock(clock)
+            ACLManager manager = settings.apply(ACLManager.builder().aclSwitch(eos.get(i)).clock(clock)
                     .scheduler(scheduler).purgeInterval(INTERVAL)
                     .retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8))).build();
             managers.add(manager);

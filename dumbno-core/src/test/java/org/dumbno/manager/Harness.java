@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
@@ -52,7 +52,7 @@ final class Harness {
     }
 
     ACLManager newManager(UnaryOperator<ACLManager.Builder> settings) {
-        return settings.apply(ACLManager.builder().eosSwitch(eos).clock(clock).scheduler(scheduler)
+        return settings.apply(ACLManager.builder().aclSwitch(eos).clock(clock).scheduler(scheduler)
                 .purgeInterval(INTERVAL).retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8))).build();
     }
 

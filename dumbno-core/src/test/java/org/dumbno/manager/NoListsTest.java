@@ -3,9 +3,7 @@ package org.dumbno.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
-import org.dumbno.eos.DummyTransport;
-import org.dumbno.eos.EosSwitch;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +15,7 @@ class NoListsTest {
 
     @Test
     void requestsAreAcceptedWithoutUsingUpNumbers() throws Exception {
-        h.start(b -> b.eosSwitch(EosSwitch.of(new DummyTransport(), Map.of())).sequenceRange(500, 504));
+        h.start(b -> b.aclSwitch(AclSwitch.dummy(List.of())).sequenceRange(500, 504));
 
         for (int port = 1; port <= 5; port++) {
             assertEquals("ok", h.shunt(Request.of("10.0.0.1", null, "tcp", null, port)).reply());

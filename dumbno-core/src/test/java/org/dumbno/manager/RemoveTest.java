@@ -9,8 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
@@ -35,7 +35,7 @@ class RemoveTest {
     void start() throws SwitchException {
         lines.start();
         logger.addAppender(lines);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.addListener(new ShuntListener() {
             @Override
             public void removed(Rule rule, long sequence, RemovalReason reason) {

@@ -87,7 +87,7 @@ class SecondWriterTest {
     @Test
     void aSwitchThatCallsEveryNumberADuplicateIsGivenUpOn() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.start();
         wrapped.refuseAsDuplicates(Integer.MAX_VALUE);
         long calls = h.sim.calls();

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
@@ -28,7 +28,7 @@ class SweepRaceTest {
 
     @BeforeEach
     void idleShunt() throws Exception {
-        h.manager = h.newManager(b -> b.eosSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
         h.manager.start();
         h.shunt(REQUEST);
         h.manager.purge();

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.dumbno.eos.AuthenticationException;
+import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 
 /**

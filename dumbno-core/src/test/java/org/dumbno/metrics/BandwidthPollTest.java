@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
@@ -36,7 +36,7 @@ class BandwidthPollTest {
     private final BandwidthPoll poll = metrics.bandwidthPoll(eos, PORTS, EGRESS);
 
     private double value(String name) {
-        return Exposition.of(registry).value(name);
+        return Exposition.of(registry).value(name, "switch", "main");
     }
 
     @Test
@@ -87,8 +87,8 @@ class BandwidthPollTest {
         cleared.poll();
 
         Exposition scrape = Exposition.of(own);
-        assertEquals(10 * MEGABIT, scrape.value("dumbno_ingress_bytes_total"));
-        assertEquals(5 * MEGABIT, scrape.value("dumbno_egress_bytes_total"));
+        assertEquals(10 * MEGABIT, scrape.value("dumbno_ingress_bytes_total", "switch", "main"));
+        assertEquals(5 * MEGABIT, scrape.value("dumbno_egress_bytes_total", "switch", "main"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ReconnectIT {
         SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").build();
         EosSwitch eos = EosSwitch.of(sim, Map.of("Ethernet1", "bulk_1"));
         eos.setup();
-        manager = ACLManager.builder().eosSwitch(eos).build();
+        manager = ACLManager.builder().aclSwitch(eos).build();
         manager.start();
         try (ZeekPeer gone = ZeekPeer.start()) {
             port = gone.port();

@@ -27,7 +27,7 @@ class TlsIT {
         EosSwitch eos = EosSwitch.of(sim, java.util.Map.of("Ethernet1", "bulk_1"));
         eos.setup();
         try (ZeekPeer zeek = ZeekPeer.startTls(TestTls.serverContext());
-                ACLManager manager = ACLManager.builder().eosSwitch(eos).build()) {
+                ACLManager manager = ACLManager.builder().aclSwitch(eos).build()) {
             manager.start();
             ZeekSettings settings = new ZeekSettings(List.of(URI.create(zeek.url())), "zeek/dumbno",
                     Optional.of(TestTls.certificatePem()));

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.config.ZeekSettings;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.eos.sim.AclEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
@@ -43,7 +43,7 @@ final class ZeekRig implements AutoCloseable {
 
     ZeekRig(UnaryOperator<ACLManager.Builder> settings) throws SwitchException, InterruptedException {
         eos.setup();
-        manager = settings.apply(ACLManager.builder().eosSwitch(eos).clock(clock)
+        manager = settings.apply(ACLManager.builder().aclSwitch(eos).clock(clock)
                 .purgeInterval(Duration.ofHours(1))).build();
         manager.start();
         peer = ZeekPeer.start();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves a {@link Transport} as Arista eAPI: {@code POST /command-api} with JSON-RPC {@code runCmds},
  * optional HTTP Basic auth, over HTTP or HTTPS. With the simulated switch behind it, it stands in for
- * a real switch. A backend's {@link org.dumbno.eos.SwitchUnavailableException} becomes HTTP 500.
+ * a real switch. A backend's {@link org.dumbno.acl.SwitchUnavailableException} becomes HTTP 500.
  */
 public final class EapiServer implements Closeable {
 

@@ -11,7 +11,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import org.dumbno.eos.SwitchUnavailableException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

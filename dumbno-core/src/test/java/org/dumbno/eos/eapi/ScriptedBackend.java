@@ -3,7 +3,7 @@ package org.dumbno.eos.eapi;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
 
 /** A backend for the eAPI server whose answers the test scripts; it records every call. */

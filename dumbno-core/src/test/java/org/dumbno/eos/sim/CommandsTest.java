@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;

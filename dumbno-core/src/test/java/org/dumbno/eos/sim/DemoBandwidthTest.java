@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
-import org.dumbno.eos.SwitchException;
-import org.dumbno.eos.SwitchUnavailableException;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
 import org.junit.jupiter.api.Test;

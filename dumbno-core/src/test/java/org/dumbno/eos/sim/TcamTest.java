@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;

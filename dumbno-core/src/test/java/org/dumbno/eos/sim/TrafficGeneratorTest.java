@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dumbno.eos.SwitchException;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;

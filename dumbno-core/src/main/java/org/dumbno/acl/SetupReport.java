@@ -1,9 +1,9 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 import java.util.List;
 
 /**
- * What {@link EosSwitch#setup()} changed on the switch, one line per change, in the order the
+ * What {@link AclSwitch#setup()} changed on the switch, one line per change, in the order the
  * commands ran; empty when everything was already in place.
  *
  * @param changes human-readable descriptions, e.g. {@code created ip access-list bulk_1}

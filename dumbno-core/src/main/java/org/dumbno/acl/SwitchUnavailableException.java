@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 /**
  * The switch could not be reached or did not answer sensibly: connection refused, timeout, HTTP 5xx,

@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 import java.util.Objects;
 import org.dumbno.rule.Rule;
@@ -23,8 +23,8 @@ public record EntryWrite(AclKey acl, long sequence, Rule rule) {
         }
     }
 
-    /** The command that adds the line: {@code SEQ deny RULE}. */
-    public String command() {
+    /** The line as the list holds it: {@code SEQ deny RULE}. */
+    public String text() {
         return sequence + " deny " + rule.text();
     }
 }

@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 /**
  * Octet counters of one interface since the switch last cleared them.

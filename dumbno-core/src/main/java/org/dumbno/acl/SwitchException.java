@@ -1,10 +1,11 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 import java.io.IOException;
 
 /**
  * A switch did not do what was asked. The subclasses say why, because the engine treats them
- * differently: a refused command is answered to its requester, an unreachable switch is retried.
+ * differently: a refused change is answered to its requester ({@link SwitchRefusedException}), an
+ * unreachable switch is retried ({@link SwitchUnavailableException}).
  * Messages name the switch and never carry credentials.
  */
 public abstract class SwitchException extends IOException {
@@ -17,7 +18,7 @@ public abstract class SwitchException extends IOException {
         this.switchName = switchName;
     }
 
-    /** The switch as {@link Transport#describe()} names it. */
+    /** The switch as {@link AclSwitch#describe()} names it. */
     public String switchName() {
         return switchName;
     }

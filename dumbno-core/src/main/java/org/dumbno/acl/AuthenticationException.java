@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 /** The switch refused our credentials (HTTP 401). Retrying will not help; the operator must act. */
 public final class AuthenticationException extends SwitchException {
