@@ -1,0 +1,201 @@
+package org.dumbno.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.dumbno.config.DumbnoConfig;
+import org.dumbno.eos.eapi.EapiServer;
+import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
+import org.dumbno.rule.Family;
+import org.dumbno.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A daemon of several switches, loaded from a file, asked over real UDP: every request lands on
+ * every switch; a switch down is named in the reply at once and gets its rule when it is back; one
+ * down at start is named until it is reached; readiness and metrics say which switch.
+ */
+@Timeout(30)
+class SeveralSwitchesIT {
+    private static final String REQUEST = "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}";
+    private static final String RULE = "tcp host 10.1.2.3 host 192.0.2.9 eq https";
+    private static final String TWO_SIMULATED = """
+            [switch]
+            name = a
+            backend = simulated
+            [ports]
+            Ethernet1 = bulk_a
+            [egress_ports]
+            Ethernet11 = tool
+            [simulated]
+            eapi_listen = 127.0.0.1:0
+            password = %s
+            [switch b]
+            backend = simulated
+            [ports b]
+            Ethernet1 = bulk_b
+            Ethernet2 = bulk_b
+            [dumbno]
+            listen = 127.0.0.1:0
+            metrics_listen = 127.0.0.1:0
+            """.formatted(TestDaemons.PASSWORD);
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Daemon daemon;
+    private EapiServer late;
+
+    @AfterEach
+    void close() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (late != null) {
+            late.close();
+        }
+    }
+
+    private DumbnoConfig load(String text) throws IOException {
+        return DumbnoConfig.load(Files.writeString(dir.resolve("dumbno.cfg"), text), Map.of());
+    }
+
+    private static List<String> denies(SimulatedSwitch sim, String acl) {
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY).map(AclEntry::text).toList();
+    }
+
+    @Test
+    void aRequestIsAnsweredOkOnceEverySwitchHoldsIt() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
+        SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
+
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+
+        assertEquals(List.of("deny " + RULE), denies(a, "bulk_a"));
+        assertEquals(List.of("deny " + RULE), denies(b, "bulk_b"));
+        assertEquals(List.of("a", "b"), daemon.switches().members().stream().map(EverySwitch.Member::name).toList());
+        String metrics = get("/metrics").body();
+        assertTrue(metrics.contains("dumbno_rules_active{switch=\"a\"} 1.0"), metrics);
+        assertTrue(metrics.contains("dumbno_rules_active{switch=\"b\"} 1.0"), metrics);
+        assertTrue(metrics.contains("dumbno_switch_up{switch=\"b\"} 1.0"), metrics);
+        assertTrue(daemon.describe().contains("simulated switch b eAPI http://127.0.0.1:"), daemon.describe());
+        assertEquals(200, get("/-/ready").statusCode());
+    }
+
+    @Test
+    void aSwitchDownIsNamedAtOnceAndGetsTheRuleWhenItIsBack() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
+        SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
+        b.outage(Duration.ofSeconds(2));
+
+        assertEquals("error: b: unreachable, queued there", TestDaemons.ask(daemon, REQUEST));
+
+        assertEquals(List.of("deny " + RULE), denies(a, "bulk_a"), "a wrote it without waiting for b");
+        HttpResponse<String> ready = get("/-/ready");
+        assertEquals(503, ready.statusCode());
+        assertTrue(ready.body().contains("switch b: b (simulated) unreachable since "), ready.body());
+        assertTrue(Await.until(() -> denies(b, "bulk_b").equals(List.of("deny " + RULE)), Duration.ofSeconds(15)),
+                "the queued install landed on b when it was back");
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+        assertTrue(Await.until(() -> status("/-/ready") == 200, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aSwitchDownAtStartIsNamedUntilItIsReachedAndThenSetUpAndWritten() throws Exception {
+        int port = freePort();
+        String text = TWO_SIMULATED.replace("[switch b]\nbackend = simulated\n", """
+                [switch b]
+                scheme = http
+                ip = 127.0.0.1:%d
+                user = dumbno
+                password = %s
+                timeout = 2
+                """.formatted(port, TestDaemons.PASSWORD));
+        daemon = Daemon.start(load(text), Daemon.Options.builder().setup(true).build());
+
+        assertEquals("error: b: unreachable, queued there", TestDaemons.ask(daemon, REQUEST));
+        assertTrue(get("/-/ready").body().contains("switch b: not reached yet"), get("/-/ready").body());
+        assertEquals(List.of("deny " + RULE), denies(daemon.simulatedSwitch("a").orElseThrow(), "bulk_a"));
+
+        SimulatedSwitch b = SimulatedSwitch.builder().interfaces("Ethernet1-2").build();
+        late = EapiServer.start(b, TestDaemons.loopback(port), "dumbno", TestDaemons.PASSWORD, null);
+
+        assertTrue(Await.until(() -> denies(b, "bulk_b").equals(List.of("deny " + RULE)), Duration.ofSeconds(15)),
+                "set up and written once b answered");
+        assertTrue(daemon.setupReport("b").isPresent());
+        assertTrue(Await.until(() -> status("/-/ready") == 200, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aReloadReconfiguresEverySwitchAndNamesTheSwitchesThatNeedARestart() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+
+        Reload reload = daemon.reload(load(TWO_SIMULATED.replace("[dumbno]\n", "[dumbno]\nmax_rules = 7\n")
+                .replace("Ethernet2 = bulk_b\n", "") + "[switch c]\nbackend = dummy\n"));
+
+        assertEquals(List.of(7, 7), daemon.switches().members().stream()
+                .map(member -> member.manager().capacity()).toList());
+        assertEquals(List.of("[dumbno] max_rules"), reload.applied());
+        assertEquals(List.of("[ports b]", "[switch c]"), reload.needRestart());
+    }
+
+    @Test
+    void removeTakesTheRuleOffEverySwitch() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST.replace("{", "{\"op\":\"remove\",")));
+
+        assertEquals(List.of(), denies(daemon.simulatedSwitch("a").orElseThrow(), "bulk_a"));
+        assertEquals(List.of(), denies(daemon.simulatedSwitch("b").orElseThrow(), "bulk_b"));
+        for (ACLManager manager : daemon.switches().members().stream().map(EverySwitch.Member::manager).toList()) {
+            assertEquals(List.of(), manager.active());
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + daemon.metricsAddress().orElseThrow().getPort() + path);
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
