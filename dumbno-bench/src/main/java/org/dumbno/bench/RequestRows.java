@@ -43,8 +43,9 @@ final class RequestRows {
         long lost = count - several.oks();
         double ratio = several.seconds() / one.seconds();
         String figures = String.format("installed %d on all %d, lost %d, last ok after %.3f s = %.2f x one switch's"
-                + " %.3f s (installed %d, lost %d)%s", several.installed(), switches, lost, several.seconds(), ratio,
-                one.seconds(), one.installed(), count - one.oks(), several.errorNote());
+                + " %.3f s (installed %d, lost %d)%s; %s against one switch's %s", several.installed(), switches, lost,
+                several.seconds(), ratio, one.seconds(), one.installed(), count - one.oks(), several.errorNote(),
+                several.cpuNote(), one.cpuNote());
         boolean met = several.installed() == count && lost == 0 && ratio <= SWITCHES_TARGET_RATIO;
         return new Row(String.format("burst %,d @ %d ms, %d switches", count, latency.toMillis(), switches), figures,
                 "all installed on all, <= 1.5 x one switch", met);
@@ -59,17 +60,27 @@ final class RequestRows {
         return burst.seconds();
     }
 
-    /** What one burst did: seconds to the last ok, rules installed, oks, and a note of the errors. */
-    private record Burst(double seconds, long installed, long oks, String errorNote) {
+    /**
+     * What one burst did: seconds to the last ok, rules installed, oks, a note of the errors, and
+     * the CPU seconds the whole process and the simulated switches' threads among it used meanwhile.
+     */
+    private record Burst(double seconds, long installed, long oks, String errorNote, double cpu, double switchCpu) {
+        /** {@code CPU N s (switches N s)}. */
+        String cpuNote() {
+            return String.format("CPU %.2f s (simulated switches %.2f s)", cpu, switchCpu);
+        }
     }
 
     private static Burst runBurst(int count, Duration latency, int switches) throws IOException, InterruptedException {
         List<byte[]> datagrams = Flows.datagrams(0, count);
         try (Rig rig = Rig.start(latency, switches); UdpLoad load = UdpLoad.to(rig.udpAddress(), BURST_CHANNELS)) {
+            long cpu = CpuClock.process();
+            long switchCpu = CpuClock.simulatedSwitch();
             long start = System.nanoTime();
             load.burst(datagrams, SENDERS);
             load.awaitReplies(count, start + ANSWER_WAIT);
-            return new Burst((load.lastOkNanos() - start) / 1e9, rig.installed(), load.oks(), errorNote(load));
+            return new Burst((load.lastOkNanos() - start) / 1e9, rig.installed(), load.oks(), errorNote(load),
+                    (CpuClock.process() - cpu) / 1e9, (CpuClock.simulatedSwitch() - switchCpu) / 1e9);
         }
     }
 

@@ -27,6 +27,18 @@ class SeveralSwitchesIT {
         return text.lines().toList();
     }
 
+    /** {@code dumbno add} or {@code remove} of one flow with {@code --config}: no server. */
+    private static Run flowStraightOnTheSwitches(String op, TwoSwitches two) {
+        return RunningDaemon.run(op, "--config", two.config().toString(), "--src", "10.4.4.4", "--dst", "192.0.2.4",
+                "--proto", "tcp", "--dport", "8443");
+    }
+
+    /** A shunt at 501 on edge2 only, so that the two switches number the next one apart. */
+    private static void shuntOnEdge2Alone(TwoSwitches two) throws Exception {
+        TwoSwitches.configure(two.edge2, "ip access-list bulk_1", "501 deny ip host 10.9.9.9 any",
+                "ip access-list bulk_2", "501 deny ip host 10.9.9.9 any");
+    }
+
     @Test
     void setupReportsEachSwitchAndASecondRunChangesNothing() throws Exception {
         try (TwoSwitches two = TwoSwitches.start(dir, "")) {
@@ -246,11 +258,9 @@ class SeveralSwitchesIT {
     @Test
     void addWithConfigPlacesTheShuntOnEverySwitchAndRemoveTakesItOffEvery() throws Exception {
         try (TwoSwitches two = TwoSwitches.start(dir, "").setUp()) {
-            TwoSwitches.configure(two.edge2, "ip access-list bulk_1", "501 deny ip host 10.9.9.9 any",
-                    "ip access-list bulk_2", "501 deny ip host 10.9.9.9 any");
+            shuntOnEdge2Alone(two);
 
-            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
-                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+            Run add = flowStraightOnTheSwitches("add", two);
 
             assertEquals(ExitCodes.OK, add.code(), add.err());
             assertEquals("ok" + NL, add.out());
@@ -260,8 +270,7 @@ class SeveralSwitchesIT {
                 assertEquals(List.of("501 deny ip host 10.9.9.9 any", "503 " + rule), TwoSwitches.denies(two.edge2, acl));
             }
 
-            Run remove = RunningDaemon.run("remove", "--config", two.config().toString(), "--src", "10.4.4.4",
-                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+            Run remove = flowStraightOnTheSwitches("remove", two);
 
             assertEquals(ExitCodes.OK, remove.code(), remove.err());
             assertEquals("ok" + NL, remove.out());
@@ -277,8 +286,7 @@ class SeveralSwitchesIT {
         try (TwoSwitches two = TwoSwitches.withEdge2Unreachable(dir)) {
             two.setUpMain();
 
-            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
-                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+            Run add = flowStraightOnTheSwitches("add", two);
 
             assertEquals(ExitCodes.UNREACHABLE, add.code(), add.out() + add.err());
             assertTrue(add.out().startsWith("error: edge2: http://127.0.0.1:"), add.out());
@@ -291,11 +299,9 @@ class SeveralSwitchesIT {
     @Test
     void addWithConfigNamesTheSwitchThatRefusesTheShunt() throws Exception {
         try (TwoSwitches two = TwoSwitches.start(dir, "max_rules = 1").setUp()) {
-            TwoSwitches.configure(two.edge2, "ip access-list bulk_1", "501 deny ip host 10.9.9.9 any",
-                    "ip access-list bulk_2", "501 deny ip host 10.9.9.9 any");
+            shuntOnEdge2Alone(two);
 
-            Run add = RunningDaemon.run("add", "--config", two.config().toString(), "--src", "10.4.4.4",
-                    "--dst", "192.0.2.4", "--proto", "tcp", "--dport", "8443");
+            Run add = flowStraightOnTheSwitches("add", two);
 
             assertEquals(ExitCodes.FAILED, add.code(), add.out() + add.err());
             assertEquals("error: edge2: at capacity (1 active shunts)" + NL, add.out());
