@@ -330,6 +330,13 @@ public final class ACLManager implements Shunter, Closeable {
         }
     }
 
+    /** Whether a list of the switch holds {@code rule}, as the last read or write showed. */
+    boolean holds(Rule rule) {
+        synchronized (engine.lock) {
+            return engine.table.find(rule).known();
+        }
+    }
+
     /**
      * Shunts the engine takes at most: {@code max_rules}, or, when that is 0, the odd numbers of the
      * sequence range.
