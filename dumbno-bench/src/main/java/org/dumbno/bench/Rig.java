@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
@@ -63,8 +62,8 @@ final class Rig implements Closeable {
         CountingTransport transport = new CountingTransport(EapiTransport.builder().scheme("http").host("127.0.0.1")
                 .port(eapi.address().getPort()).user(USER).password(PASSWORD).build());
         DumbnoSettings defaults = DumbnoSettings.defaults();
-        Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
-                defaults.rateBurst(), null, Clock.systemUTC());
+        Security security = Security.builder().allowClients(defaults.allowClients()).neverShunt(defaults.neverShunt())
+                .rateLimit(defaults.rateLimit(), defaults.rateBurst()).build();
         ACLManager manager = ACLManager.builder().aclSwitch(EosSwitch.of(transport, PORTS))
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         try {
@@ -103,7 +102,7 @@ final class Rig implements Closeable {
         long fewest = Long.MAX_VALUE;
         for (String acl : PORTS.values()) {
             long denies = sim.entries(acl, Family.IP).stream()
-                    .filter(e -> e.action() == AclEntry.Action.DENY).count();
+                    .filter(e -> e.action() == SimulatedEntry.Action.DENY).count();
             fewest = Math.min(fewest, denies);
         }
         return fewest;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
 import org.dumbno.client.Op;
+import org.dumbno.client.Reply;
 import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.manager.ACLManager;
@@ -87,13 +88,13 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
-        String reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
-        spec.commandLine().getOut().println(reply);
-        return "ok".equals(reply) ? ExitCodes.OK : ExitCodes.FAILED;
+        Reply reply = destination != null && destination.config != null ? new Reply(direct(order)) : viaServer(order);
+        spec.commandLine().getOut().println(reply.text());
+        return reply.isOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** Asks the server; no answer names the two reasons it has, since a server waiting for its switch is silent too. */
-    private String viaServer(Order order) throws IOException {
+    private Reply viaServer(Order order) throws IOException {
         try (ACLClient client = client()) {
             return client.send(order.op(), order.request().toFlowRequest());
         } catch (ServerUnreachableException e) {

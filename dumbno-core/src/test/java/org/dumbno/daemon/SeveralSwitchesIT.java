@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.eapi.EapiServer;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
@@ -82,7 +82,7 @@ class SeveralSwitchesIT {
     }
 
     private static List<String> denies(SimulatedSwitch sim, String acl) {
-        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY).map(AclEntry::text).toList();
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY).map(SimulatedEntry::text).toList();
     }
 
     @Test
