@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import javax.tools.ToolProvider;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.client.ACLClient;
 import org.dumbno.client.FlowRequest;
+import org.dumbno.client.Reply;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
@@ -116,9 +116,12 @@ class ReadmeExamplesIT {
             int port = served.port();
             // README: client
             try (ACLClient client = new ACLClient("127.0.0.1", port)) {
-                String reply = client.addAcl("10.1.2.3", "192.0.2.9", "tcp", null, 443);
+                FlowRequest flow = FlowRequest.builder().src("10.1.2.3").dst("192.0.2.9").proto("tcp").dport(443).build();
+                Reply reply = client.add(flow);
+                // reply.isOk(); or reply.errorReason() holds the server's reason, reply.text() "error: <reason>"
                 // README end
-                assertEquals("ok", reply);
+                assertEquals("ok", reply.text());
+                assertTrue(reply.isOk());
             }
             assertEquals(1, served.manager.active().size());
         }
@@ -137,9 +140,9 @@ class ReadmeExamplesIT {
                     .timeout(Duration.ofSeconds(1))
                     .tries(3)
                     .build()) {
-                String reply = client.addAcl(FlowRequest.of("10.1.2.4", "192.0.2.9", "udp", null, 53));
+                Reply reply = client.add(FlowRequest.builder().src("10.1.2.4").dst("192.0.2.9").proto("udp").dport(53).build());
                 // README end
-                assertEquals("ok", reply);
+                assertEquals("ok", reply.text());
             }
             try (ACLClient unsigned = new ACLClient("127.0.0.1", port)) {
                 assertEquals("error: request not signed", unsigned.addAcl("10.1.2.5", null, null, null, null));
@@ -245,7 +248,7 @@ class ReadmeExamplesIT {
         static Served start(byte[] key) throws IOException, SwitchException {
             EosSwitch eos = EosSwitch.of(SimulatedSwitch.builder().build(), Map.of("Ethernet1", "bulk_1"));
             eos.setup();
-            Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+            Security security = Security.builder().secret(key).build();
             ACLManager manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
             manager.start();
             UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,

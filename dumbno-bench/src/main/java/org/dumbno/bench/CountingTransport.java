@@ -4,27 +4,27 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /** Passes calls on and counts the reads among them: the calls that start with a show of a list. */
-final class CountingTransport implements Transport {
-    private final Transport inner;
+final class CountingTransport extends ForwardingTransport {
     private final AtomicLong reads = new AtomicLong();
 
     CountingTransport(Transport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
         count(commands);
-        return inner.runCmds(commands, format);
+        return inner().runCmds(commands, format);
     }
 
     @Override
     public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
         count(commands);
-        return inner.runCmds(commands, decoder);
+        return inner().runCmds(commands, decoder);
     }
 
     private void count(List<String> commands) {
@@ -36,15 +36,5 @@ final class CountingTransport implements Transport {
     /** Reads of the lists so far. */
     long reads() {
         return reads.get();
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

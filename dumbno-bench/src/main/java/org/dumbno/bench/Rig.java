@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import org.dumbno.config.DumbnoSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
@@ -71,8 +70,8 @@ final class Rig implements Closeable {
      */
     static Rig start(Duration latency, int switches) throws IOException {
         DumbnoSettings defaults = DumbnoSettings.defaults();
-        Security security = Security.from(defaults.allowClients(), defaults.neverShunt(), defaults.rateLimit(),
-                defaults.rateBurst(), null, Clock.systemUTC());
+        Security security = Security.builder().allowClients(defaults.allowClients()).neverShunt(defaults.neverShunt())
+                .rateLimit(defaults.rateLimit(), defaults.rateBurst()).build();
         List<Station> stations = new ArrayList<>();
         EverySwitch every = null;
         try {
@@ -121,7 +120,7 @@ final class Rig implements Closeable {
         for (Station station : stations) {
             for (String acl : PORTS.values()) {
                 long denies = station.sim.entries(acl, Family.IP).stream()
-                        .filter(e -> e.action() == AclEntry.Action.DENY).count();
+                        .filter(e -> e.action() == SimulatedEntry.Action.DENY).count();
                 fewest = Math.min(fewest, denies);
             }
         }

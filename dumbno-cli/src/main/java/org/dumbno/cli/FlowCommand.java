@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dumbno.client.ACLClient;
+import org.dumbno.client.Reply;
 import org.dumbno.client.ServerUnreachableException;
 import org.dumbno.client.Op;
 import org.dumbno.rule.Order;
@@ -81,14 +82,14 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
-        OneShot.Reply reply = destination != null && destination.config != null ? direct(order)
-                : new OneShot.Reply(viaServer(order), false);
-        spec.commandLine().getOut().println(reply.text());
-        return reply.exitCode();
+        OneShot.Outcome outcome = destination != null && destination.config != null ? direct(order)
+                : new OneShot.Outcome(viaServer(order), false);
+        spec.commandLine().getOut().println(outcome.reply().text());
+        return outcome.exitCode();
     }
 
     /** Asks the server; no answer names the two reasons it has, since a server waiting for its switch is silent too. */
-    private String viaServer(Order order) throws IOException {
+    private Reply viaServer(Order order) throws IOException {
         try (ACLClient client = client()) {
             return client.send(order.op(), order.request().toFlowRequest());
         } catch (ServerUnreachableException e) {
@@ -98,7 +99,7 @@ abstract class FlowCommand implements Callable<Integer> {
     }
 
     /** Starts an engine on every switch, hands them the order, waits for the outcome and stops the engines. */
-    private OneShot.Reply direct(Order order) throws IOException, InterruptedException {
+    private OneShot.Outcome direct(Order order) throws IOException, InterruptedException {
         if (secretFile != null) {
             throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dumbno.client.Op;
+import org.dumbno.client.Reply;
 import org.dumbno.daemon.Daemon;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.manager.ACLManager;
@@ -29,13 +30,13 @@ final class OneShot {
     /**
      * What the switches made of the order.
      *
-     * @param text the reply, {@code ok} or {@code error: ...}
+     * @param reply {@code ok} or {@code error: ...}
      * @param unreachable whether a switch could not be reached at all
      */
-    record Reply(String text, boolean unreachable) {
+    record Outcome(Reply reply, boolean unreachable) {
         /** The exit code: 0 on ok, 3 when a switch was out of reach, else 1. */
         int exitCode() {
-            return unreachable ? ExitCodes.UNREACHABLE : "ok".equals(text) ? ExitCodes.OK : ExitCodes.FAILED;
+            return unreachable ? ExitCodes.UNREACHABLE : reply.isOk() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 
@@ -43,7 +44,7 @@ final class OneShot {
     }
 
     /** Sends {@code order} to every switch of {@code access}, waiting at most {@code wait} for them. */
-    static Reply send(SwitchAccess access, Order order, Duration wait) throws IOException, InterruptedException {
+    static Outcome send(SwitchAccess access, Order order, Duration wait) throws IOException, InterruptedException {
         List<ACLManager> started = new ArrayList<>();
         List<EverySwitch.Member> members = new ArrayList<>();
         Map<String, String> unreachable = new LinkedHashMap<>();
@@ -67,13 +68,13 @@ final class OneShot {
             }
             ShuntOutcome outcome = ask(EverySwitch.of(members), order, wait, access);
             if (unreachable.isEmpty()) {
-                return new Reply(outcome.reply(), false);
+                return new Outcome(new Reply(outcome.reply()), false);
             }
             List<String> parts = parts(unreachable);
             if (!outcome.ok()) {
                 parts.add(outcome.reason());
             }
-            return new Reply(ShuntOutcome.refused(outcome.rule(), String.join("; ", parts)).reply(), true);
+            return new Outcome(Reply.error(String.join("; ", parts)), true);
         } finally {
             started.forEach(ACLManager::close);
         }

@@ -13,10 +13,11 @@ import org.dumbno.client.ACLClient;
 import org.dumbno.cli.RunningDaemon.Run;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** list, setup, stats and add --config as a second process runs them against a running daemon. */
@@ -27,16 +28,13 @@ class DaemonCommandsIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closer closer = new Closer();
     private RunningDaemon running;
 
     @BeforeEach
     void start() throws IOException {
-        running = RunningDaemon.start(dir, "");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
+        running = closer.add(RunningDaemon.start(dir, ""));
     }
 
     private String add(String src, String dst, String proto, Integer dport) throws IOException {

@@ -9,12 +9,13 @@ import java.util.List;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.cli.RunningDaemon.Run;
 import org.dumbno.client.ACLClient;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.rule.Family;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dumbno remove} through the server and straight on the switch, and {@code dumbno flush}. */
@@ -25,16 +26,13 @@ class RemoveAndFlushIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closer closer = new Closer();
     private RunningDaemon running;
 
     @BeforeEach
     void start() throws IOException {
-        running = RunningDaemon.start(dir, "");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
+        running = closer.add(RunningDaemon.start(dir, ""));
     }
 
     private String eapi() {
@@ -53,7 +51,7 @@ class RemoveAndFlushIT {
     }
 
     private List<String> denies(String acl) {
-        return running.simulated().entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
+        return running.simulated().entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
                 .map(e -> e.sequence() + " " + e.text()).toList();
     }
 

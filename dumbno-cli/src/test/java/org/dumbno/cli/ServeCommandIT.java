@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.dumbno.cli.RunningDaemon.Run;
 import org.dumbno.client.ACLClient;
 import org.dumbno.daemon.Daemon;
+import org.dumbno.testing.LossyRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.eapi.EapiServer;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 
@@ -101,7 +101,7 @@ final class TwoSwitches implements AutoCloseable {
 
     /** The deny lines of one IPv4 list of {@code simulated}, as "SEQ TEXT". */
     static List<String> denies(SimulatedSwitch simulated, String acl) {
-        return simulated.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
+        return simulated.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
                 .map(e -> e.sequence() + " " + e.text()).toList();
     }
 

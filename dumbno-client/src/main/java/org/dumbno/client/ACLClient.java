@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Asks a running dumbno server to shunt a flow (or take a shunt away), as the Python and Go clients do: one JSON datagram,
- * one reply, {@code ok} or {@code error: <reason>}. A request without an answer within the timeout
+ * one {@link Reply}, {@code ok} or {@code error: <reason>}; {@link #addAcl} and {@link #removeAcl}
+ * keep the Python client's arguments and answer the reply's text. A request without an answer within the timeout
  * is sent again, up to the number of tries. Safe to share between threads: every call has its own
  * socket, connected to the server, so replies from anywhere else are never read.
  */
@@ -82,44 +83,24 @@ public final class ACLClient implements Closeable {
     }
 
     /**
-     * Asks for a flow to be shunted: null or empty strings and null or 0 ports mean any.
+     * Asks for {@code request}'s flow to be shunted: sends it as {@link FlowRequest#toJson()} (as
+     * {@link FlowRequest#toSignedJson}, when the client has a key) and waits for the reply.
      *
-     * @return the server's reply, {@code ok} or {@code error: <reason>}
-     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
-     *     (see {@link FlowRequest})
+     * @return the server's reply: {@link Reply#isOk()} once the rule is on the switch
      * @throws ServerUnreachableException when no reply came after every try
      */
-    public String addAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
-        return addAcl(FlowRequest.of(src, dst, proto, sport, dport));
-    }
-
-    /**
-     * Sends {@code request} as {@link FlowRequest#toJson()} (as {@link FlowRequest#toSignedJson},
-     * when the client has a key) and waits for the reply.
-     *
-     * @return the server's reply, {@code ok} or {@code error: <reason>}
-     * @throws ServerUnreachableException when no reply came after every try
-     */
-    public String addAcl(FlowRequest request) throws IOException {
+    public Reply add(FlowRequest request) throws IOException {
         return send(Op.ADD, request);
     }
 
     /**
-     * Asks for a flow's shunt to be taken away ({@code "op": "remove"}; servers before it do not
-     * know the key): null or empty strings and null or 0 ports mean any, as for {@link #addAcl}.
+     * Asks for {@code request}'s shunt to be taken away ({@code "op": "remove"}; servers before it
+     * do not know the key).
      *
-     * @return the server's reply, {@code ok} once the rule is on none of the switch's lists, or
-     *     {@code error: <reason>}
-     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
-     *     (see {@link FlowRequest})
+     * @return the server's reply: {@link Reply#isOk()} once the rule is on none of the switch's lists
      * @throws ServerUnreachableException when no reply came after every try
      */
-    public String removeAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
-        return removeAcl(FlowRequest.of(src, dst, proto, sport, dport));
-    }
-
-    /** Asks for {@code request}'s shunt to be taken away; see {@link #removeAcl(String, String, String, Integer, Integer)}. */
-    public String removeAcl(FlowRequest request) throws IOException {
+    public Reply remove(FlowRequest request) throws IOException {
         return send(Op.REMOVE, request);
     }
 
@@ -128,10 +109,10 @@ public final class ACLClient implements Closeable {
      * {@link FlowRequest#toSignedJson(Op, byte[], long)}, when the client has a key) and waits for
      * the reply.
      *
-     * @return the server's reply, {@code ok} or {@code error: <reason>}
+     * @return the server's reply
      * @throws ServerUnreachableException when no reply came after every try
      */
-    public String send(Op op, FlowRequest request) throws IOException {
+    public Reply send(Op op, FlowRequest request) throws IOException {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
@@ -146,7 +127,7 @@ public final class ACLClient implements Closeable {
                 send(socket, signer.next());
                 String reply = awaitReply(socket);
                 if (reply != null) {
-                    return reply;
+                    return new Reply(reply);
                 }
             }
             throw new ServerUnreachableException(server.toString(), tries);
@@ -159,6 +140,44 @@ public final class ACLClient implements Closeable {
             sockets.remove(socket);
             socket.close();
         }
+    }
+
+    /**
+     * Asks for a flow to be shunted, with the Python client's arguments and reply: null or empty
+     * strings and null or 0 ports mean any. {@link #add(FlowRequest)} answers with a {@link Reply}.
+     *
+     * @return the server's reply, {@code ok} or {@code error: <reason>}
+     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
+     *     (see {@link FlowRequest})
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String addAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
+        return addAcl(FlowRequest.of(src, dst, proto, sport, dport));
+    }
+
+    /** {@link #add(FlowRequest)}, answering the reply's text: {@code ok} or {@code error: <reason>}. */
+    public String addAcl(FlowRequest request) throws IOException {
+        return add(request).text();
+    }
+
+    /**
+     * Asks for a flow's shunt to be taken away, with the arguments and reply of
+     * {@link #addAcl(String, String, String, Integer, Integer)}; {@link #remove(FlowRequest)}
+     * answers with a {@link Reply}.
+     *
+     * @return the server's reply, {@code ok} once the rule is on none of the switch's lists, or
+     *     {@code error: <reason>}
+     * @throws IllegalArgumentException before anything is sent, when the request cannot be sent
+     *     (see {@link FlowRequest})
+     * @throws ServerUnreachableException when no reply came after every try
+     */
+    public String removeAcl(String src, String dst, String proto, Integer sport, Integer dport) throws IOException {
+        return removeAcl(FlowRequest.of(src, dst, proto, sport, dport));
+    }
+
+    /** {@link #remove(FlowRequest)}, answering the reply's text: {@code ok} or {@code error: <reason>}. */
+    public String removeAcl(FlowRequest request) throws IOException {
+        return remove(request).text();
     }
 
     /**

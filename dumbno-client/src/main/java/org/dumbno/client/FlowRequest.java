@@ -62,12 +62,76 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
     }
 
     /**
-     * A request from command-line style values: null or empty strings and null or 0 ports mean
-     * any; {@code proto} is a name ({@code ip}, {@code ipv6}, {@code tcp}, {@code udp},
-     * {@code icmp}, {@code icmpv6}, {@code sctp}, ...) or a number 0-255, in any case.
+     * A request from command-line style values, as the Python client takes them: null or empty
+     * strings and null or 0 ports mean any; {@code proto} is a name ({@code ip}, {@code ipv6},
+     * {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6}, {@code sctp}, ...) or a number 0-255,
+     * in any case. {@link #builder()} names each part instead.
      */
     public static FlowRequest of(String src, String dst, String proto, Integer sport, Integer dport) {
         return new FlowRequest(src, dst, protocol(proto), sport == null ? 0 : sport, dport == null ? 0 : dport);
+    }
+
+    /**
+     * A request built part by part, what is left out meaning any:
+     * {@code FlowRequest.builder().src("10.1.2.3").proto("tcp").dport(443).build()}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link FlowRequest}; every part is optional, but the request must name one address or port. */
+    public static final class Builder {
+        private String src;
+        private String dst;
+        private int proto;
+        private int sport;
+        private int dport;
+
+        private Builder() {
+        }
+
+        /** The source address, an IPv4 or IPv6 literal. */
+        public Builder src(String address) {
+            this.src = address;
+            return this;
+        }
+
+        /** The destination address, an IPv4 or IPv6 literal. */
+        public Builder dst(String address) {
+            this.dst = address;
+            return this;
+        }
+
+        /**
+         * The protocol: a name ({@code tcp}, {@code udp}, {@code icmp}, ...) or a number 0-255.
+         *
+         * @throws IllegalArgumentException a name EOS does not know, or a number out of range
+         */
+        public Builder proto(String protocol) {
+            this.proto = protocol(protocol);
+            return this;
+        }
+
+        /** The source port, 1-65535 (tcp, udp, sctp). */
+        public Builder sport(int port) {
+            this.sport = port;
+            return this;
+        }
+
+        /** The destination port, 1-65535 (tcp, udp, sctp). */
+        public Builder dport(int port) {
+            this.dport = port;
+            return this;
+        }
+
+        /**
+         * The request, validated as every {@code FlowRequest} is.
+         *
+         * @throws IllegalArgumentException naming the bad part, as {@code dport (70000) must be 1-65535}
+         */
+        public FlowRequest build() {
+            return new FlowRequest(src, dst, proto, sport, dport);
+        }
     }
 
     private static String address(String field, String text) {
@@ -224,7 +288,11 @@ public record FlowRequest(String src, String dst, int proto, int sport, int dpor
         }
     }
 
-    private static byte[] hmac(byte[] key, String canonical) {
+    /**
+     * The HMAC-SHA256 of {@code canonical} under {@code key}: what {@code sig} holds, in hex, for
+     * the canonical string of {@link #canonical(Op, long)}. The server checks signatures with it.
+     */
+    public static byte[] hmac(byte[] key, String canonical) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));

@@ -29,6 +29,18 @@ class FlowRequestTest {
     }
 
     @Test
+    void builderNamesEachPartAndRefusesWhatCannotBeSent() {
+        assertEquals(FlowRequest.of("10.1.2.3", "192.0.2.9", "tcp", null, 443),
+                FlowRequest.builder().src("10.1.2.3").dst("192.0.2.9").proto("tcp").dport(443).build());
+        assertEquals(FlowRequest.of(null, "2001:db8::2", "icmpv6", null, null),
+                FlowRequest.builder().dst("2001:DB8::2").proto("icmpv6").build());
+        assertEquals("dport (70000) must be 1-65535", assertThrows(IllegalArgumentException.class,
+                () -> FlowRequest.builder().src("10.1.2.3").dport(70000).build()).getMessage());
+        assertEquals("request must name at least one of src, dst, sport, dport",
+                assertThrows(IllegalArgumentException.class, () -> FlowRequest.builder().proto("udp").build()).getMessage());
+    }
+
+    @Test
     void signsTheCanonicalString() {
         FlowRequest request = FlowRequest.of("10.1.2.3", "10.9.8.7", "tcp", null, 443);
         assertEquals("dumbno-v1\n10.1.2.3\n10.9.8.7\ntcp\n0\n443\n1700000000", request.canonical(1_700_000_000L));

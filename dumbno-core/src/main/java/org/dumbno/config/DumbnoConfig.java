@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dumbno.internal.EmbeddedIPv4;
+import org.dumbno.internal.EosNames;
 
 /**
  * Everything a dumbno configuration file says, as one immutable value. Load one with
@@ -96,9 +97,12 @@ public record DumbnoConfig(
 
     private static void checkedPorts(String section, Map<String, String> table, boolean acls) {
         table.forEach((iface, name) -> {
-            EosNames.checkInterface(section, iface, name);
-            if (acls) {
-                EosNames.checkAcl(section, iface, name);
+            if (!EosNames.isInterfaceName(iface)) {
+                throw Field.of(section, iface, name).fail(
+                        "not an interface name EOS accepts (like Ethernet1, Ethernet1/1 or Port-Channel10)");
+            }
+            if (acls && !EosNames.isAclName(name)) {
+                throw Field.of(section, iface, name).fail("not an ACL name EOS accepts (" + EosNames.ACL_RULE + ")");
             }
         });
     }

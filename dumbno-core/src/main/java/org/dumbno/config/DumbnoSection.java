@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dumbno.internal.EmbeddedIPv4;
+import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

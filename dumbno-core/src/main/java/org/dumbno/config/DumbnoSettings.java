@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dumbno.rule.Addresses;
 
 /**
  * The {@code [dumbno]} section: how the server listens, whom it serves, and how it manages the
@@ -56,7 +57,7 @@ public record DumbnoSettings(
     /** The UDP port requests arrive on by default. */
     public static final int DEFAULT_PORT = 9000;
     /** {@code 0.0.0.0:9000}. */
-    public static final InetSocketAddress DEFAULT_LISTEN = Addresses.socket(Addresses.ANY_IPV4, DEFAULT_PORT);
+    public static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress(Addresses.inet(new byte[4]), DEFAULT_PORT);
     /** Thirty seconds between sweeps. */
     public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
     /** Lowest bound of the sequence range. */
@@ -110,13 +111,13 @@ public record DumbnoSettings(
         return !hardTimeout.isZero();
     }
 
-    /** Whether requests from {@code client} are served. */
-    public boolean allowsClient(IPAddress client) {
+    /** Whether requests from {@code client} are served (what the security checks enforce). */
+    boolean allowsClient(IPAddress client) {
         return allowClients.isEmpty() || allowClients.stream().anyMatch(net -> net.contains(client));
     }
 
     /** Whether {@code address} lies in a {@code never_shunt} network. */
-    public boolean neverShunts(IPAddress address) {
+    boolean neverShunts(IPAddress address) {
         return neverShunt.stream().anyMatch(net -> net.contains(address));
     }
 

@@ -4,6 +4,7 @@ import inet.ipaddr.IPAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.dumbno.rule.Addresses;
 
 /**
  * {@code host}, {@code host:port} or {@code [ipv6]:port} as written in the file, split without
@@ -90,13 +91,13 @@ record HostPort(String host, Optional<Integer> port) {
         IPAddress address = literal().orElseThrow(() -> field.fail(
                 "not an address to listen on (IPv4, [IPv6] or localhost, with :port)"));
         int number = port.orElseThrow(() -> field.fail("no port (write host:port, IPv6 as [::1]:9000)"));
-        return Addresses.socket(Addresses.inet(address), number);
+        return new InetSocketAddress(Addresses.inet(address), number);
     }
 
     /** A socket address to send to: resolved for a literal, unresolved for a host name. */
     InetSocketAddress destination(int defaultPort) {
         int number = port.orElse(defaultPort);
-        return literal().map(address -> Addresses.socket(Addresses.inet(address), number))
+        return literal().map(address -> new InetSocketAddress(Addresses.inet(address), number))
                 .orElseGet(() -> InetSocketAddress.createUnresolved(host, number));
     }
 }

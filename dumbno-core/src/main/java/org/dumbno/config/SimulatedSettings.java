@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.dumbno.rule.Addresses;
 
 /**
  * The {@code [simulated]} section, used with {@code backend = simulated}: the serving process runs
@@ -28,7 +29,7 @@ public record SimulatedSettings(
 
     static final String SECTION = "simulated";
     /** {@code 127.0.0.1:8080}. */
-    public static final InetSocketAddress DEFAULT_EAPI_LISTEN = Addresses.socket(Addresses.LOOPBACK_IPV4, 8080);
+    public static final InetSocketAddress DEFAULT_EAPI_LISTEN = new InetSocketAddress(Addresses.inet(new byte[] {127, 0, 0, 1}), 8080);
     /** The user and, by default, the password too. */
     public static final String DEFAULT_USER = "dumbno";
 

@@ -18,13 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.SetupReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.Backend;
-import org.dumbno.config.ConfigException;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.config.SwitchConfig;
@@ -36,7 +34,7 @@ import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.metrics.Health;
-import org.dumbno.rule.Request;
+import org.dumbno.rule.RequestFilter;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.ServerStats;
@@ -299,8 +297,9 @@ public final class Daemon implements Closeable {
         Objects.requireNonNull(next, "next");
         DumbnoSettings settings = next.dumbno();
         byte[] key = settings.secretFile().isPresent() ? SigningKey.load(settings.secretFile().get()).bytes() : null;
-        Security nextSecurity = security.get().reconfigured(settings.allowClients(), settings.neverShunt(),
-                settings.rateLimit(), settings.rateBurst(), key, clock);
+        Security nextSecurity = security.get().reconfigure().allowClients(settings.allowClients())
+                .neverShunt(settings.neverShunt()).rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key)
+                .clock(clock).build();
         Reload reload = Reload.between(started, applied, next);
         for (SwitchPart part : switches) {
             part.manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
@@ -345,12 +344,12 @@ public final class Daemon implements Closeable {
     /** As {@link #manager(DumbnoConfig, AclSwitch, Clock)}, for the switch {@code which} of {@code config}. */
     public static ACLManager manager(DumbnoConfig config, SwitchConfig which, AclSwitch eos, Clock clock) {
         DumbnoSettings settings = config.dumbno();
-        Security neverShunt = Security.from(List.of(), settings.neverShunt(), 0, 1, null, clock);
+        Security neverShunt = Security.builder().neverShunt(settings.neverShunt()).clock(clock).build();
         return builder(config, which, eos, neverShunt.requestFilter(), clock).build();
     }
 
     private static ACLManager.Builder builder(DumbnoConfig config, SwitchConfig which, AclSwitch eos,
-            Function<Request, Optional<String>> filter, Clock clock) {
+            RequestFilter filter, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         return ACLManager.builder()
                 .aclSwitch(eos)
@@ -467,7 +466,7 @@ public final class Daemon implements Closeable {
             }
             started.push(acl);
             ACLManager.Builder builder = builder(config, which, acl,
-                    request -> security.get().requestFilter().apply(request), options.clock());
+                    request -> security.get().requestFilter().check(request), options.clock());
             if (named) {
                 ScheduledExecutorService scheduler = EngineThreads.scheduler(which.name());
                 started.push(scheduler::shutdownNow);
@@ -501,8 +500,8 @@ public final class Daemon implements Closeable {
             if (settings.secretFile().isPresent()) {
                 key = SigningKey.load(settings.secretFile().get()).bytes();
             }
-            return Security.from(settings.allowClients(), settings.neverShunt(), settings.rateLimit(),
-                    settings.rateBurst(), key, clock);
+            return Security.builder().allowClients(settings.allowClients()).neverShunt(settings.neverShunt())
+                    .rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key).clock(clock).build();
         }
 
         /** From now on a server failure stops {@code daemon}, as one that came already does. */

@@ -5,19 +5,19 @@ import java.net.ConnectException;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /**
  * The eAPI transport to a simulated switch hosted by another process; a refused connection says
  * which command starts that process.
  */
-final class SimulatedClient implements Transport {
-    private final Transport eapi;
+final class SimulatedClient extends ForwardingTransport {
     private final String address;
     private final String configName;
 
     SimulatedClient(Transport eapi, String address, String configName) {
-        this.eapi = eapi;
+        super(eapi);
         this.address = address;
         this.configName = configName;
     }
@@ -25,7 +25,7 @@ final class SimulatedClient implements Transport {
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
         try {
-            return eapi.runCmds(commands, format);
+            return inner().runCmds(commands, format);
         } catch (SwitchUnavailableException e) {
             throw explained(e);
         }
@@ -34,7 +34,7 @@ final class SimulatedClient implements Transport {
     @Override
     public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
         try {
-            return eapi.runCmds(commands, decoder);
+            return inner().runCmds(commands, decoder);
         } catch (SwitchUnavailableException e) {
             throw explained(e);
         }
@@ -45,15 +45,5 @@ final class SimulatedClient implements Transport {
             return new NoSimulatedSwitchException(describe(), address, configName, e);
         }
         return e;
-    }
-
-    @Override
-    public String describe() {
-        return eapi.describe();
-    }
-
-    @Override
-    public void close() {
-        eapi.close();
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.LayoutReport;
@@ -32,6 +31,7 @@ import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
+import org.dumbno.rule.RequestFilter;
 import org.dumbno.rule.Rule;
 
 /**
@@ -150,7 +150,7 @@ public final class ACLManager implements Shunter, Closeable {
         Optional<String> refusal;
         try {
             rule = request.toRule(engine.settings.twoTupleHosts());
-            refusal = engine.settings.filter().apply(request);
+            refusal = engine.settings.filter().check(request);
         } catch (InvalidRequestException e) {
             engine.refuse(request, future, null, e.getMessage());
             return future;
@@ -327,6 +327,13 @@ public final class ACLManager implements Shunter, Closeable {
         Objects.requireNonNull(deadline, "deadline");
         synchronized (engine.lock) {
             return engine.table.expireAt(rule, deadline);
+        }
+    }
+
+    /** Whether a list of the switch holds {@code rule}, as the last read or write showed. */
+    boolean holds(Rule rule) {
+        synchronized (engine.lock) {
+            return engine.table.find(rule).known();
         }
     }
 
@@ -520,7 +527,7 @@ public final class ACLManager implements Shunter, Closeable {
         private Duration retryMax = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
-        private Function<Request, Optional<String>> filter = request -> Optional.empty();
+        private RequestFilter filter = RequestFilter.NONE;
         private boolean checkLayout = true;
         private boolean repairLayout = true;
 
@@ -636,8 +643,8 @@ public final class ACLManager implements Shunter, Closeable {
         }
 
         /** Asked about every request; a reason refuses it (e.g. {@code never_shunt}). */
-        public Builder requestFilter(Function<Request, Optional<String>> value) {
-            this.filter = value;
+        public Builder requestFilter(RequestFilter value) {
+            this.filter = Objects.requireNonNull(value, "requestFilter");
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.dumbno.acl.AclKey;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.Loops;
@@ -174,9 +175,19 @@ public final class EverySwitch implements Shunter, Closeable {
         return any;
     }
 
-    /** Registers {@code listener} with every switch's engine: it hears each switch's events. */
+    /**
+     * Registers {@code listener} with every switch's engine: it hears each switch's events, except
+     * that a shunt's removal is heard once, when the shunt has left every switch (a flow crossing
+     * one switch only goes idle on the others first). A listener counting per switch registers with
+     * each engine itself.
+     */
     public void addListener(ShuntListener listener) {
-        members.forEach(member -> member.manager().addListener(listener));
+        Objects.requireNonNull(listener, "listener");
+        if (members.size() == 1) {
+            members.get(0).manager().addListener(listener);
+            return;
+        }
+        members.forEach(member -> member.manager().addListener(new LastRemoval(member, listener)));
     }
 
     /** Requests waiting for their switches, over every switch. */
@@ -220,6 +231,50 @@ public final class EverySwitch implements Shunter, Closeable {
     @Override
     public String toString() {
         return "EverySwitch" + members.stream().map(Member::name).toList();
+    }
+
+    /** Hands one switch's events on, a removal only once no other switch holds the shunt. */
+    private final class LastRemoval implements ShuntListener {
+        private final Member member;
+        private final ShuntListener listener;
+
+        LastRemoval(Member member, ShuntListener listener) {
+            this.member = member;
+            this.listener = listener;
+        }
+
+        @Override
+        public void added(Rule rule, long sequence) {
+            listener.added(rule, sequence);
+        }
+
+        @Override
+        public void alreadyPresent(Rule rule, long sequence) {
+            listener.alreadyPresent(rule, sequence);
+        }
+
+        @Override
+        public void removed(RemovedShunt shunt) {
+            Rule rule = shunt.rule();
+            if (rule == null || members.stream().noneMatch(other -> other != member && other.manager().holds(rule))) {
+                listener.removed(shunt);
+            }
+        }
+
+        @Override
+        public void failed(Request request, String reason) {
+            listener.failed(request, reason);
+        }
+
+        @Override
+        public void layoutRepaired(String change) {
+            listener.layoutRepaired(change);
+        }
+
+        @Override
+        public void expirySkipped(AclKey acl, int entries, String reason) {
+            listener.expirySkipped(acl, entries, reason);
+        }
     }
 
     /** One request's outcomes, switch by switch, until each switch answered or went away. */

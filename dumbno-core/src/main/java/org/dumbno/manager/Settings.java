@@ -4,16 +4,14 @@ import inet.ipaddr.IPAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.dumbno.acl.AclSwitch;
-import org.dumbno.rule.Request;
+import org.dumbno.rule.RequestFilter;
 
 /** Everything an engine is built with, checked. */
 record Settings(AclSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
-        Duration retryInitial, Duration retryMax, Clock clock, Function<Request, Optional<String>> filter,
+        Duration retryInitial, Duration retryMax, Clock clock, RequestFilter filter,
         boolean checkLayout, boolean repairLayout) {
 
     Settings {

@@ -5,12 +5,21 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.dumbno.internal.EmbeddedIPv4;
 
 /**
- * Strict parsing of IP literals: plain dotted-quad IPv4 and ordinary IPv6 text, nothing a resolver,
- * {@code inet_aton} or a wildcard syntax would read. Never looks up a name.
+ * IP addresses and networks as dumbno reads them everywhere, in requests, rules and configuration:
+ * strict parsing of IP literals (plain dotted-quad IPv4 and ordinary IPv6 text, nothing a
+ * resolver, {@code inet_aton} or a wildcard syntax would read), the networks configuration names,
+ * and the address a client really has. Never looks up a name.
  */
-final class Addresses {
+public final class Addresses {
     private static final IPAddressStringParameters SINGLE = strict(false);
     private static final IPAddressStringParameters PREFIXED = strict(true);
 
@@ -47,6 +56,17 @@ final class Addresses {
                 .allowUnlimitedLeadingZeros(false)
                 .allowBinary(false);
         return builder.toParams();
+    }
+
+    /** An IPv4 or IPv6 literal, with or without a prefix length; empty when the text is not one. */
+    public static Optional<IPAddress> parse(String text) {
+        String trimmed = text.trim();
+        return Optional.ofNullable(isLiteralText(trimmed) ? new IPAddressString(trimmed, PREFIXED).getAddress() : null);
+    }
+
+    /** One address literal, without a prefix length; empty when the text is not one. */
+    public static Optional<IPAddress> parseHost(String text) {
+        return parse(text).filter(address -> !address.isPrefixed() && !address.isMultiple());
     }
 
     /** A single host address literal, or the refusal naming {@code field}. */
@@ -137,5 +157,53 @@ final class Addresses {
             return address.toCanonicalString();
         }
         return address.getLower().withoutPrefixLength().toCanonicalString();
+    }
+
+    /**
+     * The network an address or {@code address/length} names, as a prefix block: {@code 10.1.2.3/8}
+     * is {@code 10.0.0.0/8} and a plain address a full-length prefix ({@code 127.0.0.1/32}). An
+     * IPv4-mapped or IPv4-compatible one is the IPv4 network it spells ({@code ::ffff:10.0.0.0/104}
+     * is {@code 10.0.0.0/8}), since clients are unmapped and requests never hold such addresses.
+     */
+    public static IPAddress block(IPAddress address) {
+        IPAddress ipv4 = EmbeddedIPv4.unmapped(Objects.requireNonNull(address, "address"));
+        return ipv4.isPrefixed() ? ipv4.toPrefixBlock() : ipv4.toPrefixBlock(ipv4.getBitCount());
+    }
+
+    /** {@link #block} of each address, in order. */
+    public static List<IPAddress> blocks(List<IPAddress> addresses) {
+        return addresses.stream().map(Addresses::block).toList();
+    }
+
+    /** Whether {@code block} holds {@code address}, comparing only within one family. */
+    public static boolean contains(IPAddress block, IPAddress address) {
+        return block.isIPv6() == address.isIPv6() && block.contains(address);
+    }
+
+    /**
+     * The address a client really has: IPv4 for an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d},
+     * as a dual-stack socket reports IPv4 peers), and never an IPv6 zone.
+     */
+    public static IPAddress client(InetAddress client) {
+        byte[] bytes = client.getAddress();
+        if (bytes.length == 4) {
+            return new IPv4Address(bytes);
+        }
+        IPv6Address address = new IPv6Address(bytes);
+        return address.isIPv4Mapped() ? address.getEmbeddedIPv4Address() : address;
+    }
+
+    /** The socket-level address of {@code address}, built from its bytes, which never consults DNS. */
+    public static InetAddress inet(IPAddress address) {
+        return inet(address.getBytes());
+    }
+
+    /** An address from its 4 or 16 bytes, which never consults DNS. */
+    public static InetAddress inet(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not 4 or 16 bytes: " + bytes.length, e);
+        }
     }
 }

@@ -79,7 +79,7 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
 
     /**
      * A request from command-line style values: null or empty strings and null or 0 ports mean any;
-     * validated exactly like a datagram.
+     * validated exactly like a datagram. {@link #builder()} names each part instead.
      */
     public static Request of(String src, String dst, String proto, Integer sport, Integer dport) {
         return new Request(
@@ -88,6 +88,65 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
                 proto == null || proto.isEmpty() ? Protocol.ANY : Protocol.parse(proto),
                 sport == null ? 0 : sport,
                 dport == null ? 0 : dport);
+    }
+
+    /**
+     * A request built part by part, what is left out meaning any:
+     * {@code Request.builder().src("10.1.2.3").proto("tcp").dport(443).build()}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Request}; every part is optional, but the request must name one address or port. */
+    public static final class Builder {
+        private String src;
+        private String dst;
+        private String proto;
+        private int sport;
+        private int dport;
+
+        private Builder() {
+        }
+
+        /** The source address, an IPv4 or IPv6 literal. */
+        public Builder src(String address) {
+            this.src = address;
+            return this;
+        }
+
+        /** The destination address, an IPv4 or IPv6 literal. */
+        public Builder dst(String address) {
+            this.dst = address;
+            return this;
+        }
+
+        /** The protocol: a name ({@code tcp}, {@code udp}, {@code icmp}, ...) or a number 0-255. */
+        public Builder proto(String protocol) {
+            this.proto = protocol;
+            return this;
+        }
+
+        /** The source port, 1-65535 (tcp, udp, sctp). */
+        public Builder sport(int port) {
+            this.sport = port;
+            return this;
+        }
+
+        /** The destination port, 1-65535 (tcp, udp, sctp). */
+        public Builder dport(int port) {
+            this.dport = port;
+            return this;
+        }
+
+        /**
+         * The request, validated exactly like a datagram.
+         *
+         * @throws InvalidRequestException naming the bad part, as {@code dport (70000) must be 1-65535}
+         */
+        public Request build() {
+            return of(src, dst, proto, sport, dport);
+        }
     }
 
     /** The family of the addresses (IPv4 when there are none, unless the protocol is icmpv6). */

@@ -3,6 +3,7 @@ package org.dumbno.security;
 import inet.ipaddr.IPAddress;
 import java.net.InetAddress;
 import java.util.List;
+import org.dumbno.rule.Addresses;
 
 /**
  * The networks whose hosts may ask for shunts ({@code [dumbno] allow_clients}); an empty list lets
@@ -21,7 +22,7 @@ final class ClientAllowList {
     private final List<IPAddress> blocks;
 
     ClientAllowList(List<IPAddress> prefixes) {
-        this.blocks = Networks.blocks(List.copyOf(prefixes));
+        this.blocks = Addresses.blocks(List.copyOf(prefixes));
     }
 
     /** Whether anyone may ask, because no network is listed. */
@@ -34,12 +35,12 @@ final class ClientAllowList {
         if (blocks.isEmpty()) {
             return true;
         }
-        IPAddress address = Networks.client(client);
-        return blocks.stream().anyMatch(block -> Networks.contains(block, address));
+        IPAddress address = Addresses.client(client);
+        return blocks.stream().anyMatch(block -> Addresses.contains(block, address));
     }
 
     @Override
     public String toString() {
-        return blocks.isEmpty() ? "anyone" : blocks.stream().map(Networks::text).toList().toString();
+        return blocks.isEmpty() ? "anyone" : blocks.stream().map(IPAddress::toCanonicalString).toList().toString();
     }
 }

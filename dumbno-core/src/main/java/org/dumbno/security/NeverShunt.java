@@ -3,6 +3,7 @@ package org.dumbno.security;
 import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Optional;
+import org.dumbno.rule.Addresses;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 
@@ -20,7 +21,7 @@ final class NeverShunt {
     private final List<IPAddress> blocks;
 
     NeverShunt(List<IPAddress> prefixes) {
-        this.blocks = Networks.blocks(List.copyOf(prefixes));
+        this.blocks = Addresses.blocks(List.copyOf(prefixes));
     }
 
     /**
@@ -37,15 +38,15 @@ final class NeverShunt {
     private Optional<String> side(String name, IPAddress address, boolean ipv6) {
         if (address == null) {
             return blocks.stream().filter(block -> block.isIPv6() == ipv6).findFirst()
-                    .map(block -> name + " any would cover never_shunt " + Networks.text(block));
+                    .map(block -> name + " any would cover never_shunt " + block.toCanonicalString());
         }
-        return blocks.stream().filter(block -> Networks.contains(block, address)).findFirst()
+        return blocks.stream().filter(block -> Addresses.contains(block, address)).findFirst()
                 .map(block -> name + " " + address.toCanonicalString() + " is in never_shunt "
-                        + Networks.text(block));
+                        + block.toCanonicalString());
     }
 
     @Override
     public String toString() {
-        return blocks.stream().map(Networks::text).toList().toString();
+        return blocks.stream().map(IPAddress::toCanonicalString).toList().toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dumbno.rule.Addresses;
 
 /**
  * A token bucket per client address: each client may send {@code burst} requests at once, then
@@ -60,7 +61,7 @@ final class RateLimiter {
 
     /** Takes a token from {@code client}'s bucket: false when it has none left now. */
     boolean tryAcquire(InetAddress client) {
-        IPAddress key = Networks.client(client);
+        IPAddress key = Addresses.client(client);
         long now = nanos();
         Bucket bucket = buckets.get(key);
         if (bucket == null) {

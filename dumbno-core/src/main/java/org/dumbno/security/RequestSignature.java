@@ -1,15 +1,11 @@
 package org.dumbno.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.dumbno.client.FlowRequest;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Order;
@@ -56,7 +52,6 @@ public final class RequestSignature {
     /** The first line of every canonical request string: the version of this scheme. */
     public static final String VERSION = FlowRequest.SIGNATURE_VERSION;
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int SIG_HEX_DIGITS = 64;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -109,13 +104,7 @@ public final class RequestSignature {
     }
 
     static byte[] hmac(byte[] key, String canonical) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
-        }
+        return FlowRequest.hmac(key, canonical);
     }
 
     /** Empty when {@code datagram} is a valid request, signed with the key, fresh and not replayed. */

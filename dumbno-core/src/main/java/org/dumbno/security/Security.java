@@ -4,15 +4,14 @@ import inet.ipaddr.IPAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import org.dumbno.rule.Request;
+import java.util.Objects;
+import org.dumbno.rule.RequestFilter;
 import org.dumbno.server.RequestGate;
 
 /**
  * What keeps a shunt, which blinds the IDS to a flow, out of an attacker's hands: which clients may
  * ask, how often, whether they must sign, and which networks are never shunted. Built once from the
- * {@code [dumbno]} settings with {@link #from}; the UDP server runs {@link #gate()} on every
+ * {@code [dumbno]} settings with {@link #builder()}; the UDP server runs {@link #gate()} on every
  * datagram and the engine runs {@link #requestFilter()} on every request.
  */
 public final class Security {
@@ -34,42 +33,81 @@ public final class Security {
         this.signed = signature != null;
     }
 
-    /**
-     * The checks for these settings.
-     *
-     * @param allowClients networks whose hosts may ask (prefixes or plain addresses, both
-     *     families); empty for anyone
-     * @param neverShunt networks never shunted; empty for none
-     * @param ratePerSecond requests per second per client; 0 for no limit
-     * @param burst requests a client may send at once, at least 1 (ignored without a limit)
-     * @param secret the signing key, at least {@value SigningKey#MIN_BYTES} bytes, or null when
-     *     requests are not signed
-     * @param clock the time for rate limits and signature timestamps
-     */
-    public static Security from(List<IPAddress> allowClients, List<IPAddress> neverShunt,
-            double ratePerSecond, double burst, byte[] secret, Clock clock) {
-        return from(allowClients, neverShunt, ratePerSecond, burst, secret, clock, new RefusalCounts());
+    /** A builder of the checks: by default anyone may ask, as often as they like, unsigned. */
+    public static Builder builder() {
+        return new Builder(new RefusalCounts());
     }
 
     /**
-     * The checks for new settings, counting refusals on from this one's counts (for a
-     * configuration read again): the parameters are those of {@link #from}.
+     * A builder of the checks for new settings, counting refusals on from this one's counts (for a
+     * configuration read again); nothing is taken over but the counts.
      */
-    public Security reconfigured(List<IPAddress> allowClients, List<IPAddress> neverShunt,
-            double ratePerSecond, double burst, byte[] secret, Clock clock) {
-        return from(allowClients, neverShunt, ratePerSecond, burst, secret, clock, counts);
+    public Builder reconfigure() {
+        return new Builder(counts);
     }
 
-    private static Security from(List<IPAddress> allowClients, List<IPAddress> neverShunt,
-            double ratePerSecond, double burst, byte[] secret, Clock clock, RefusalCounts counts) {
-        if (ratePerSecond < 0) {
-            throw new IllegalArgumentException("rate_limit (" + ratePerSecond + ") must not be negative");
+    /** Builds {@link Security}; every setting has a default. */
+    public static final class Builder {
+        private final RefusalCounts counts;
+        private List<IPAddress> allowClients = List.of();
+        private List<IPAddress> neverShunt = List.of();
+        private double ratePerSecond;
+        private double burst = DEFAULT_BURST;
+        private byte[] secret;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(RefusalCounts counts) {
+            this.counts = counts;
         }
-        RateLimiter limiter = ratePerSecond == 0 ? null : new RateLimiter(ratePerSecond, burst, clock);
-        RequestSignature signature = secret == null ? null
-                : new RequestSignature(SigningKey.of(secret), clock);
-        return new Security(new ClientAllowList(allowClients), limiter, signature,
-                new NeverShunt(neverShunt), counts);
+
+        /**
+         * Networks whose hosts may ask ({@code allow_clients}: prefixes or plain addresses, both
+         * families); empty, the default, for anyone.
+         */
+        public Builder allowClients(List<IPAddress> networks) {
+            this.allowClients = List.copyOf(networks);
+            return this;
+        }
+
+        /** Networks never shunted ({@code never_shunt}); empty, the default, for none. */
+        public Builder neverShunt(List<IPAddress> networks) {
+            this.neverShunt = List.copyOf(networks);
+            return this;
+        }
+
+        /**
+         * At most {@code perSecond} requests per second per client, {@code burst} at once
+         * ({@code rate_limit}, {@code rate_burst}); a rate of 0, the default, for no limit.
+         */
+        public Builder rateLimit(double perSecond, double burst) {
+            if (perSecond < 0) {
+                throw new IllegalArgumentException("rate_limit (" + perSecond + ") must not be negative");
+            }
+            this.ratePerSecond = perSecond;
+            this.burst = burst;
+            return this;
+        }
+
+        /**
+         * Requests must be signed with this key, at least {@value SigningKey#MIN_BYTES} bytes; null,
+         * the default, when they are not.
+         */
+        public Builder secret(byte[] key) {
+            this.secret = key == null ? null : key.clone();
+            return this;
+        }
+
+        /** The time for rate limits and signature timestamps; the system clock by default. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Security build() {
+            RateLimiter limiter = ratePerSecond == 0 ? null : new RateLimiter(ratePerSecond, burst, clock);
+            RequestSignature signature = secret == null ? null : new RequestSignature(SigningKey.of(secret), clock);
+            return new Security(new ClientAllowList(allowClients), limiter, signature, new NeverShunt(neverShunt), counts);
+        }
     }
 
     /**
@@ -84,7 +122,7 @@ public final class Security {
     }
 
     /** The check the engine runs on each request: empty, or why its flow is never shunted. */
-    public Function<Request, Optional<String>> requestFilter() {
+    public RequestFilter requestFilter() {
         return request -> neverShunt.check(request)
                 .map(reason -> counts.count(new Refusal(Reason.NEVER_SHUNT, reason)).message());
     }

@@ -4,9 +4,9 @@
  * and, when a key is configured, an HMAC signature check, and requests touching protected networks
  * are refused.
  *
- * <p>Entry points: {@link org.dumbno.security.Security} (built from the settings; gives the
- * {@link org.dumbno.server.RequestGate} the UDP server runs and the request filter the engine
- * runs), {@link org.dumbno.security.RequestSignature#sign} for clients that sign requests, and
+ * <p>Entry points: {@link org.dumbno.security.Security} (built from the settings with
+ * {@link org.dumbno.security.Security#builder()}; gives the {@link org.dumbno.server.RequestGate}
+ * the UDP server runs and the {@link org.dumbno.rule.RequestFilter} the engine runs), {@link org.dumbno.security.RequestSignature#sign} for clients that sign requests, and
  * {@link org.dumbno.security.SigningKey} to load the shared key.
  */
 package org.dumbno.security;

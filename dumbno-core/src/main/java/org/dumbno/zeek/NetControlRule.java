@@ -66,7 +66,7 @@ record NetControlRule(String id, List<Request> requests, Optional<Duration> expi
                 return List.of(connection(field(entity, 1, "entity conn").vector("conn")));
             case "NetControl::ADDRESS":
                 String host = host(field(entity, 3, "entity ip"), "ip");
-                return List.of(Request.of(host, null, null, null, null), Request.of(null, host, null, null, null));
+                return List.of(Request.builder().src(host).build(), Request.builder().dst(host).build());
             default:
                 throw new InvalidRequestException("entity type " + ty + " is not supported: dumbno shunts flows,"
                         + " connections and single addresses");

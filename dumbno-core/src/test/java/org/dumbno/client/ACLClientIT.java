@@ -2,6 +2,7 @@ package org.dumbno.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import org.dumbno.manager.Shunter;
 import org.dumbno.rule.Request;
 import org.dumbno.security.Security;
 import org.dumbno.server.UdpServer;
+import org.dumbno.testing.LossyRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -93,6 +96,17 @@ class ACLClientIT {
         try (UdpServer server = server("127.0.0.1");
                 ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
             assertEquals("error: port 666 is never shunted", client.addAcl(null, "192.0.2.9", "udp", null, 666));
+        }
+    }
+
+    @Test
+    void answersARefusalAsAReplyWithItsReason() throws IOException {
+        try (UdpServer server = server("127.0.0.1");
+                ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            Reply refused = client.add(FlowRequest.builder().dst("192.0.2.9").proto("udp").dport(666).build());
+            assertFalse(refused.isOk());
+            assertEquals(Optional.of("port 666 is never shunted"), refused.errorReason());
+            assertTrue(client.add(FlowRequest.builder().dst("192.0.2.9").proto("udp").dport(53).build()).isOk());
         }
     }
 
@@ -228,7 +242,7 @@ class ACLClientIT {
     void aSignedRetryAfterALostReplyIsAcceptedBecauseItIsSignedAfresh() throws Exception {
         byte[] key = "a signing key of at least thirty-two bytes".getBytes(UTF_8);
         Instant now = Instant.now();
-        Security security = Security.from(List.of(), List.of(), 0, 1, key, Clock.systemUTC());
+        Security security = Security.builder().secret(key).build();
         try (UdpServer server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), shunter,
                         UdpServer.Options.builder().gate(security.gate()).build());
                 LossyRelay relay = LossyRelay.start(server.addresses().get(0));

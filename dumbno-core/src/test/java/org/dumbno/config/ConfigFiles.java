@@ -7,10 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Writes configuration text to a file and loads it, for tests. */
-final class ConfigFiles {
+/**
+ * Writes configuration text to a file and loads it, for tests. Registered as an extension
+ * ({@code @RegisterExtension final ConfigFiles files = new ConfigFiles();}) it writes into a
+ * directory of its own for each test, deleted after it.
+ */
+final class ConfigFiles implements BeforeEachCallback, AfterEachCallback {
     /** The smallest file the arista backend accepts. */
     static final String ARISTA = """
             [switch]
@@ -23,10 +32,34 @@ final class ConfigFiles {
     /** The smallest file at all: the dummy backend needs no ports. */
     static final String DUMMY = "[switch]\nbackend = dummy\n";
 
-    private final Path dir;
+    private Path dir;
 
+    /** Files in a directory made before each test and deleted after it. */
+    ConfigFiles() {
+    }
+
+    /** Files in {@code dir}. */
     ConfigFiles(Path dir) {
         this.dir = dir;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("dumbno-config");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The directory the files are written to. */
+    Path dir() {
+        return dir;
     }
 
     Path write(String name, String text) {

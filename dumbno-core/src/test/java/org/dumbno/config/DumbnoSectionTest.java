@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import inet.ipaddr.IPAddressString;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
 class DumbnoSectionTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     private DumbnoSettings load(String lines) {
         return files.load(ConfigFiles.DUMMY + "[dumbno]\n" + lines).dumbno();
@@ -99,7 +88,7 @@ class DumbnoSectionTest {
         assertEquals(10, settings.queueLimit());
         assertEquals(5, settings.rateLimit());
         assertEquals(7, settings.rateBurst());
-        assertEquals(dir.resolve("hmac.key").toAbsolutePath(), settings.secretFile().orElseThrow());
+        assertEquals(files.dir().resolve("hmac.key").toAbsolutePath(), settings.secretFile().orElseThrow());
         assertEquals(new InetSocketAddress("192.0.2.5", 1514), settings.syslog().orElseThrow());
     }
 
@@ -148,16 +137,11 @@ class DumbnoSectionTest {
 
     @Test
     void ipv4MappedAndCompatibleNetworksBecomeIpv4WithAWarning() {
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(DumbnoSection.class);
-        logged.start();
-        logger.addAppender(logged);
+        LogCapture logged = LogCapture.of(DumbnoSection.class);
         DumbnoSettings settings;
-        try {
+        try (logged) {
             settings = load("allow_clients = ::ffff:127.0.0.1, ::ffff:10.0.0.0/104, ::1\n"
                     + "never_shunt = ::ffff:192.0.2.53, ::192.0.2.54/128\n");
-        } finally {
-            logger.detachAppender(logged);
         }
 
         assertEquals(List.of("127.0.0.1/32", "10.0.0.0/8", "::1/128"), strings(settings.allowClients()));
@@ -169,7 +153,7 @@ class DumbnoSectionTest {
                 "WARN [dumbno] allow_clients: ::ffff:10.0.0.0/104 is an IPv4-mapped address; using 10.0.0.0/8",
                 "WARN [dumbno] never_shunt: ::ffff:192.0.2.53 is an IPv4-mapped address; using 192.0.2.53/32",
                 "WARN [dumbno] never_shunt: ::192.0.2.54/128 is an IPv4-compatible address; using 192.0.2.54/32"),
-                logged.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+                logged.lines());
     }
 
     @Test

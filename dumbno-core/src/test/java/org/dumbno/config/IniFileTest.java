@@ -5,31 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The INI layer: comments, separators, and files that are not INI at all. */
 class IniFileTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     @Test
     void missingFileIsNamed() {
-        Path missing = dir.resolve("absent.cfg");
+        Path missing = files.dir().resolve("absent.cfg");
 
         ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(missing, Map.of()));
         assertEquals(missing + ": no such file", e.getMessage());
@@ -37,8 +27,8 @@ class IniFileTest {
 
     @Test
     void directoryIsNotReadable() {
-        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(dir, Map.of()));
-        assertTrue(e.getMessage().startsWith(dir + ": cannot read: "), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> DumbnoConfig.load(files.dir(), Map.of()));
+        assertTrue(e.getMessage().startsWith(files.dir() + ": cannot read: "), e.getMessage());
     }
 
     @Test
@@ -97,33 +87,20 @@ class IniFileTest {
 
     @Test
     void unknownKeysAndSectionsAreLoggedAndIgnored() {
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        Logger sectionLog = (Logger) LoggerFactory.getLogger(SectionReader.class);
-        Logger loaderLog = (Logger) LoggerFactory.getLogger(ConfigLoader.class);
-        sectionLog.addAppender(logged);
-        loaderLog.addAppender(logged);
-        try {
+        try (LogCapture logged = LogCapture.of(SectionReader.class, ConfigLoader.class)) {
             DumbnoConfig config = files.load(ConfigFiles.DUMMY + "colour = blue\n[future]\nkey = value\n");
 
             assertEquals(Backend.DUMMY, config.backend());
-            assertEquals(2, logged.list.size());
-            List<String> messages = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(2, logged.messages().size());
+            List<String> messages = logged.messages();
             assertTrue(messages.stream().anyMatch(m -> m.contains("[switch] colour: unknown key")), messages::toString);
             assertTrue(messages.stream().anyMatch(m -> m.contains("[future]: unknown section")), messages::toString);
-        } finally {
-            sectionLog.detachAppender(logged);
-            loaderLog.detachAppender(logged);
         }
     }
 
     @Test
     void aPasswordLineWithoutSeparatorIsNeitherLoggedNorReported() {
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        Logger sectionLog = (Logger) LoggerFactory.getLogger(SectionReader.class);
-        sectionLog.addAppender(logged);
-        try {
+        try (LogCapture logged = LogCapture.of(SectionReader.class)) {
             String outside = files.failure("password = hunter2\n" + ConfigFiles.ARISTA);
             String inside = files.failure("[switch]\nip = 192.0.2.1\nuser = u\n"
                     + "password hunter2\n[ports]\nEthernet1 = bulk_1\n");
@@ -131,10 +108,8 @@ class IniFileTest {
             assertFalse(outside.contains("hunter2"), outside);
             assertTrue(inside.contains("[switch] password = ****: missing"), inside);
             assertFalse(inside.contains("hunter2"), inside);
-            assertEquals(1, logged.list.size());
-            assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("hunter2")));
-        } finally {
-            sectionLog.detachAppender(logged);
+            assertEquals(1, logged.messages().size());
+            assertTrue(logged.messages().stream().noneMatch(m -> m.contains("hunter2")));
         }
     }
 

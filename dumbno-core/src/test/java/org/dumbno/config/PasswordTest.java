@@ -5,43 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PasswordTest {
     private static final String HEAD = "[switch]\nip = 192.0.2.1\nuser = dumbno\n";
     private static final String PORTS = "[ports]\nEthernet1 = bulk_1\n";
     private static final String SECRET = "s3cr3t-Value";
 
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Passwords.class);
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void tearDown() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
+    @RegisterExtension
+    private final LogCapture logged = LogCapture.of(Passwords.class);
 
     private Secret password(String lines, Map<String, String> environment) {
         return files.load(HEAD + lines + PORTS, environment).switchSettings().password();
@@ -146,8 +128,8 @@ class PasswordTest {
 
         password("password_file = eapi.pass\n", Map.of());
 
-        assertEquals(1, logged.list.size());
-        String warning = logged.list.get(0).getFormattedMessage();
+        assertEquals(1, logged.messages().size());
+        String warning = logged.messages().get(0);
         assertTrue(warning.contains("eapi.pass") && warning.contains("chmod 600"), warning);
         assertFalse(warning.contains(SECRET));
     }
@@ -160,7 +142,7 @@ class PasswordTest {
 
         DumbnoConfig.load(config, Map.of());
 
-        assertTrue(logged.list.isEmpty(), () -> logged.list.toString());
+        assertTrue(logged.messages().isEmpty(), () -> logged.lines().toString());
     }
 
     @Test
@@ -171,7 +153,7 @@ class PasswordTest {
 
         DumbnoConfig.load(config, Map.of());
 
-        assertEquals(1, logged.list.size());
-        assertTrue(logged.list.get(0).getFormattedMessage().contains("dumbno.cfg"));
+        assertEquals(1, logged.messages().size());
+        assertTrue(logged.messages().get(0).contains("dumbno.cfg"));
     }
 }

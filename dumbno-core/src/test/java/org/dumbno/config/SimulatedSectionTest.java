@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimulatedSectionTest {
     private static final String HEAD = "[switch]\nbackend = simulated\n[ports]\nEthernet1 = bulk_1\n[simulated]\n";
 
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     @Test
     void defaults() {

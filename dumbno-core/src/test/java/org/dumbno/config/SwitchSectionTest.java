@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SwitchSectionTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     private SwitchSettings load(String switchLines) {
         return files.load("[switch]\nuser = dumbno\npassword = secret\n" + switchLines
@@ -136,7 +128,7 @@ class SwitchSectionTest {
 
         SwitchSettings sw = load("ip = 192.0.2.1\nca_file = switch-ca.pem\n");
 
-        assertEquals(dir.resolve("switch-ca.pem").toAbsolutePath(), sw.caFile().orElseThrow());
+        assertEquals(files.dir().resolve("switch-ca.pem").toAbsolutePath(), sw.caFile().orElseThrow());
     }
 
     @Test

@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import inet.ipaddr.IPAddressString;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** [ports], [egress_ports] and [two_tuple_hosts]. */
 class TablesTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     @Test
     void portsKeepFileOrderAndAclNamesAreDistinctInThatOrder() {

@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.testing.Await;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dumbno serve} with {@code metrics_listen}: a daemon on a simulated switch, scraped over HTTP. */
@@ -36,14 +37,9 @@ class DaemonMetricsIT {
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @RegisterExtension
+    final Closer closer = new Closer();
     private Daemon daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     private Daemon start(String metricsListen) throws IOException {
         Path file = dir.resolve("dumbno.cfg");
@@ -54,7 +50,7 @@ class DaemonMetricsIT {
                 "[dumbno]", "listen = 127.0.0.1:0", "allow_clients = 127.0.0.1", "purge_interval = 1",
                 "metrics_listen = " + metricsListen,
                 "[simulated]", "eapi_listen = 127.0.0.1:0", ""));
-        daemon = Daemon.start(DumbnoConfig.load(file), Daemon.Options.defaults());
+        daemon = closer.add(Daemon.start(DumbnoConfig.load(file), Daemon.Options.defaults()));
         return daemon;
     }
 

@@ -16,9 +16,10 @@ import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Request;
 import org.dumbno.security.RequestSignature;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,17 +33,12 @@ class DaemonPolicyIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closer closer = new Closer();
     private Daemon daemon;
 
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
     private void start(UnaryOperator<DumbnoSettings.Builder> settings) throws IOException {
-        daemon = Daemon.start(TestDaemons.config(settings), Daemon.Options.builder().clock(FROZEN).build());
+        daemon = closer.add(Daemon.start(TestDaemons.config(settings), Daemon.Options.builder().clock(FROZEN).build()));
     }
 
     @Test

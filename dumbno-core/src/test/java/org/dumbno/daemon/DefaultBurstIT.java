@@ -18,9 +18,10 @@ import org.dumbno.config.DumbnoSettings;
 import org.dumbno.config.Secret;
 import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With the default {@code [dumbno]} settings, a burst of 10,000 requests from one address (a Zeek
@@ -32,14 +33,9 @@ class DefaultBurstIT {
     /** Requests sent before their replies are read, well within the sockets' buffers. */
     private static final int WINDOW = 200;
 
+    @RegisterExtension
+    final Closer closer = new Closer();
     private Daemon daemon;
-
-    @AfterEach
-    void close() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     @Test
     void aBurstOfTenThousandFromOneAddressIsInstalled() throws Exception {
@@ -49,7 +45,7 @@ class DefaultBurstIT {
                 .simulated(new SimulatedSettings(TestDaemons.loopback(0), "dumbno", Secret.of(TestDaemons.PASSWORD),
                         Duration.ZERO, 0));
         TestDaemons.PORTS.forEach(config::port);
-        daemon = Daemon.start(config.build(), Daemon.Options.defaults());
+        daemon = closer.add(Daemon.start(config.build(), Daemon.Options.defaults()));
 
         Map<String, Integer> replies = new TreeMap<>();
         try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {

@@ -10,26 +10,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.dumbno.eos.sim.SimulatedSwitch;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /-/ready} is 503 while the last read found the layout broken, and 200 once it is whole again. */
 @Timeout(30)
 class LayoutReadinessIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @RegisterExtension
+    final Closer closer = new Closer();
     private Daemon daemon;
-
-    @AfterEach
-    void close() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     @Test
     void aBrokenLayoutMakesDumbnoNotReady() throws Exception {
-        daemon = TestDaemons.start(s -> s.metricsListen(TestDaemons.loopback(0)).repairLayout(false));
+        daemon = closer.add(TestDaemons.start(s -> s.metricsListen(TestDaemons.loopback(0)).repairLayout(false)));
         SimulatedSwitch sim = daemon.simulatedSwitch().orElseThrow();
         assertEquals(200, ready().statusCode());
 

@@ -3,33 +3,20 @@ package org.dumbno.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Anyone may ask when dumbno listens beyond loopback with no allow-list: it says so at start. */
 @Timeout(30)
 class OpenListenWarningIT {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Daemon.class);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-    OpenListenWarningIT() {
-        appender.start();
-        logger.addAppender(appender);
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(appender);
-    }
+    @RegisterExtension
+    private final LogCapture logged = LogCapture.of(Daemon.class);
 
     @Test
     void aWildcardListenWithoutAllowClientsIsWarnedAbout() throws Exception {
@@ -44,10 +31,9 @@ class OpenListenWarningIT {
     }
 
     private long warningsStarting(UnaryOperator<DumbnoSettings.Builder> settings) throws Exception {
-        appender.list.clear();
+        logged.clear();
         Daemon daemon = TestDaemons.start(settings);
         daemon.close();
-        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN
-                && e.getFormattedMessage().contains("with allow_clients empty: anyone who can reach it")).count();
+        return logged.count(Level.WARN, "with allow_clients empty: anyone who can reach it");
     }
 }

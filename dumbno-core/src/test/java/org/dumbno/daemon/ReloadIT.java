@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dumbno.config.DumbnoConfig;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the configuration again: what can change does, what cannot is reported, a bad one changes nothing. */
@@ -21,18 +22,13 @@ class ReloadIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final Closer closer = new Closer();
     private Daemon daemon;
-
-    @AfterEach
-    void close() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     @Test
     void whatCanChangeTakesEffectAndTheRestIsReported() throws Exception {
-        daemon = TestDaemons.start(s -> s);
+        daemon = closer.add(TestDaemons.start(s -> s));
         assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
 
         DumbnoConfig next = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
@@ -49,7 +45,7 @@ class ReloadIT {
 
     @Test
     void aChangeThatWaitsForARestartIsReportedNotIgnored() throws Exception {
-        daemon = TestDaemons.start(s -> s);
+        daemon = closer.add(TestDaemons.start(s -> s));
 
         Reload reload = daemon.reload(TestDaemons.config(s -> s.repairLayout(false)));
 
@@ -59,7 +55,7 @@ class ReloadIT {
 
     @Test
     void aConfigurationThatCannotBeUsedChangesNothing() throws Exception {
-        daemon = TestDaemons.start(s -> s);
+        daemon = closer.add(TestDaemons.start(s -> s));
         DumbnoConfig bad = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
                 .secretFile(dir.resolve("no-such-key")));
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.eapi.EapiServer;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
@@ -80,7 +82,7 @@ class SeveralSwitchesIT {
     }
 
     private static List<String> denies(SimulatedSwitch sim, String acl) {
-        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY).map(AclEntry::text).toList();
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY).map(SimulatedEntry::text).toList();
     }
 
     @Test
@@ -158,6 +160,59 @@ class SeveralSwitchesIT {
                 .map(member -> member.manager().capacity()).toList());
         assertEquals(List.of("[dumbno] max_rules"), reload.applied());
         assertEquals(List.of("[ports b]", "[switch c]"), reload.needRestart());
+    }
+
+    @Test
+    void aSlowSwitchDelaysTheReplyButNotTheOtherSwitchsWrite() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
+        SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
+        b.latency(Duration.ofSeconds(2));
+        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
+            sensor.setSoTimeout(10_000);
+            long asked = System.nanoTime();
+            send(sensor, REQUEST);
+
+            assertTrue(Await.until(() -> denies(a, "bulk_a").equals(List.of("deny " + RULE)), Duration.ofSeconds(1)),
+                    "a wrote it while b's call was still running");
+            assertEquals(List.of(), denies(b, "bulk_b"));
+            assertEquals("ok", receive(sensor), "answered once b holds it too");
+            assertTrue(Duration.ofNanos(System.nanoTime() - asked).compareTo(Duration.ofSeconds(2)) >= 0);
+            assertEquals(List.of("deny " + RULE), denies(b, "bulk_b"));
+        }
+    }
+
+    @Test
+    void aSwitchCallThatOutlastsTheShutdownTimeoutHoldsUpNeitherTheShutdownNorTheReplies() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED.replace("[dumbno]\n", "[dumbno]\nshutdown_timeout = 2\n")),
+                Daemon.Options.defaults());
+        daemon.simulatedSwitch("b").orElseThrow().latency(Duration.ofSeconds(20));
+        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
+            sensor.setSoTimeout(10_000);
+            send(sensor, REQUEST);
+            ACLManager b = daemon.switches().members().get(1).manager();
+            assertTrue(Await.until(() -> daemon.serverStats().received() == 1 && b.queueDepth() == 0,
+                    Duration.ofSeconds(5)), "the request reached b's call that hangs");
+            long started = System.nanoTime();
+
+            daemon.close();
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
+            assertEquals("error: b: dumbno is shutting down", receive(sensor));
+        }
+    }
+
+    private void send(DatagramSocket sensor, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sensor.send(new DatagramPacket(bytes, bytes.length, daemon.listening().get(0)));
+    }
+
+    private static String receive(DatagramSocket sensor) throws IOException {
+        byte[] buffer = new byte[2048];
+        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+        sensor.receive(reply);
+        return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -3,10 +3,7 @@ package org.dumbno.daemon;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiTransport;
+import org.dumbno.testing.Sensor;
 
 /** Daemons on loopback for tests, and what a sensor and a second process do with them. */
 final class TestDaemons {
@@ -75,17 +73,13 @@ final class TestDaemons {
     }
 
     static String ask(Daemon daemon, byte[] datagram) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(loopback(0))) {
-            socket.setSoTimeout(5_000);
-            socket.send(new DatagramPacket(datagram, datagram.length, daemon.listening().get(0)));
-            byte[] buffer = new byte[2048];
-            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(reply);
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("no reply within 5 s to " + new String(datagram, StandardCharsets.UTF_8), e);
+        try (Sensor sensor = new Sensor(daemon.listening().get(0))) {
+            sensor.send(datagram);
+            String reply = sensor.receive(Duration.ofSeconds(5));
+            if (reply == null) {
+                throw new AssertionError("no reply within 5 s to " + new String(datagram, StandardCharsets.UTF_8));
             }
-            return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
+            return reply;
         }
     }
 

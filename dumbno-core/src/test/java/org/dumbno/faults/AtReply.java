@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
@@ -61,13 +61,13 @@ final class AtReply {
             if (!sim.countsPerEntry(acl, family)) {
                 problems.add("ok for " + rule + " while " + list + " did not count per entry");
             }
-            List<AclEntry> entries = sim.entries(acl, family);
+            List<SimulatedEntry> entries = sim.entries(acl, family);
             for (long permit : PERMITS) {
-                if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == AclEntry.Action.PERMIT)) {
+                if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == SimulatedEntry.Action.PERMIT)) {
                     problems.add("ok for " + rule + " while " + list + " lacked permit " + permit);
                 }
             }
-            if (entries.stream().noneMatch(e -> e.action() == AclEntry.Action.DENY && e.rule().equals(rule))) {
+            if (entries.stream().noneMatch(e -> e.action() == SimulatedEntry.Action.DENY && e.rule().equals(rule))) {
                 problems.add("ok for " + rule + " while " + list + " lacked it");
             }
             ports.forEach((port, name) -> {

@@ -11,14 +11,15 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TCAM limits. dumbno counts its shunts and refuses beyond {@code max_rules}; what it cannot see is
@@ -30,12 +31,8 @@ class CapacityTest {
     private static final String TCAM = "org.dumbno.eos.sim.Tcam";
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno", TCAM);
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void beyondMaxRulesRequestsAreRefusedAndNothingIsWritten() throws Exception {
@@ -112,6 +109,6 @@ class CapacityTest {
     }
 
     private List<Boolean> programmed(String acl) {
-        return denies(rig.sim, acl, Family.IP).stream().map(AclEntry::programmed).toList();
+        return denies(rig.sim, acl, Family.IP).stream().map(SimulatedEntry::programmed).toList();
     }
 }

@@ -5,19 +5,19 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /**
  * Passes calls on, but answers one show command of the next call that has it with an empty
  * {@code aclList}: a partial read, as one that came back without a list the switch has.
  */
-final class EmptyingTransport implements Transport {
-    private final Transport inner;
+final class EmptyingTransport extends ForwardingTransport {
     private volatile String emptied;
     private volatile int times;
 
     EmptyingTransport(Transport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** The next call with {@code command} gets {@code {"aclList": []}} for it. */
@@ -33,7 +33,7 @@ final class EmptyingTransport implements Transport {
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-        List<JsonObject> results = inner.runCmds(commands, format);
+        List<JsonObject> results = inner().runCmds(commands, format);
         String command = emptied;
         int index = command == null ? -1 : commands.indexOf(command);
         if (index < 0) {
@@ -45,15 +45,5 @@ final class EmptyingTransport implements Transport {
         List<JsonObject> changed = new ArrayList<>(results);
         changed.set(index, JsonParser.parseString("{\"aclList\": []}").getAsJsonObject());
         return changed;
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

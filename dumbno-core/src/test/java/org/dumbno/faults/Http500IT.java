@@ -13,9 +13,11 @@ import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine talks eAPI over real HTTP on loopback to the simulated switch, which answers a run of
@@ -25,30 +27,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class Http500IT {
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno", "org.dumbno.eos.eapi.CommandApiHandler");
+    @RegisterExtension
+    final Closer closer = new Closer();
     private EapiServer server;
     private EapiTransport transport;
     private ACLManager manager;
 
-    @AfterEach
-    void close() {
-        if (manager != null) {
-            manager.close();
-        }
-        if (transport != null) {
-            transport.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        log.close();
-    }
-
     @Test
     void aRunOfHttp500sDelaysTheBurstAndLosesNothing() throws Exception {
-        server = Eapi.serve(rig.recorder);
-        transport = Eapi.client(server, Duration.ofSeconds(10));
-        manager = rig.manager(transport, b -> b);
+        server = closer.add(Eapi.serve(rig.recorder));
+        transport = closer.add(Eapi.client(server, Duration.ofSeconds(10)));
+        manager = closer.add(rig.manager(transport, b -> b));
         manager.start();
         List<Asked> before = Asked.ask(manager, Asked.ipv4(0, 5));
         rig.scheduler.runDue();

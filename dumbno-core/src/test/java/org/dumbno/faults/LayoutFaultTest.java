@@ -15,14 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.Transport;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.PurgeReport;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.rule.Family;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The layout drifts under dumbno: a reload that loses the running configuration, a list removed
@@ -35,12 +36,8 @@ class LayoutFaultTest {
     private final Rig rig = new Rig();
     private final AtReply atReply = new AtReply(rig.sim, Rig.PORTS);
     private final Removals removals = new Removals();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     private ACLManager start(boolean repair) throws Exception {
         ACLManager manager = rig.start(b -> b.repairLayout(repair));
@@ -312,9 +309,9 @@ class LayoutFaultTest {
         if (!rig.sim.countsPerEntry(name, Family.IP)) {
             lacks.add(name + " without counters per-entry");
         }
-        List<AclEntry> entries = rig.sim.entries(name, Family.IP);
+        List<SimulatedEntry> entries = rig.sim.entries(name, Family.IP);
         for (long permit : new long[] {10, 20, 30, 100001}) {
-            if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == AclEntry.Action.PERMIT)) {
+            if (entries.stream().noneMatch(e -> e.sequence() == permit && e.action() == SimulatedEntry.Action.PERMIT)) {
                 lacks.add(name + " without permit " + permit);
             }
         }

@@ -14,9 +14,11 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A switch call throws an {@link Error} (not an exception): the loop that made it logs it, naming
@@ -28,6 +30,7 @@ class LoopErrorTest {
     private static final Duration PURGE = ACLManager.Builder.DEFAULT_PURGE_INTERVAL;
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno", "org.dumbno.manager");
     private final Intercepting transport = new Intercepting(rig.recorder);
     private final AtomicInteger thrown = new AtomicInteger();
@@ -38,7 +41,6 @@ class LoopErrorTest {
         if (manager != null) {
             manager.close();
         }
-        log.close();
     }
 
     @Test

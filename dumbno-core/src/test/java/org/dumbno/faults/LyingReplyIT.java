@@ -14,9 +14,11 @@ import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A switch answers HTTP 500 with a header that claims 300 MB and sends 4 bytes. The reply is read
@@ -31,6 +33,7 @@ class LyingReplyIT {
     private static final long ALLOCATION_LIMIT = 32L * 1024 * 1024;
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
     private final LyingSwitch liar;
     private final EapiTransport lying;
@@ -51,7 +54,6 @@ class LyingReplyIT {
         }
         lying.close();
         liar.close();
-        log.close();
     }
 
     @Test

@@ -13,9 +13,10 @@ import java.util.Set;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two switches; one goes away in the middle of a burst. The other keeps writing; every request is
@@ -28,12 +29,8 @@ class OneOfTwoSwitchesTest {
 
     private final Rig a = new Rig(b -> b.hostname("a"));
     private final Rig b = a.alongside("b");
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void theOtherSwitchKeepsWritingAndEveryReplyIsTrue() throws Exception {

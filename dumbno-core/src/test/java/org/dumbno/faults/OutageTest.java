@@ -15,9 +15,10 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The switch goes away for six seconds in the middle of a burst: requests wait, the engine retries
@@ -29,12 +30,8 @@ class OutageTest {
     private static final Duration MAX_AGE = Duration.ofSeconds(4);
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void requestsWaitOutTheOutageAndTheOldestAreRefused() throws Exception {

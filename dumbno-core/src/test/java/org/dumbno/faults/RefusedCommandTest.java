@@ -12,9 +12,10 @@ import java.util.Set;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The switch refuses one line in the middle of a batch: the lines before it stand and are not
@@ -24,12 +25,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class RefusedCommandTest {
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void theRefusedLineRefusesOneRequestAndTheRestIsInstalled() throws Exception {

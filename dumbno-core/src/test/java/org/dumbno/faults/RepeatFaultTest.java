@@ -7,9 +7,10 @@ import java.util.List;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A shunt leaves the switch behind dumbno's back (removed by hand, or by the sweep of a second
@@ -20,12 +21,8 @@ import org.junit.jupiter.api.Timeout;
 class RepeatFaultTest {
     private final Rig rig = new Rig();
     private final AtReply atReply = new AtReply(rig.sim, Rig.PORTS);
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void aRuleRemovedByHandIsWrittenAgainWhenAskedAgain() throws Exception {

@@ -18,15 +18,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dumbno.client.ACLClient;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.server.UdpServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.Closer;
+import org.dumbno.testing.LogCapture;
+import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server is restarted in the middle of a burst of real datagrams: a first engine and UDP server
@@ -38,38 +41,27 @@ class RestartIT {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        Collections.reverse(open);
-        for (AutoCloseable closeable : open) {
-            closeable.close();
-        }
-        log.close();
-    }
-
-    private <T extends AutoCloseable> T opened(T closeable) {
-        open.add(closeable);
-        return closeable;
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     private ACLManager engine() throws Exception {
-        ACLManager manager = opened(ACLManager.builder().transport(rig.recorder, Rig.PORTS).build());
+        ACLManager manager = closer.add(ACLManager.builder().transport(rig.recorder, Rig.PORTS).build());
         manager.start();
         return manager;
     }
 
     private UdpServer server(ACLManager manager, int port) throws IOException {
-        return opened(UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", port)), manager,
+        return closer.add(UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", port)), manager,
                 UdpServer.Options.defaults()));
     }
 
+    /** One sensor, with its own socket, for each request. */
     private List<Sensor> sensors(InetSocketAddress server, List<Request> requests) throws IOException {
         List<Sensor> sensors = new ArrayList<>();
-        for (Request request : requests) {
-            sensors.add(opened(new Sensor(server, request)));
+        while (sensors.size() < requests.size()) {
+            sensors.add(closer.add(new Sensor(server)));
         }
         return sensors;
     }
@@ -84,26 +76,26 @@ class RestartIT {
         InetSocketAddress address = first.addresses().get(0);
 
         List<Sensor> answered = sensors(address, firstPart);
-        for (Sensor sensor : answered) {
-            sensor.send();
+        for (int i = 0; i < answered.size(); i++) {
+            answered.get(i).send(firstPart.get(i).toJson());
         }
-        for (Sensor sensor : answered) {
-            assertEquals("ok", sensor.reply(REPLY_TIMEOUT), sensor.request.toString());
+        for (int i = 0; i < answered.size(); i++) {
+            assertEquals("ok", answered.get(i).receive(REPLY_TIMEOUT), firstPart.get(i).toString());
         }
         List<Sensor> cut = sensors(address, secondPart);
-        for (Sensor sensor : cut) {
-            sensor.send();
+        for (int i = 0; i < cut.size(); i++) {
+            cut.get(i).send(secondPart.get(i).toJson());
         }
         first.close();
         firstEngine.close();
 
         Set<Rule> acknowledged = new HashSet<>();
         firstPart.forEach(r -> acknowledged.add(r.toRule()));
-        for (Sensor sensor : cut) {
-            String reply = sensor.reply(Duration.ofMillis(50));
-            assertTrue(reply == null || reply.equals("ok"), sensor.request + " answered " + reply);
+        for (int i = 0; i < cut.size(); i++) {
+            String reply = cut.get(i).receive(Duration.ofMillis(50));
+            assertTrue(reply == null || reply.equals("ok"), secondPart.get(i) + " answered " + reply);
             if ("ok".equals(reply)) {
-                acknowledged.add(sensor.request.toRule());
+                acknowledged.add(secondPart.get(i).toRule());
             }
         }
         assertAllPresent(rig.sim, acknowledged);
@@ -145,7 +137,7 @@ class RestartIT {
         Set<Long> numbers = new TreeSet<>();
         for (Family family : Family.values()) {
             for (String acl : Rig.ACLS) {
-                denies(rig.sim, acl, family).stream().map(AclEntry::sequence).forEach(numbers::add);
+                denies(rig.sim, acl, family).stream().map(SimulatedEntry::sequence).forEach(numbers::add);
             }
         }
         return numbers;

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Request;
-import org.junit.jupiter.api.AfterEach;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every number of a tiny sequence range is taken: further requests are refused and nothing is
@@ -19,12 +20,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class SequenceRangeTest {
     private final Rig rig = new Rig();
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
-
-    @AfterEach
-    void close() {
-        log.close();
-    }
 
     @Test
     void anExhaustedRangeRefusesUntilExpiryFreesNumbers() throws Exception {

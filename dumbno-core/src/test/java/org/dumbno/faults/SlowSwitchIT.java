@@ -15,9 +15,12 @@ import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.Closer;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The switch answers more slowly than the engine's eAPI timeout: the engine gives up on a write
@@ -34,7 +37,10 @@ class SlowSwitchIT {
 
     private final GateSleeper sleeper = new GateSleeper();
     private final Rig rig = new Rig(b -> b.sleeper(sleeper));
+    @RegisterExtension
     private final LogCapture log = LogCapture.of("dumbno");
+    @RegisterExtension
+    final Closer closer = new Closer();
     private EapiServer server;
     private EapiTransport transport;
     private ACLManager manager;
@@ -42,24 +48,14 @@ class SlowSwitchIT {
     @AfterEach
     void close() {
         sleeper.open();
-        if (manager != null) {
-            manager.close();
-        }
-        if (transport != null) {
-            transport.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        log.close();
     }
 
     @Test
     void aWriteThatTimedOutButAppliedIsReadBackNotWrittenAgain() throws Exception {
-        server = Eapi.serve(rig.recorder);
+        server = closer.add(Eapi.serve(rig.recorder));
         Eapi.warmUp(server);
-        transport = Eapi.client(server, CLIENT_TIMEOUT);
-        manager = rig.manager(transport, b -> b);
+        transport = closer.add(Eapi.client(server, CLIENT_TIMEOUT));
+        manager = closer.add(rig.manager(transport, b -> b));
         manager.start();
         List<Asked> before = Asked.ask(manager, Asked.ipv4(0, 3));
         rig.scheduler.runDue();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
@@ -24,8 +24,8 @@ final class SwitchAssertions {
     }
 
     /** The deny lines of one list, in sequence order. */
-    static List<AclEntry> denies(SimulatedSwitch sim, String acl, Family family) {
-        return sim.entries(acl, family).stream().filter(e -> e.action() == AclEntry.Action.DENY).toList();
+    static List<SimulatedEntry> denies(SimulatedSwitch sim, String acl, Family family) {
+        return sim.entries(acl, family).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY).toList();
     }
 
     /**
@@ -36,7 +36,7 @@ final class SwitchAssertions {
         for (Family family : Family.values()) {
             Set<Rule> wanted = expected.stream().filter(r -> r.family() == family).collect(Collectors.toSet());
             for (String acl : Rig.ACLS) {
-                List<Rule> rules = denies(sim, acl, family).stream().map(AclEntry::rule).toList();
+                List<Rule> rules = denies(sim, acl, family).stream().map(SimulatedEntry::rule).toList();
                 assertEquals(rules.size(), new HashSet<>(rules).size(), "duplicate entries in " + family + " " + acl);
                 assertEquals(wanted, new HashSet<>(rules), "deny lines of " + family + " " + acl);
             }
@@ -61,7 +61,7 @@ final class SwitchAssertions {
         for (Family family : Family.values()) {
             Map<Rule, Long> numbers = new HashMap<>();
             for (String acl : Rig.ACLS) {
-                for (AclEntry entry : denies(sim, acl, family)) {
+                for (SimulatedEntry entry : denies(sim, acl, family)) {
                     Long before = numbers.putIfAbsent(entry.rule(), entry.sequence());
                     assertTrue(before == null || before == entry.sequence(), entry.rule() + " under "
                             + before + " and " + entry.sequence());

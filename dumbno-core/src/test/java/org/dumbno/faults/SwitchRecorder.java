@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /**
@@ -18,12 +19,11 @@ import org.dumbno.eos.Transport;
  * command it receives and runs. A deny line written under a number that already holds a line in
  * that list is a violation: a number written twice.
  */
-final class SwitchRecorder implements Transport {
+final class SwitchRecorder extends ForwardingTransport {
     private static final Pattern MODE = Pattern.compile("(ip|ipv6) access-list (\\S+)");
     private static final Pattern DENY = Pattern.compile("(\\d+) deny .*");
     private static final Pattern NO = Pattern.compile("no (\\d+)");
 
-    private final Transport inner;
     private final List<String> received = new ArrayList<>();
     private final List<String> applied = new ArrayList<>();
     private final Map<String, Integer> writesPerNumber = new HashMap<>();
@@ -31,14 +31,14 @@ final class SwitchRecorder implements Transport {
     private final List<String> violations = new ArrayList<>();
 
     SwitchRecorder(Transport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
         receive(commands);
         try {
-            List<JsonObject> results = inner.runCmds(commands, format);
+            List<JsonObject> results = inner().runCmds(commands, format);
             apply(commands, commands.size());
             return results;
         } catch (CommandFailedException e) {
@@ -100,15 +100,5 @@ final class SwitchRecorder implements Transport {
     /** Deny lines written under a number that held a line already. */
     synchronized List<String> violations() {
         return List.copyOf(violations);
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

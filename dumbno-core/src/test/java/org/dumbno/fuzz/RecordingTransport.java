@@ -4,35 +4,25 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /** Passes calls to a switch and keeps every call's commands, in the order the calls were made. */
-final class RecordingTransport implements Transport {
-    private final Transport inner;
+final class RecordingTransport extends ForwardingTransport {
     private final ConcurrentLinkedQueue<List<String>> calls = new ConcurrentLinkedQueue<>();
 
     RecordingTransport(Transport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
         calls.add(List.copyOf(commands));
-        return inner.runCmds(commands, format);
+        return inner().runCmds(commands, format);
     }
 
     /** The commands of every call so far. */
     List<List<String>> calls() {
         return List.copyOf(calls);
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

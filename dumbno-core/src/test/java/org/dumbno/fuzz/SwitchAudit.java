@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.InvalidRequestException;
@@ -108,8 +108,8 @@ final class SwitchAudit {
             for (String name : names) {
                 Set<Rule> found = new HashSet<>();
                 int count = 0;
-                for (AclEntry entry : sim.entries(name, family)) {
-                    if (entry.action() != AclEntry.Action.DENY) {
+                for (SimulatedEntry entry : sim.entries(name, family)) {
+                    if (entry.action() != SimulatedEntry.Action.DENY) {
                         continue;
                     }
                     count++;

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import inet.ipaddr.IPAddressString;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +64,11 @@ class UdpServerFuzzIT {
         sim = SimulatedSwitch.builder().interfaces("Ethernet1-2").build();
         EosSwitch.of(sim, PORTS).setup();
         recording = new RecordingTransport(sim);
-        Security security = Security.from(List.of(new IPAddressString("127.0.0.0/8").getAddress()),
-                List.of(new IPAddressString(Spec.PROTECTED).getAddress()), 1_000_000, 1_000_000, null,
-                Clock.systemUTC());
+        Security security = Security.builder()
+                .allowClients(List.of(new IPAddressString("127.0.0.0/8").getAddress()))
+                .neverShunt(List.of(new IPAddressString(Spec.PROTECTED).getAddress()))
+                .rateLimit(1_000_000, 1_000_000)
+                .build();
         manager = ACLManager.builder().transport(recording, PORTS).sequenceRange(SEQ_MIN, SEQ_MAX)
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         manager.start();

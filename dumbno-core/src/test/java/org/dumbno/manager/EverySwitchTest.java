@@ -177,6 +177,33 @@ class EverySwitchTest {
     }
 
     @Test
+    void aListenerHearsARemovalOnceTheShuntLeftEverySwitch() {
+        Fleet fleet = new Fleet("a", "b").start();
+        List<String> removed = new ArrayList<>();
+        fleet.every.addListener(new ShuntListener() {
+            @Override
+            public void removed(RemovedShunt shunt) {
+                removed.add(shunt.rule().text() + " " + shunt.reason());
+            }
+        });
+        assertEquals("ok", Fleet.reply(fleet.add(Request.of("10.9.9.9", null, null, null, null))));
+
+        for (int sweep = 0; sweep < 3; sweep++) {
+            fleet.sims.get(0).send("Ethernet1", org.dumbno.rule.Flow.of(org.dumbno.rule.Protocol.UDP, "10.9.9.9", 1000,
+                    "192.0.2.1", 2000), 10, 1000);
+            fleet.scheduler.advance(Fleet.INTERVAL);
+        }
+        assertEquals(List.of(), fleet.denies(1), "idle on b: gone there");
+        assertEquals(List.of("501 ip host 10.9.9.9 any"), fleet.denies(0), "busy on a");
+        assertEquals(List.of(), removed, "still on a: not heard");
+
+        fleet.scheduler.advance(Fleet.INTERVAL);
+
+        assertEquals(List.of(), fleet.denies(0));
+        assertEquals(List.of("ip host 10.9.9.9 any IDLE"), removed);
+    }
+
+    @Test
     void removeTakesTheRuleOffEverySwitch() {
         Fleet fleet = new Fleet("a", "b").start();
         assertEquals("ok", Fleet.reply(fleet.add(FLOW)));

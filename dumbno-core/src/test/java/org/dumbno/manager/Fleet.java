@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
@@ -93,7 +93,7 @@ final class Fleet {
 
     /** The deny lines of switch {@code i}, as "SEQ RULE". */
     List<String> denies(int i) {
-        return sims.get(i).entries(acl(i), Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
+        return sims.get(i).entries(acl(i), Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
                 .map(e -> e.sequence() + " " + e.text().replaceFirst("^deny ", "")).toList();
     }
 

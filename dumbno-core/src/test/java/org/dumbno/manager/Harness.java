@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
@@ -69,7 +69,7 @@ final class Harness {
 
     /** The deny lines of one list, as "SEQ TEXT". */
     List<String> denies(String acl, Family family) {
-        return sim.entries(acl, family).stream().filter(e -> e.action() == AclEntry.Action.DENY)
+        return sim.entries(acl, family).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
                 .map(e -> e.sequence() + " " + e.text()).toList();
     }
 

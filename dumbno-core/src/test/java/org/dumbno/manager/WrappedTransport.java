@@ -9,6 +9,7 @@ import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /**
@@ -17,8 +18,7 @@ import org.dumbno.eos.Transport;
  * written a duplicate, one that answers removals without doing them, and something happening
  * while a given call is in flight.
  */
-final class WrappedTransport implements Transport {
-    private final Transport inner;
+final class WrappedTransport extends ForwardingTransport {
     private final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicReference<Hook> hook = new AtomicReference<>();
@@ -29,7 +29,7 @@ final class WrappedTransport implements Transport {
     }
 
     WrappedTransport(Transport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** The next {@code n} configuring calls run, then fail as if the answer never came. */
@@ -72,26 +72,16 @@ final class WrappedTransport implements Transport {
         }
         if (keepRemovedLines && commands.stream().anyMatch(c -> c.startsWith("no "))) {
             List<String> kept = commands.stream().filter(c -> !c.startsWith("no ")).toList();
-            List<JsonObject> results = new java.util.ArrayList<>(inner.runCmds(kept, format));
+            List<JsonObject> results = new java.util.ArrayList<>(inner().runCmds(kept, format));
             while (results.size() < commands.size()) {
                 results.add(new JsonObject());
             }
             return results;
         }
-        List<JsonObject> results = inner.runCmds(commands, format);
+        List<JsonObject> results = inner().runCmds(commands, format);
         if (commands.contains("configure") && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SwitchUnavailableException(describe(), "read timed out", null);
         }
         return results;
-    }
-
-    @Override
-    public String describe() {
-        return inner.describe();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

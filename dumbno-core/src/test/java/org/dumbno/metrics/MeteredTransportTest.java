@@ -12,6 +12,7 @@ import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ScriptedTransport;
 import org.dumbno.eos.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,12 +38,12 @@ class MeteredTransportTest {
 
     @Test
     void countsASuccessfulCallAndItsDuration() throws SwitchException {
-        script.answer(30_000_000L);
+        script.thenAnswerAfter(30_000_000L);
 
         var results = metered.runCmds(List.of("show version", "show hostname"), Transport.Format.JSON);
 
         assertEquals(2, results.size());
-        assertEquals(List.of(List.of("show version", "show hostname")), script.calls());
+        assertEquals(List.of(List.of("show version", "show hostname")), script.commands());
         Exposition scrape = Exposition.of(registry);
         assertEquals(1, scrape.value(CALLS, "switch", "main", "result", "ok"));
         assertEquals(0, scrape.value(CALLS, "switch", "main", "result", "unavailable"));
@@ -54,7 +55,7 @@ class MeteredTransportTest {
 
     @Test
     void countsADecodedCallAndHandsTheDecoderOn() throws SwitchException {
-        script.answer(10_000_000L);
+        script.thenAnswerAfter(10_000_000L);
         Transport.ResultDecoder<Integer> indexes = new Transport.ResultDecoder<>() {
             @Override
             public Integer decode(int index, com.google.gson.stream.JsonReader json) {
@@ -78,7 +79,7 @@ class MeteredTransportTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("failures")
     void countsAFailedCallByItsKindAndRethrowsIt(SwitchException failure, String result) {
-        script.fail(2_000_000_000L, failure);
+        script.thenFailAfter(2_000_000_000L, failure);
 
         SwitchException thrown = assertThrows(SwitchException.class, () -> metered.runCmds(List.of("show version")));
 
@@ -102,8 +103,8 @@ class MeteredTransportTest {
 
     @Test
     void addsUpCallsThroughSeveralTransports() throws SwitchException {
-        ScriptedTransport other = new ScriptedTransport().answer(0);
-        script.answer(0).fail(0, new SwitchUnavailableException("sw1", "timeout", null));
+        ScriptedTransport other = new ScriptedTransport().thenAnswerAfter(0);
+        script.thenAnswerAfter(0).thenFailAfter(0, new SwitchUnavailableException("sw1", "timeout", null));
 
         metered.runCmds(List.of("show version"));
         assertThrows(SwitchUnavailableException.class, () -> metered.runCmds(List.of("show version")));
@@ -127,9 +128,9 @@ class MeteredTransportTest {
 
     @Test
     void theSwitchIsUpWhileItAnswersWithOurCredentialsAccepted() throws SwitchException {
-        script.answer(0).fail(0, new SwitchUnavailableException("sw1", "timeout", null)).answer(0)
-                .fail(0, new CommandFailedException("sw1", 1002, 2, "bogus", List.of("Invalid input"), List.of()))
-                .fail(0, new AuthenticationException("sw1", "HTTP 401"));
+        script.thenAnswerAfter(0).thenFailAfter(0, new SwitchUnavailableException("sw1", "timeout", null)).thenAnswerAfter(0)
+                .thenFailAfter(0, new CommandFailedException("sw1", 1002, 2, "bogus", List.of("Invalid input"), List.of()))
+                .thenFailAfter(0, new AuthenticationException("sw1", "HTTP 401"));
         List<Double> up = new java.util.ArrayList<>();
         up.add(Exposition.of(registry).value("dumbno_switch_up", "switch", "main"));
 

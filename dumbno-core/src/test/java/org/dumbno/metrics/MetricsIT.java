@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,8 @@ class MetricsIT {
         SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").egress("Ethernet11").build();
         EosSwitch eos = EosSwitch.of(metrics.wrap(sim), PORTS);
         eos.setup();
-        Security security = Security.from(List.of(ip("127.0.0.1")), List.of(ip("192.0.2.53")), 0, 1, null,
-                Clock.systemUTC());
+        Security security = Security.builder().allowClients(List.of(ip("127.0.0.1")))
+                .neverShunt(List.of(ip("192.0.2.53"))).build();
         manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
         metrics.attach(manager);
         manager.start();

@@ -25,6 +25,18 @@ class RequestTest {
     }
 
     @Test
+    void builderNamesEachPartAndValidatesLikeTheWire() {
+        assertEquals(Request.of("10.1.2.3", "192.0.2.9", "tcp", null, 443),
+                Request.builder().src("10.1.2.3").dst("192.0.2.9").proto("tcp").dport(443).build());
+        assertEquals(Request.of(null, "2001:db8::2", "udp", 53, null),
+                Request.builder().dst("2001:db8::2").proto("udp").sport(53).build());
+        assertEquals("dport (70000) must be 1-65535", assertThrows(InvalidRequestException.class,
+                () -> Request.builder().src("1.2.3.4").proto("tcp").dport(70000).build()).getMessage());
+        assertEquals("request must name at least one of src, dst, sport, dport",
+                assertThrows(InvalidRequestException.class, () -> Request.builder().proto("udp").build()).getMessage());
+    }
+
+    @Test
     void constructorNormalizesAndRefuses() {
         Request request = new Request(ip("1.2.3.4/32"), null, null, 0, 0);
 

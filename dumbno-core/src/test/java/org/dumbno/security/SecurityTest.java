@@ -31,8 +31,8 @@ class SecurityTest {
     }
 
     private Security security(List<String> allow, double rate, double burst, byte[] key) {
-        return Security.from(ips(allow.toArray(String[]::new)), ips("192.0.2.53/32", "2001:db8::/64"),
-                rate, burst, key, clock);
+        return Security.builder().allowClients(ips(allow.toArray(String[]::new)))
+                .neverShunt(ips("192.0.2.53/32", "2001:db8::/64")).rateLimit(rate, burst).secret(key).clock(clock).build();
     }
 
     private byte[] signed(long ts) {
@@ -41,7 +41,7 @@ class SecurityTest {
 
     @Test
     void withNoRestrictionsEveryUnsignedRequestPasses() {
-        Security open = Security.from(List.of(), List.of(), 0, 0, null, clock);
+        Security open = Security.builder().rateLimit(0, 0).clock(clock).build();
 
         for (int i = 0; i < 5000; i++) {
             assertEquals(Optional.empty(), open.gate().check(from("203.0.113.1"), unsigned));
@@ -130,7 +130,7 @@ class SecurityTest {
         security.gate().check(from("10.0.0.1"), unsigned);
         security.gate().check(from("10.0.0.1"), signed(TS));
         security.gate().check(from("10.0.0.1"), signed(TS - 1));
-        security.requestFilter().apply(Request.of("10.0.0.1", "192.0.2.53", null, null, null));
+        security.requestFilter().check(Request.of("10.0.0.1", "192.0.2.53", null, null, null));
 
         assertEquals(Map.of("client_not_allowed", 1L, "rate_limited", 1L, "invalid_request", 1L,
                 "not_signed", 1L, "bad_signature", 1L, "stale_timestamp", 1L, "replayed", 0L,
@@ -145,10 +145,10 @@ class SecurityTest {
         Security security = security(List.of(), 100, 1000, null);
 
         assertEquals(Optional.of("dst 192.0.2.53 is in never_shunt 192.0.2.53/32"),
-                security.requestFilter().apply(Request.of("10.0.0.1", "192.0.2.53", "udp", null, 53)));
+                security.requestFilter().check(Request.of("10.0.0.1", "192.0.2.53", "udp", null, 53)));
         assertEquals(Optional.of("src any would cover never_shunt 2001:db8::/64"),
-                security.requestFilter().apply(Request.of(null, "2001:db9::1", null, null, null)));
-        assertEquals(Optional.empty(), security.requestFilter().apply(request));
+                security.requestFilter().check(Request.of(null, "2001:db9::1", null, null, null)));
+        assertEquals(Optional.empty(), security.requestFilter().check(request));
         assertEquals(2L, security.refusals().get("never_shunt"));
     }
 

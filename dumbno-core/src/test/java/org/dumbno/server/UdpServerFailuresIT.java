@@ -25,6 +25,7 @@ import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.Request;
 import org.dumbno.server.ServerStats.ErrorKind;
+import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.dumbno.testing.Await;
+import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +102,7 @@ class UdpServerLoadIT {
             for (int i = 0; i < 20; i++) {
                 assertEquals("ok", other.ask(request(8, i)));
             }
-            assertTrue(Sensor.await(() -> server.stats().answered() == flood + 20, Duration.ofSeconds(20)),
+            assertTrue(Await.until(() -> server.stats().answered() == flood + 20, Duration.ofSeconds(20)),
                     () -> "answered " + server.stats());
         }
         assertEquals(server.stats().received(), server.stats().answered());

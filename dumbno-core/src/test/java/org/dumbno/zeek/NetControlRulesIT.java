@@ -102,8 +102,8 @@ class NetControlRulesIT {
         reply("NetControl::broker_rule_added", 8, rule);
         assertEquals(List.of("deny udp host 2001:db8::1 eq 40000 host 2001:db8::2 eq 4789"),
                 rig.sim.entries("bulk_1", org.dumbno.rule.Family.IPV6).stream()
-                        .filter(e -> e.action() == org.dumbno.eos.sim.AclEntry.Action.DENY)
-                        .map(org.dumbno.eos.sim.AclEntry::text).toList());
+                        .filter(e -> e.action() == org.dumbno.eos.sim.SimulatedEntry.Action.DENY)
+                        .map(org.dumbno.eos.sim.SimulatedEntry::text).toList());
     }
 
     @Test

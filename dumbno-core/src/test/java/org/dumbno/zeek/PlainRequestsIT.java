@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.google.gson.JsonPrimitive;
 import java.math.BigInteger;
 import java.util.List;
 import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
 import org.dumbno.testing.Await;
+import org.dumbno.testing.LogCapture;
 import org.dumbno.testing.ZeekPeer;
 import org.dumbno.testing.ZeekPeer.Metadata;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /** The plain path against a Zeek peer: Dumbno::request in, Dumbno::reply and Dumbno::removed out. */
 @Timeout(60)
@@ -163,21 +161,15 @@ class PlainRequestsIT {
 
     @Test
     void anErrorFromZeekIsLoggedAndTheConnectionStays() throws Exception {
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(Receiver.class);
-        logged.start();
-        logger.addAppender(logged);
-        try {
+        try (LogCapture logged = LogCapture.of(Receiver.class)) {
             rig.peer.sendError("deserialization_failed", "failed to create Zeek event");
             rig.request(31, "add", "10.1.2.4", "", "", 0, 0, Metadata.NONE);
 
             assertEquals("ok", rig.next().data(1).getAsString());
             assertTrue(rig.bridge.connected());
             assertEquals(List.of("zeek: " + rig.peer.url() + " reports error deserialization_failed: failed to create"
-                    + " Zeek event"), logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                    + " Zeek event"), logged.events().stream().filter(e -> e.getLevel() == Level.WARN)
                     .map(ILoggingEvent::getFormattedMessage).toList());
-        } finally {
-            logger.detachAppender(logged);
         }
     }
 

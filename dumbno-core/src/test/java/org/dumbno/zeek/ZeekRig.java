@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.config.ZeekSettings;
 import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.sim.AclEntry;
+import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
@@ -78,8 +78,8 @@ final class ZeekRig implements AutoCloseable {
 
     /** The deny lines of one list, as the switch holds them. */
     List<String> denies(String acl) {
-        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
-                .map(AclEntry::text).toList();
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
+                .map(SimulatedEntry::text).toList();
     }
 
     /** Sends packets of a flow in through Ethernet1 (bulk_1) and Ethernet2 (bulk_2). */

@@ -17,18 +17,18 @@ final class AccessList {
     boolean countersPerEntry;
     /** Whether the counts shown are behind the hardware's (the switch reports {@code staleCounters}). */
     boolean staleCounters;
-    private final NavigableMap<Long, EntryState> entries = new TreeMap<>();
+    private final NavigableMap<Long, LiveEntry> entries = new TreeMap<>();
 
     AccessList(String name, Family family) {
         this.name = name;
         this.family = family;
     }
 
-    Collection<EntryState> entries() {
+    Collection<LiveEntry> entries() {
         return entries.values();
     }
 
-    EntryState entry(long sequence) {
+    LiveEntry entry(long sequence) {
         return entries.get(sequence);
     }
 
@@ -41,22 +41,22 @@ final class AccessList {
     void staleCounters(boolean stale) {
         staleCounters = stale;
         if (!stale) {
-            entries.values().forEach(EntryState::release);
+            entries.values().forEach(LiveEntry::release);
         }
     }
 
-    void put(EntryState entry) {
+    void put(LiveEntry entry) {
         entries.put(entry.sequence, entry);
     }
 
-    EntryState remove(long sequence) {
+    LiveEntry remove(long sequence) {
         return entries.remove(sequence);
     }
 
     /** The first entry, by sequence number, that matches; unprogrammed entries match nothing. */
-    EntryState firstMatch(Flow flow) {
-        for (Map.Entry<Long, EntryState> candidate : entries.entrySet()) {
-            EntryState entry = candidate.getValue();
+    LiveEntry firstMatch(Flow flow) {
+        for (Map.Entry<Long, LiveEntry> candidate : entries.entrySet()) {
+            LiveEntry entry = candidate.getValue();
             if (entry.programmed && entry.rule.matches(flow)) {
                 return entry;
             }

@@ -48,7 +48,7 @@ final class AccessListJson {
 
     private static JsonArray sequence(AccessList acl) {
         JsonArray sequence = new JsonArray();
-        for (EntryState entry : acl.entries()) {
+        for (LiveEntry entry : acl.entries()) {
             JsonObject counters = new JsonObject();
             if (entry.packets != 0 && acl.countersPerEntry) {
                 counters.addProperty("packetCount", entry.packets);
@@ -100,7 +100,7 @@ final class AccessListJson {
             if (acl.countersPerEntry) {
                 out.append("        counters per-entry\n");
             }
-            for (EntryState entry : acl.entries()) {
+            for (LiveEntry entry : acl.entries()) {
                 out.append("        ").append(entry.sequence).append(' ').append(entry.text());
                 if (entry.packets != 0 && entry.lastChanged != null && acl.countersPerEntry) {
                     out.append(" [match ").append(entry.packets).append(" packets, ")

@@ -23,7 +23,7 @@ final class AclMode {
     private final AccessList acl;
     private final Map<String, Rule> parsed;
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
-    private final Map<Long, EntryState> takenOut = new HashMap<>();
+    private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
     /** {@code parsed}: the rules read so far in this call, shared by the lists it configures. */
     AclMode(SwitchState state, AccessList acl, Map<String, Rule> parsed) {
@@ -43,7 +43,7 @@ final class AclMode {
             long sequence = sequence(tokens);
             if (negate) {
                 tokens.end();
-                EntryState taken = state.takeEntry(acl, sequence);
+                LiveEntry taken = state.takeEntry(acl, sequence);
                 if (taken != null) {
                     takenOut.put(sequence, taken);
                 }
@@ -83,7 +83,7 @@ final class AclMode {
     }
 
     private void add(Tokens tokens, long sequence) throws CliError {
-        AclEntry.Action action = action(tokens);
+        SimulatedEntry.Action action = action(tokens);
         Rule rule = rule(tokens);
         if (sequence > AccessList.MAX_SEQUENCE) {
             throw CliError.invalid("Sequence number out of range");
@@ -91,7 +91,7 @@ final class AclMode {
         if (acl.entry(sequence) != null) {
             throw CliError.invalid("Duplicate sequence number");
         }
-        EntryState taken = takenOut.remove(sequence);
+        LiveEntry taken = takenOut.remove(sequence);
         if (taken != null && taken.action == action && taken.rule.equals(rule)) {
             state.restoreEntry(acl, taken);
             return;
@@ -109,9 +109,9 @@ final class AclMode {
     }
 
     private void removeMatching(Tokens tokens) throws CliError {
-        AclEntry.Action action = action(tokens);
+        SimulatedEntry.Action action = action(tokens);
         Rule rule = rule(tokens);
-        for (EntryState entry : acl.entries()) {
+        for (LiveEntry entry : acl.entries()) {
             if (entry.action == action && entry.rule.equals(rule)) {
                 state.removeEntry(acl, entry.sequence);
                 return;
@@ -119,12 +119,12 @@ final class AclMode {
         }
     }
 
-    private static AclEntry.Action action(Tokens tokens) throws CliError {
+    private static SimulatedEntry.Action action(Tokens tokens) throws CliError {
         if (tokens.accept("permit")) {
-            return AclEntry.Action.PERMIT;
+            return SimulatedEntry.Action.PERMIT;
         }
         if (tokens.accept("deny")) {
-            return AclEntry.Action.DENY;
+            return SimulatedEntry.Action.DENY;
         }
         throw tokens.unexpected();
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.eos.Transport.Format;
+import org.dumbno.internal.EosNames;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
 
@@ -127,7 +128,7 @@ final class Session {
         tokens.end();
         for (AccessList acl : state.acls(family)) {
             if (name == null || acl.name.equals(name)) {
-                acl.entries().forEach(EntryState::clear);
+                acl.entries().forEach(LiveEntry::clear);
             }
         }
     }
@@ -253,7 +254,7 @@ final class Session {
     private static String aclNameWord(Tokens tokens) throws CliError {
         int at = tokens.position();
         String name = tokens.take();
-        if (!name.matches("[A-Za-z][A-Za-z0-9_.:\\-]{0,99}")) {
+        if (!EosNames.isAclName(name)) {
             throw tokens.invalidAt(at);
         }
         return name;

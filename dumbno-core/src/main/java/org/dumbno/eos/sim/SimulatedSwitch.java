@@ -156,11 +156,11 @@ public final class SimulatedSwitch implements Transport {
     }
 
     /** The entries of an access list, in sequence order; empty when it does not exist. */
-    public List<AclEntry> entries(String acl, Family family) {
+    public List<SimulatedEntry> entries(String acl, Family family) {
         lock.lock();
         try {
             AccessList list = state.acl(family, acl);
-            return list == null ? List.of() : list.entries().stream().map(EntryState::snapshot).toList();
+            return list == null ? List.of() : list.entries().stream().map(LiveEntry::snapshot).toList();
         } finally {
             lock.unlock();
         }

@@ -125,29 +125,29 @@ final class SwitchState {
     }
 
     /** Adds an entry; the caller checked the number is free. */
-    void addEntry(AccessList acl, long sequence, AclEntry.Action action, Rule rule) {
-        EntryState entry = new EntryState(sequence, action, rule, ordinals++);
+    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule) {
+        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++);
         acl.put(entry);
         tcam.add(entry);
     }
 
     /** Takes a line out of the configuration; its place in the hardware table stays until {@link #release}. */
-    EntryState takeEntry(AccessList acl, long sequence) {
+    LiveEntry takeEntry(AccessList acl, long sequence) {
         return acl.remove(sequence);
     }
 
     /** Puts back a line {@link #takeEntry} took out, as it was: place in the table, counters. */
-    void restoreEntry(AccessList acl, EntryState entry) {
+    void restoreEntry(AccessList acl, LiveEntry entry) {
         acl.put(entry);
     }
 
     /** Frees the hardware place of a line {@link #takeEntry} took out. */
-    void release(EntryState entry) {
+    void release(LiveEntry entry) {
         tcam.remove(entry);
     }
 
     void removeEntry(AccessList acl, long sequence) {
-        EntryState removed = acl.remove(sequence);
+        LiveEntry removed = acl.remove(sequence);
         if (removed != null) {
             tcam.remove(removed);
         }
@@ -175,7 +175,7 @@ final class SwitchState {
 
     /** First match decides; a packet no entry matches meets the implicit deny at the end. */
     private boolean permits(AccessList acl, Flow flow, long packets, long bytes) {
-        EntryState match = acl.firstMatch(flow);
+        LiveEntry match = acl.firstMatch(flow);
         if (match == null) {
             return false;
         }
@@ -184,6 +184,6 @@ final class SwitchState {
         } else if (acl.countersPerEntry) {
             match.count(packets, bytes, clock.instant());
         }
-        return match.action == AclEntry.Action.PERMIT;
+        return match.action == SimulatedEntry.Action.PERMIT;
     }
 }

@@ -19,7 +19,7 @@ final class Tcam {
     private int capacity = Integer.MAX_VALUE;
     private int used;
     private boolean full;
-    private final NavigableMap<Long, EntryState> waiting = new TreeMap<>();
+    private final NavigableMap<Long, LiveEntry> waiting = new TreeMap<>();
 
     Tcam(String hostname) {
         this.hostname = hostname;
@@ -42,7 +42,7 @@ final class Tcam {
         fillFromWaiting();
     }
 
-    void add(EntryState entry) {
+    void add(LiveEntry entry) {
         if (used < capacity) {
             entry.programmed = true;
             used++;
@@ -56,7 +56,7 @@ final class Tcam {
         }
     }
 
-    void remove(EntryState entry) {
+    void remove(LiveEntry entry) {
         if (entry.programmed) {
             entry.programmed = false;
             used--;
@@ -67,7 +67,7 @@ final class Tcam {
     }
 
     private void fillFromWaiting() {
-        Iterator<EntryState> next = waiting.values().iterator();
+        Iterator<LiveEntry> next = waiting.values().iterator();
         while (used < capacity && next.hasNext()) {
             next.next().programmed = true;
             next.remove();

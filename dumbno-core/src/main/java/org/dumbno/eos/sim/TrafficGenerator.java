@@ -157,13 +157,13 @@ public final class TrafficGenerator implements AutoCloseable {
     /** Every programmed deny entry of the ACLs bound on the ingress interfaces, with those interfaces. */
     private Map<DenyEntry, List<String>> denyEntries() {
         Map<DenyEntry, List<String>> denies = new LinkedHashMap<>();
-        Map<List<Object>, List<AclEntry>> entriesOf = new HashMap<>();
+        Map<List<Object>, List<SimulatedEntry>> entriesOf = new HashMap<>();
         for (String port : ingress) {
             sw.boundAcls(port).forEach((family, acl) -> {
-                List<AclEntry> entries = entriesOf.computeIfAbsent(List.of(family, acl),
+                List<SimulatedEntry> entries = entriesOf.computeIfAbsent(List.of(family, acl),
                         key -> sw.entries(acl, family));
-                for (AclEntry entry : entries) {
-                    if (entry.action() == AclEntry.Action.DENY && entry.programmed()) {
+                for (SimulatedEntry entry : entries) {
+                    if (entry.action() == SimulatedEntry.Action.DENY && entry.programmed()) {
                         denies.computeIfAbsent(new DenyEntry(family, acl, entry.sequence(), entry.rule()),
                                 key -> new ArrayList<>()).add(port);
                     }

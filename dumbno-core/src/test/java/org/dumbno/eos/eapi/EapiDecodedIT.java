@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ScriptedTransport;
 import org.dumbno.eos.Transport.Format;
 import org.dumbno.eos.Transport.ResultDecoder;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class EapiDecodedIT {
 
     @Test
     void decodesEachResultAsTheDefaultWouldFromParsedObjects() throws Exception {
-        ScriptedBackend backend = ScriptedBackend.echo();
+        ScriptedTransport backend = ScriptedTransport.echo();
         List<String> commands = List.of("show version", "show ip access-lists bulk_1");
         try (EapiServer server = EapiServer.start(backend, ANY_PORT, "dumbno", "pw", null);
                 EapiTransport eapi = client(server)) {
@@ -67,7 +68,7 @@ class EapiDecodedIT {
     @Test
     void aRefusedCommandStillCarriesTheEarlierResultsAsObjects() throws Exception {
         List<String> commands = List.of("enable", "configure", "ip access-list bulk_1", "501 deny tcp any eq 99999 any");
-        ScriptedBackend backend = new ScriptedBackend((cmds, format) -> {
+        ScriptedTransport backend = new ScriptedTransport((cmds, format) -> {
             throw new CommandFailedException("sim", 1002, 3, cmds.get(3), List.of("Invalid input"),
                     List.of(new JsonObject(), new JsonObject(), new JsonObject()));
         });
@@ -83,7 +84,7 @@ class EapiDecodedIT {
 
     @Test
     void aResultTheDecoderRefusesMeansTheSwitchIsUnavailable() throws Exception {
-        ScriptedBackend backend = new ScriptedBackend((commands, format) -> {
+        ScriptedTransport backend = new ScriptedTransport((commands, format) -> {
             JsonObject odd = new JsonObject();
             odd.add("echo", new JsonObject());
             return List.of(odd);

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ScriptedTransport;
 import org.dumbno.eos.Transport.Format;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,22 +41,22 @@ class EapiServerIT {
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("admin:pw".getBytes(StandardCharsets.UTF_8));
 
-    private ScriptedBackend backend;
+    private ScriptedTransport backend;
     private EapiServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
-        backend = new ScriptedBackend((commands, format) -> {
+        backend = new ScriptedTransport((commands, format) -> {
             if (commands.contains("crash")) {
                 throw new InternalError("simulated fault in the backend");
             }
             if (commands.contains("bad")) {
                 int at = commands.indexOf("bad");
                 throw new CommandFailedException("sim", 1002, at, "bad", List.of("Invalid input (at token 0: 'bad')"),
-                        commands.subList(0, at).stream().map(c -> ScriptedBackend.echoOf(c, format)).toList());
+                        commands.subList(0, at).stream().map(c -> ScriptedTransport.echoOf(c, format)).toList());
             }
-            return commands.stream().map(c -> ScriptedBackend.echoOf(c, format)).toList();
+            return commands.stream().map(c -> ScriptedTransport.echoOf(c, format)).toList();
         });
         server = EapiServer.start(backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "admin", "pw", null);
     }
@@ -98,7 +99,7 @@ class EapiServerIT {
 
         assertEquals(parsed("{\"jsonrpc\": \"2.0\", \"id\": \"a-1\", \"result\": "
                 + "[{\"output\": \"enable\\n\"}, {\"output\": \"show clock\\n\"}]}"), reply);
-        assertEquals(List.of(new ScriptedBackend.Call(List.of("enable", "show clock"), Format.TEXT)), backend.calls());
+        assertEquals(List.of(new ScriptedTransport.Call(List.of("enable", "show clock"), Format.TEXT)), backend.calls());
     }
 
     @Test

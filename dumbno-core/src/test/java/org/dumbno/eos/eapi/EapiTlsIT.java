@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dumbno.acl.SwitchUnavailableException;
+import org.dumbno.eos.ScriptedTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class EapiTlsIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = EapiServer.start(ScriptedBackend.echo(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = EapiServer.start(ScriptedTransport.echo(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 "admin", "pw", TestTls.serverContext());
     }
 

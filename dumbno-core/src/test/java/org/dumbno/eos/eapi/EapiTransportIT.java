@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.ScriptedTransport;
 import org.dumbno.eos.Transport.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +32,7 @@ class EapiTransportIT {
     private static final String PASSWORD = "s3cret-pass";
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
-    private static EapiServer serve(ScriptedBackend backend) throws Exception {
+    private static EapiServer serve(ScriptedTransport backend) throws Exception {
         return EapiServer.start(backend, ANY_PORT, USER, PASSWORD, null);
     }
 
@@ -47,21 +48,21 @@ class EapiTransportIT {
     @ParameterizedTest
     @EnumSource(Format.class)
     void runsSeveralCommandsInEitherFormat(Format format) throws Exception {
-        ScriptedBackend backend = ScriptedBackend.echo();
+        ScriptedTransport backend = ScriptedTransport.echo();
         List<String> commands = List.of("enable", "configure", "show ip access-lists bulk_1");
         try (EapiServer server = serve(backend); EapiTransport eapi = client(server)) {
             List<JsonObject> results = eapi.runCmds(commands, format);
 
-            assertEquals(commands.stream().map(c -> ScriptedBackend.echoOf(c, format)).toList(), results);
-            assertEquals(List.of(new ScriptedBackend.Call(commands, format)), backend.calls());
+            assertEquals(commands.stream().map(c -> ScriptedTransport.echoOf(c, format)).toList(), results);
+            assertEquals(List.of(new ScriptedTransport.Call(commands, format)), backend.calls());
         }
     }
 
     @Test
     void refusedCommandCarriesCodeIndexErrorsAndEarlierResults() throws Exception {
         List<String> commands = List.of("enable", "configure", "ip access-list bulk_1", "501 deny tcp any eq 99999 any");
-        ScriptedBackend backend = new ScriptedBackend((cmds, format) -> {
-            List<JsonObject> before = cmds.subList(0, 3).stream().map(c -> ScriptedBackend.echoOf(c, format)).toList();
+        ScriptedTransport backend = new ScriptedTransport((cmds, format) -> {
+            List<JsonObject> before = cmds.subList(0, 3).stream().map(c -> ScriptedTransport.echoOf(c, format)).toList();
             throw new CommandFailedException("sim", 1002, 3, cmds.get(3),
                     List.of("Invalid input (at token 5: '99999')"), before);
         });
@@ -72,7 +73,7 @@ class EapiTransportIT {
             assertEquals(3, e.failedIndex());
             assertEquals(commands.get(3), e.failedCommand());
             assertEquals(List.of("Invalid input (at token 5: '99999')"), e.errors());
-            assertEquals(commands.subList(0, 3).stream().map(c -> ScriptedBackend.echoOf(c, Format.JSON)).toList(),
+            assertEquals(commands.subList(0, 3).stream().map(c -> ScriptedTransport.echoOf(c, Format.JSON)).toList(),
                     e.results());
             assertEquals(eapi.describe(), e.switchName());
         }
@@ -80,7 +81,7 @@ class EapiTransportIT {
 
     @Test
     void badPasswordIsAnAuthenticationFailureThatDoesNotRepeatThePassword() throws Exception {
-        try (EapiServer server = serve(ScriptedBackend.echo());
+        try (EapiServer server = serve(ScriptedTransport.echo());
                 EapiTransport eapi = client(server.address().getPort(), "wrong-pass", Duration.ofSeconds(5))) {
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> eapi.runCmds(List.of("show version")));
 
@@ -92,7 +93,7 @@ class EapiTransportIT {
 
     @Test
     void unavailableBackendIsHttp500AndAnUnavailableSwitch() throws Exception {
-        ScriptedBackend backend = new ScriptedBackend((cmds, format) -> {
+        ScriptedTransport backend = new ScriptedTransport((cmds, format) -> {
             throw new SwitchUnavailableException("sim", "injected fault", null);
         });
         try (EapiServer server = serve(backend); EapiTransport eapi = client(server)) {
@@ -106,7 +107,7 @@ class EapiTransportIT {
     @Test
     void slowSwitchTimesOut() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        ScriptedBackend backend = new ScriptedBackend((cmds, format) -> {
+        ScriptedTransport backend = new ScriptedTransport((cmds, format) -> {
             try {
                 release.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -143,7 +144,7 @@ class EapiTransportIT {
     @Test
     @Timeout(8) // 200 calls take well under a second; Nagle's delay made them take 9
     void manySequentialCallsSucceedQuickly() throws Exception {
-        ScriptedBackend backend = ScriptedBackend.echo();
+        ScriptedTransport backend = ScriptedTransport.echo();
         try (EapiServer server = serve(backend); EapiTransport eapi = client(server)) {
             for (int i = 0; i < 200; i++) {
                 List<String> commands = IntStream.rangeClosed(0, i % 5).mapToObj(n -> "show " + n).toList();

@@ -50,12 +50,12 @@ class ConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        List<AclEntry> entries = sw.entries("bulk_1", Family.IP);
+        List<SimulatedEntry> entries = sw.entries("bulk_1", Family.IP);
         Set<Long> expected = new TreeSet<>(List.of(10L, 20L, 30L, 100001L));
         for (int i = 0; i < THREADS * PER_THREAD; i++) {
             expected.add(501 + 2L * i);
         }
-        assertEquals(expected, entries.stream().map(AclEntry::sequence).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(expected, entries.stream().map(SimulatedEntry::sequence).collect(Collectors.toCollection(TreeSet::new)));
         assertEquals(THREADS * PER_THREAD, entries.get(entries.size() - 1).packets());
     }
 

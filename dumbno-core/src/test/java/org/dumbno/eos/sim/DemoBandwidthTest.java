@@ -32,8 +32,8 @@ class DemoBandwidthTest {
     }
 
     private long deniedBytes() {
-        return sw.entries("bulk_1", Family.IP).stream().filter(e -> e.action() == AclEntry.Action.DENY)
-                .mapToLong(AclEntry::bytes).sum();
+        return sw.entries("bulk_1", Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
+                .mapToLong(SimulatedEntry::bytes).sum();
     }
 
     @Test

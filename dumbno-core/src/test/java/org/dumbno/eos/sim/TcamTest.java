@@ -30,7 +30,7 @@ class TcamTest {
         sw.runCmds(Eos.inAcl("ip", "bulk_1", "501 deny ip host 10.0.0.1 any", "503 deny ip host 10.0.0.3 any",
                 "505 deny ip host 10.0.0.5 any"));
         assertEquals(7, Eos.lines(sw, "ip", "bulk_1").size());
-        List<AclEntry> entries = sw.entries("bulk_1", Family.IP);
+        List<SimulatedEntry> entries = sw.entries("bulk_1", Family.IP);
         assertTrue(entries.get(4).programmed());
         assertFalse(entries.get(5).programmed());
         assertTrue(entries.get(6).programmed(), "programmed at setup");
@@ -66,7 +66,7 @@ class TcamTest {
 
         sw.runCmds(Eos.inAcl("ip", "bulk_1", "no 100001", "100001 permit ip any any"));
 
-        List<AclEntry> entries = sw.entries("bulk_1", Family.IP);
+        List<SimulatedEntry> entries = sw.entries("bulk_1", Family.IP);
         assertFalse(entries.get(5).programmed(), "no room freed: the group change nets to no change");
         assertTrue(entries.get(6).programmed());
         assertEquals(passed, entries.get(6).packets());
@@ -78,7 +78,7 @@ class TcamTest {
         sw.runCmds(Eos.inAcl("ip", "bulk_1", "501 deny ip any any", "503 deny ip any any", "505 deny ip any any"));
         sw.tcamCapacity(100);
         assertEquals(11, sw.tcamUsed());
-        assertTrue(sw.entries("bulk_1", Family.IP).stream().allMatch(AclEntry::programmed));
+        assertTrue(sw.entries("bulk_1", Family.IP).stream().allMatch(SimulatedEntry::programmed));
     }
 
     @Test

@@ -168,11 +168,11 @@ class TrafficGeneratorTest {
         }
     }
 
-    private AclEntry deny(Family family, long seq) {
+    private SimulatedEntry deny(Family family, long seq) {
         return deny(family, seq, "bulk_1");
     }
 
-    private AclEntry deny(Family family, long seq, String acl) {
+    private SimulatedEntry deny(Family family, long seq, String acl) {
         return sw.entries(acl, family).stream().filter(e -> e.sequence() == seq).findFirst().orElseThrow();
     }
 

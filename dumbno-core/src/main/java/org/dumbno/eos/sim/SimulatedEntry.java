@@ -15,7 +15,7 @@ import org.dumbno.rule.Rule;
  * @param programmed whether the entry made it into the (simulated) TCAM; unprogrammed entries
  *     are in the configuration but never match traffic
  */
-public record AclEntry(long sequence, Action action, Rule rule, long packets, long bytes, boolean programmed) {
+public record SimulatedEntry(long sequence, Action action, Rule rule, long packets, long bytes, boolean programmed) {
 
     /** What an entry does with the packets it matches. */
     public enum Action {
@@ -27,7 +27,7 @@ public record AclEntry(long sequence, Action action, Rule rule, long packets, lo
         }
     }
 
-    public AclEntry {
+    public SimulatedEntry {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(rule, "rule");
         if (sequence < 1 || packets < 0 || bytes < 0) {

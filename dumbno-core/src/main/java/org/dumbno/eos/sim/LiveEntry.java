@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.dumbno.rule.Rule;
 
 /** One configured ACL entry with its live counters; guarded by the switch's lock. */
-final class EntryState {
+final class LiveEntry {
     final long sequence;
-    final AclEntry.Action action;
+    final SimulatedEntry.Action action;
     final Rule rule;
     /** Position in the order entries were configured, for TCAM programming. */
     final long ordinal;
@@ -21,7 +21,7 @@ final class EntryState {
     private long heldBytes;
     private Instant heldChanged;
 
-    EntryState(long sequence, AclEntry.Action action, Rule rule, long ordinal) {
+    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, long ordinal) {
         this.sequence = sequence;
         this.action = action;
         this.rule = rule;
@@ -65,7 +65,7 @@ final class EntryState {
         lastChanged = null;
     }
 
-    AclEntry snapshot() {
-        return new AclEntry(sequence, action, rule, packets, bytes, programmed);
+    SimulatedEntry snapshot() {
+        return new SimulatedEntry(sequence, action, rule, packets, bytes, programmed);
     }
 }

@@ -1,4 +1,4 @@
-package org.dumbno.cli;
+package org.dumbno.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A UDP relay on loopback between one client and a server that loses the server's first reply, as
  * a network may: the server did its work, the client never hears of it and tries again.
  */
-final class LossyRelay implements AutoCloseable {
+public final class LossyRelay implements AutoCloseable {
     private final DatagramChannel front;
     private final DatagramChannel back;
     private final Thread thread;
@@ -29,24 +29,24 @@ final class LossyRelay implements AutoCloseable {
     }
 
     /** A relay to {@code server}, running. */
-    static LossyRelay start(InetSocketAddress server) throws IOException {
+    public static LossyRelay start(InetSocketAddress server) throws IOException {
         LossyRelay relay = new LossyRelay(server);
         relay.thread.start();
         return relay;
     }
 
     /** Where clients send to. */
-    int port() throws IOException {
+    public int port() throws IOException {
         return ((InetSocketAddress) front.getLocalAddress()).getPort();
     }
 
     /** The datagrams clients sent, in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** The server's replies, lost ones included, in order. */
-    List<String> replies() {
+    public List<String> replies() {
         return List.copyOf(replies);
     }
 
