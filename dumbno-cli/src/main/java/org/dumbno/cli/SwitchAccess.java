@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.daemon.Switches;
-import org.dumbno.acl.AclSwitch;
 
 /**
  * A configuration and its switches, each reached the way a process other than the server reaches
