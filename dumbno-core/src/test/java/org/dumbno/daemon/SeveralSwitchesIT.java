@@ -87,15 +87,23 @@ class SeveralSwitchesIT {
 
     @Test
     void aRequestIsAnsweredOkOnceEverySwitchHoldsIt() throws Exception {
-        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        daemon = Daemon.start(load(TWO_SIMULATED + """
+                [switch c]
+                backend = simulated
+                [ports c]
+                Ethernet3 = bulk_c
+                """), Daemon.Options.defaults());
         SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
         SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
+        SimulatedSwitch c = daemon.simulatedSwitch("c").orElseThrow();
 
         assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
 
         assertEquals(List.of("deny " + RULE), denies(a, "bulk_a"));
         assertEquals(List.of("deny " + RULE), denies(b, "bulk_b"));
-        assertEquals(List.of("a", "b"), daemon.switches().members().stream().map(EverySwitch.Member::name).toList());
+        assertEquals(List.of("deny " + RULE), denies(c, "bulk_c"));
+        assertEquals(List.of("a", "b", "c"), daemon.switches().members().stream().map(EverySwitch.Member::name)
+                .toList());
         String metrics = get("/metrics").body();
         assertTrue(metrics.contains("dumbno_rules_active{switch=\"a\"} 1.0"), metrics);
         assertTrue(metrics.contains("dumbno_rules_active{switch=\"b\"} 1.0"), metrics);
