@@ -211,6 +211,23 @@ class SeveralSwitchesIT {
         }
     }
 
+    @Test
+    void closingEndsEveryEnginesThreads() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+        assertTrue(threads("dumbno-manager-b-") > 0, "b's engine runs on threads named after it");
+
+        daemon.close();
+
+        assertTrue(Await.until(() -> threads("dumbno-manager-a-") + threads("dumbno-manager-b-")
+                + threads("dumbno-every-switch-") == 0, Duration.ofSeconds(5)), "threads left after close");
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix)).count();
+    }
+
     private void send(DatagramSocket sensor, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         sensor.send(new DatagramPacket(bytes, bytes.length, daemon.listening().get(0)));
