@@ -194,11 +194,6 @@ public final class EverySwitch implements Shunter, Closeable {
         members.forEach(member -> member.manager().addListener(new LastRemoval(member, listener)));
     }
 
-    /** Requests waiting for their switches, over every switch. */
-    public int queueDepth() {
-        return members.stream().mapToInt(member -> member.manager().queueDepth()).sum();
-    }
-
     /** One round of the watch: requests waiting for a switch that went away are answered without it. */
     private void watchQuietly() {
         try {
