@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dumbno.internal.EmbeddedIPv4;
+import org.dumbno.internal.SwitchNames;
 import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,8 @@ final class ConfigLoader {
             }
             String name = words[1];
             if (!SwitchConfig.isName(name)) {
-                throw new ConfigException("[" + section + "]: \"" + name + "\" is not a switch name (a letter, then"
-                        + " letters, digits, _ - . ; at most 64)");
+                throw new ConfigException("[" + section + "]: \"" + name + "\" is not a switch name ("
+                        + SwitchNames.RULE + ")");
             }
             if (!section.equals(words[0] + " " + name)) {
                 throw new ConfigException("[" + section + "]: write it [" + words[0] + " " + name + "]");
@@ -112,7 +113,7 @@ final class ConfigLoader {
 
     private static String firstName(Field field) {
         if (!SwitchConfig.isName(field.value())) {
-            throw field.fail("not a switch name (a letter, then letters, digits, _ - . ; at most 64)");
+            throw field.fail("not a switch name (" + SwitchNames.RULE + ")");
         }
         return field.value();
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.dumbno.internal.SwitchNames;
 
 /**
  * One switch dumbno keeps shunts on: the first comes from {@code [switch]}, {@code [ports]} and
@@ -28,9 +28,7 @@ public record SwitchConfig(
         SimulatedSettings simulated) {
 
     /** The name of the first switch when {@code [switch]} does not set one. */
-    public static final String DEFAULT_NAME = "main";
-    /** A letter, then letters, digits, {@code _ - .}; 64 characters at most. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    public static final String DEFAULT_NAME = SwitchNames.DEFAULT;
 
     /** Checks the name and takes unmodifiable, order-keeping copies of the tables. */
     public SwitchConfig {
@@ -38,16 +36,15 @@ public record SwitchConfig(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(simulated, "simulated");
         if (!isName(name)) {
-            throw new ConfigException("\"" + name + "\" is not a switch name (a letter, then letters, digits,"
-                    + " _ - . ; at most 64)");
+            throw new ConfigException("\"" + name + "\" is not a switch name (" + SwitchNames.RULE + ")");
         }
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         egressPorts = Collections.unmodifiableMap(new LinkedHashMap<>(egressPorts));
     }
 
-    /** Whether {@code name} may name a switch. */
+    /** Whether {@code name} may name a switch: {@value SwitchNames#RULE}. */
     public static boolean isName(String name) {
-        return NAME.matcher(name).matches();
+        return SwitchNames.isName(name);
     }
 
     /** The backend this switch is reached through. */

@@ -271,11 +271,14 @@ public final class Daemon implements Closeable {
         }
     }
 
-    /** Closes every switch and its transport (and a hosted simulated switch's eAPI server), whatever one throws. */
+    /**
+     * Closes every switch and its transport (and a hosted simulated switch's eAPI server), and the
+     * threads of its engine, whatever one throws.
+     */
     private void closeSwitches() {
         for (SwitchPart part : switches) {
             try {
-                part.acl.close();
+                part.close();
             } catch (RuntimeException e) {
                 LOG.warn("closing the switch {}: {}", part.describe(), e.toString());
             }
@@ -467,14 +470,15 @@ public final class Daemon implements Closeable {
             started.push(acl);
             ACLManager.Builder builder = builder(config, which, acl,
                     request -> security.get().requestFilter().check(request), options.clock());
+            ScheduledExecutorService scheduler = null;
             if (named) {
-                ScheduledExecutorService scheduler = EngineThreads.scheduler(which.name());
+                scheduler = EngineThreads.scheduler(which.name());
                 started.push(scheduler::shutdownNow);
                 builder.scheduler(scheduler);
             }
             ACLManager manager = builder.build();
             started.push(manager);
-            SwitchPart part = new SwitchPart(which, acl, hosted, manager, named);
+            SwitchPart part = new SwitchPart(which, acl, hosted, manager, scheduler);
             part.setUpHosted();
             part.reach(options.setup() && part.hosted().isEmpty(), settings.maxRequestAge());
             started.push(part::stopArriving);

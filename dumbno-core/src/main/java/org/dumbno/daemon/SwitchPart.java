@@ -2,6 +2,7 @@ package org.dumbno.daemon;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.SetupReport;
@@ -28,14 +29,18 @@ final class SwitchPart {
     final AtomicReference<SetupReport> setup = new AtomicReference<>();
     /** Whether the daemon has several switches: conditions and logs then name this one. */
     final boolean named;
+    /** The engine's threads, named after the switch, when the daemon has several; else null (its own). */
+    private final ScheduledExecutorService scheduler;
     private SwitchArrival arrival;
 
-    SwitchPart(SwitchConfig config, AclSwitch acl, SimulatedHost hosted, ACLManager manager, boolean named) {
+    SwitchPart(SwitchConfig config, AclSwitch acl, SimulatedHost hosted, ACLManager manager,
+            ScheduledExecutorService scheduler) {
         this.config = config;
         this.acl = acl;
         this.hosted = hosted;
         this.manager = manager;
-        this.named = named;
+        this.scheduler = scheduler;
+        this.named = scheduler != null;
     }
 
     String name() {
@@ -112,6 +117,14 @@ final class SwitchPart {
         if (arrival != null) {
             arrival.close();
         }
+    }
+
+    /** Ends the engine's threads (close the engine first), then closes the switch and its transport. */
+    void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        acl.close();
     }
 
     /** Why this switch keeps dumbno from being ready: not reached yet, or unreachable now. */

@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,9 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.dumbno.acl.AclKey;
-import org.dumbno.config.SwitchConfig;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.Loops;
+import org.dumbno.internal.SwitchNames;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.slf4j.Logger;
@@ -64,9 +66,8 @@ public final class EverySwitch implements Shunter, Closeable {
         public Member {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(manager, "manager");
-            if (!SwitchConfig.isName(name)) {
-                throw new IllegalArgumentException("switch name (" + name + ") must be a letter, then letters,"
-                        + " digits, _ - .");
+            if (!SwitchNames.isName(name)) {
+                throw new IllegalArgumentException("switch name (" + name + ") must be " + SwitchNames.RULE);
             }
         }
 
@@ -85,7 +86,10 @@ public final class EverySwitch implements Shunter, Closeable {
                 every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** The engines of {@code members}, watched every {@link #DEFAULT_WATCH} on a daemon thread of its own. */
+    /**
+     * The engines of {@code members}; several are watched every {@link #DEFAULT_WATCH} on a daemon
+     * thread of their own, which {@link #close()} ends.
+     */
     public static EverySwitch of(List<Member> members) {
         List<Member> copy = checked(members);
         ScheduledExecutorService own = copy.size() == 1 ? null
@@ -102,9 +106,9 @@ public final class EverySwitch implements Shunter, Closeable {
         return new EverySwitch(checked(members), scheduler, false, every);
     }
 
-    /** One switch: its engine, under {@link SwitchConfig#DEFAULT_NAME}. */
+    /** One switch: its engine, under {@value SwitchNames#DEFAULT}. */
     public static EverySwitch of(ACLManager manager) {
-        return of(List.of(new Member(SwitchConfig.DEFAULT_NAME, manager)));
+        return of(List.of(new Member(SwitchNames.DEFAULT, manager)));
     }
 
     private static List<Member> checked(List<Member> members) {
@@ -112,9 +116,9 @@ public final class EverySwitch implements Shunter, Closeable {
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("no switch");
         }
-        Set<String> names = ConcurrentHashMap.newKeySet();
+        Set<String> names = new HashSet<>();
         for (Member member : copy) {
-            if (!names.add(member.name().toLowerCase(java.util.Locale.ROOT))) {
+            if (!names.add(member.name().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("two switches named " + member.name());
             }
         }
@@ -188,11 +192,6 @@ public final class EverySwitch implements Shunter, Closeable {
             return;
         }
         members.forEach(member -> member.manager().addListener(new LastRemoval(member, listener)));
-    }
-
-    /** Requests waiting for their switches, over every switch. */
-    public int queueDepth() {
-        return members.stream().mapToInt(member -> member.manager().queueDepth()).sum();
     }
 
     /** One round of the watch: requests waiting for a switch that went away are answered without it. */

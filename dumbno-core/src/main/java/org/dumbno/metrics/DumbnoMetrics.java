@@ -22,9 +22,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.dumbno.acl.AclSwitch;
-import org.dumbno.config.SwitchConfig;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.LoopWatch;
+import org.dumbno.internal.SwitchNames;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.ShuntListener;
@@ -62,7 +62,7 @@ import org.dumbno.zeek.ZeekStats;
  *
  * <p>The label {@code switch} is the switch's name: {@code [switch] name} ({@code main} unless set)
  * for the first, NAME for a {@code [switch NAME]}. The methods without a name are for one switch
- * under {@link SwitchConfig#DEFAULT_NAME}.
+ * under {@value SwitchNames#DEFAULT}.
  */
 public final class DumbnoMetrics implements Closeable {
     /** The label naming the switch a series is of. */
@@ -128,7 +128,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** {@code transport} of the one switch, counting and timing its calls; see {@link #wrap(String, Transport)}. */
     public MeteredTransport wrap(Transport transport) {
-        return wrap(SwitchConfig.DEFAULT_NAME, transport);
+        return wrap(SwitchNames.DEFAULT, transport);
     }
 
     /** {@code transport} of switch {@code name}, counting and timing its calls; closing it closes {@code transport}. */
@@ -143,7 +143,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** The listener counting the one switch's installs, removals and failures; see {@link #listener(String)}. */
     public ShuntListener listener() {
-        return listener(SwitchConfig.DEFAULT_NAME);
+        return listener(SwitchNames.DEFAULT);
     }
 
     /** A listener counting installs, removals and failures of switch {@code name}; register it with its engine. */
@@ -151,7 +151,7 @@ public final class DumbnoMetrics implements Closeable {
         return new ShuntCounters(Objects.requireNonNull(name, "name"), installs, removals, failures, repairs, skipped);
     }
 
-    /** Follows one engine as switch {@link SwitchConfig#DEFAULT_NAME}; see {@link #attach(EverySwitch)}. */
+    /** Follows one engine as switch {@value SwitchNames#DEFAULT}; see {@link #attach(EverySwitch)}. */
     public void attach(ACLManager manager) {
         attach(EverySwitch.of(Objects.requireNonNull(manager, "manager")));
     }
@@ -246,7 +246,7 @@ public final class DumbnoMetrics implements Closeable {
      */
     public ScheduledFuture<?> startBandwidthPoll(AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
-        return startBandwidthPoll(SwitchConfig.DEFAULT_NAME, eos, ports, egress, interval, scheduler, clock);
+        return startBandwidthPoll(SwitchNames.DEFAULT, eos, ports, egress, interval, scheduler, clock);
     }
 
     /** As {@link #startBandwidthPoll(AclSwitch, Map, Map, Duration, ScheduledExecutorService, Clock)}, for switch {@code name}. */
@@ -259,7 +259,7 @@ public final class DumbnoMetrics implements Closeable {
             throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
         }
         BandwidthPoll poll = bandwidthPoll(name, eos, ports, egress);
-        LoopWatch watch = LoopWatch.periodic(SwitchConfig.DEFAULT_NAME.equals(name) ? "bandwidth poll"
+        LoopWatch watch = LoopWatch.periodic(SwitchNames.DEFAULT.equals(name) ? "bandwidth poll"
                 : "bandwidth poll of " + name, interval, clock);
         poll.watch(watch);
         watches.add(watch);
@@ -269,7 +269,7 @@ public final class DumbnoMetrics implements Closeable {
     }
 
     BandwidthPoll bandwidthPoll(AclSwitch eos, Map<String, String> ports, Map<String, String> egress) {
-        return bandwidthPoll(SwitchConfig.DEFAULT_NAME, eos, ports, egress);
+        return bandwidthPoll(SwitchNames.DEFAULT, eos, ports, egress);
     }
 
     /** A poll of switch {@code name}'s interfaces; the byte counters are registered with the first. */

@@ -87,15 +87,23 @@ class SeveralSwitchesIT {
 
     @Test
     void aRequestIsAnsweredOkOnceEverySwitchHoldsIt() throws Exception {
-        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        daemon = Daemon.start(load(TWO_SIMULATED + """
+                [switch c]
+                backend = simulated
+                [ports c]
+                Ethernet3 = bulk_c
+                """), Daemon.Options.defaults());
         SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
         SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
+        SimulatedSwitch c = daemon.simulatedSwitch("c").orElseThrow();
 
         assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
 
         assertEquals(List.of("deny " + RULE), denies(a, "bulk_a"));
         assertEquals(List.of("deny " + RULE), denies(b, "bulk_b"));
-        assertEquals(List.of("a", "b"), daemon.switches().members().stream().map(EverySwitch.Member::name).toList());
+        assertEquals(List.of("deny " + RULE), denies(c, "bulk_c"));
+        assertEquals(List.of("a", "b", "c"), daemon.switches().members().stream().map(EverySwitch.Member::name)
+                .toList());
         String metrics = get("/metrics").body();
         assertTrue(metrics.contains("dumbno_rules_active{switch=\"a\"} 1.0"), metrics);
         assertTrue(metrics.contains("dumbno_rules_active{switch=\"b\"} 1.0"), metrics);
@@ -201,6 +209,23 @@ class SeveralSwitchesIT {
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
             assertEquals("error: b: dumbno is shutting down", receive(sensor));
         }
+    }
+
+    @Test
+    void closingEndsEveryEnginesThreads() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+        assertTrue(threads("dumbno-manager-b-") > 0, "b's engine runs on threads named after it");
+
+        daemon.close();
+
+        assertTrue(Await.until(() -> threads("dumbno-manager-a-") + threads("dumbno-manager-b-")
+                + threads("dumbno-every-switch-") == 0, Duration.ofSeconds(5)), "threads left after close");
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix)).count();
     }
 
     private void send(DatagramSocket sensor, String text) throws IOException {
