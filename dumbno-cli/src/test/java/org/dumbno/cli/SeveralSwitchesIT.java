@@ -297,6 +297,22 @@ class SeveralSwitchesIT {
     }
 
     @Test
+    void removeWithConfigTakesTheShuntOffTheSwitchThatAnswersAndNamesTheOneThatDoesNot() throws Exception {
+        try (TwoSwitches two = TwoSwitches.withEdge2Unreachable(dir)) {
+            two.setUpMain();
+            TwoSwitches.configure(two.main, "ip access-list bulk_1", "501 deny tcp host 10.4.4.4 host 192.0.2.4 eq 8443",
+                    "ip access-list bulk_2", "501 deny tcp host 10.4.4.4 host 192.0.2.4 eq 8443");
+
+            Run remove = flowStraightOnTheSwitches("remove", two);
+
+            assertEquals(ExitCodes.UNREACHABLE, remove.code(), remove.out() + remove.err());
+            assertTrue(remove.out().startsWith("error: edge2: http://127.0.0.1:"), remove.out());
+            assertEquals(List.of(), TwoSwitches.denies(two.main, "bulk_1"));
+            assertEquals(List.of(), TwoSwitches.denies(two.main, "bulk_2"));
+        }
+    }
+
+    @Test
     void addWithConfigNamesTheSwitchThatRefusesTheShunt() throws Exception {
         try (TwoSwitches two = TwoSwitches.start(dir, "max_rules = 1").setUp()) {
             shuntOnEdge2Alone(two);
