@@ -246,8 +246,8 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         @Override
-        public void added(Rule rule, long sequence) {
-            listener.added(rule, sequence);
+        public void installed(Rule rule, long sequence) {
+            listener.installed(rule, sequence);
         }
 
         @Override
@@ -264,8 +264,8 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         @Override
-        public void failed(Request request, String reason) {
-            listener.failed(request, reason);
+        public void refused(Request request, String reason) {
+            listener.refused(request, reason);
         }
 
         @Override
