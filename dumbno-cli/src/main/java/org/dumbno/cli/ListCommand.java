@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
         description = "Lists the shunts on the switch: every entry strictly between seq_min and seq_max of the "
                 + "managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last "
                 + "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say, "
-                + "e.g. before the first packet. With --json, idle_for is in seconds, or null. With several "
+                + "e.g. before the first packet. PKTS/S is the packets per second over the last sweep, as the "
+                + "running dumbno measured it, asked of its metrics_listen; '-' when it cannot say. With --json, "
+                + "idle_for is in seconds, or null, and packets_per_second a number, or null. With several "
                 + "switches the first column (the first field, switch) names the switch of each row; a switch "
                 + "that cannot be read is reported on standard error and the others are listed.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.UNREACHABLE + ":a switch could not be reached"
         })
 final class ListCommand implements Callable<Integer> {
-    static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR");
+    static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR", "PKTS/S");
     /** The first column's heading when the configuration names several switches. */
     static final String SWITCH = "SWITCH";
 
@@ -58,8 +60,8 @@ final class ListCommand implements Callable<Integer> {
             description = "the configuration file (default: ${DEFAULT-VALUE})")
     Path config;
 
-    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for"
-            + " (after switch, with several switches)")
+    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for,"
+            + " packets_per_second (after switch, with several switches)")
     boolean json;
 
     Clock clock = Clock.systemUTC();
@@ -72,8 +74,10 @@ final class ListCommand implements Callable<Integer> {
         boolean several;
         try (SwitchAccess access = SwitchAccess.open(config)) {
             several = access.several();
+            DumbnoSettings settings = access.config().dumbno();
+            SweptRates rates = SweptRates.ask(settings.metricsListen());
             code = access.eachSwitch(target -> {
-                bySwitch.put(target.name(), read(target.aclSwitch(), access.config().dumbno()));
+                bySwitch.put(target.name(), read(target.aclSwitch(), settings, rates.on(target.name())));
                 return ExitCodes.OK;
             }, spec.commandLine().getErr());
         }
@@ -83,13 +87,13 @@ final class ListCommand implements Callable<Integer> {
         return code;
     }
 
-    private List<ShuntRow> read(AclSwitch eos, DumbnoSettings settings) throws IOException {
+    private List<ShuntRow> read(AclSwitch eos, DumbnoSettings settings, SweptRates rates) throws IOException {
         Map<AclKey, List<AclEntry>> acls = eos.read().acls();
         Instant now = clock.instant();
         List<ShuntRow> rows = new ArrayList<>();
         acls.forEach((acl, entries) -> rows.addAll(ShuntRow.of(acl, entries, settings.seqMin(), settings.seqMax(), now)));
         rows.sort(ShuntRow.ORDER);
-        return rows;
+        return rows.stream().map(row -> row.withRate(rates)).toList();
     }
 
     /** The rows of every switch as one JSON array; each object starts with {@code switch} when there are several. */
@@ -133,7 +137,7 @@ final class ListCommand implements Callable<Integer> {
     /** One row's cells, in the order of {@link #HEADER}. */
     private static List<String> cells(ShuntRow row) {
         return List.of(row.acl(), row.family(), Long.toString(row.sequence()), row.rule(),
-                Long.toString(row.matches()), row.idleText());
+                Long.toString(row.matches()), row.idleText(), row.rateText());
     }
 
     private static List<String> withSwitch(String name, List<String> cells) {

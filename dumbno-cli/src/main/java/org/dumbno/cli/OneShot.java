@@ -19,6 +19,7 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Order;
+import org.dumbno.server.WireReply;
 
 /**
  * One add or remove straight on every switch of a configuration, without a server: an engine per
@@ -68,7 +69,7 @@ final class OneShot {
             }
             ShuntOutcome outcome = ask(EverySwitch.of(members), order, wait, access);
             if (unreachable.isEmpty()) {
-                return new Outcome(new Reply(outcome.reply()), false);
+                return new Outcome(new Reply(WireReply.of(outcome)), false);
             }
             List<String> parts = parts(unreachable);
             if (!outcome.ok()) {

@@ -84,17 +84,17 @@ class SeveralSwitchesIT {
 
             assertEquals(ExitCodes.OK, list.code(), list.err());
             assertEquals(List.of(
-                    "SWITCH  ACL     FAMILY  SEQ  RULE                  MATCHES  IDLE FOR",
-                    "main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -",
-                    "edge2   bulk_2  ip      501  ip host 10.0.0.1 any  0        -",
-                    "edge2   bulk_2  ip      503  ip host 10.0.0.2 any  0        -"), lines(list.out()));
+                    "SWITCH  ACL     FAMILY  SEQ  RULE                  MATCHES  IDLE FOR  PKTS/S",
+                    "main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -         -",
+                    "edge2   bulk_2  ip      501  ip host 10.0.0.1 any  0        -         -",
+                    "edge2   bulk_2  ip      503  ip host 10.0.0.2 any  0        -         -"), lines(list.out()));
 
             Run json = RunningDaemon.run("list", two.config().toString(), "--json");
             assertEquals(ExitCodes.OK, json.code(), json.err());
             JsonArray rows = JsonParser.parseString(json.out()).getAsJsonArray();
             assertEquals(3, rows.size());
             JsonObject first = rows.get(0).getAsJsonObject();
-            assertEquals(List.of("switch", "acl", "family", "seq", "rule", "matches", "idle_for"),
+            assertEquals(List.of("switch", "acl", "family", "seq", "rule", "matches", "idle_for", "packets_per_second"),
                     List.copyOf(first.keySet()));
             assertEquals("main", first.get("switch").getAsString());
             assertEquals("edge2", rows.get(2).getAsJsonObject().get("switch").getAsString());
@@ -110,8 +110,8 @@ class SeveralSwitchesIT {
             Run list = RunningDaemon.run("list", two.config().toString());
 
             assertEquals(ExitCodes.UNREACHABLE, list.code(), list.out() + list.err());
-            assertEquals(List.of("SWITCH  ACL     FAMILY  SEQ  RULE                  MATCHES  IDLE FOR",
-                    "main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -"), lines(list.out()));
+            assertEquals(List.of("SWITCH  ACL     FAMILY  SEQ  RULE                  MATCHES  IDLE FOR  PKTS/S",
+                    "main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -         -"), lines(list.out()));
             assertTrue(list.err().startsWith("dumbno: edge2: "), list.err());
         }
     }
@@ -210,7 +210,7 @@ class SeveralSwitchesIT {
 
             assertEquals(ExitCodes.FAILED, flush.code(), flush.err());
             List<String> out = lines(flush.out());
-            assertEquals("main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -", out.get(1));
+            assertEquals("main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -         -", out.get(1));
             assertEquals(5, out.size(), flush.out());
             assertTrue(out.get(2).matches("main: 1 lines would be removed from http://127\\.0\\.0\\.1:\\d+"), out.get(2));
             assertTrue(out.get(3).matches("edge2: no shunts on http://127\\.0\\.0\\.1:\\d+"), out.get(3));

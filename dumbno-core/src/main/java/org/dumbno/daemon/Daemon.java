@@ -45,11 +45,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running dumbno: the switch transport and the {@link EosSwitch} over it (or the dummy switch),
- * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one configuration by
- * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
- * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
- * server sends those answers and releases its sockets, then the transport (and a hosted simulated
- * switch's eAPI server) goes.
+ * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one
+ * configuration by {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in
+ * reverse order: the server stops receiving, the engine writes what is queued and refuses what it
+ * cannot write, the server sends those answers and releases its sockets, then the switch and its
+ * transport (and a hosted simulated switch's eAPI server) go.
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -289,7 +289,7 @@ public final class Daemon implements Closeable {
      * Takes from {@code next} (the configuration file read again) what can change while running:
      * {@code allow_clients}, {@code never_shunt}, {@code rate_limit}, {@code rate_burst}, the key
      * of {@code secret_file} (read again), {@code purge_interval}, {@code hard_timeout},
-     * {@code max_rules} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
+     * {@code max_rules}, {@code when_full} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
      * addresses, ...) is reported as needing a restart. Either everything that can change does, or
      * nothing does.
      *
@@ -305,7 +305,8 @@ public final class Daemon implements Closeable {
                 .clock(clock).build();
         Reload reload = Reload.between(started, applied, next);
         for (SwitchPart part : switches) {
-            part.manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
+            part.manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules(),
+                    settings.whenFull());
         }
         security.set(nextSecurity);
         shutdownTimeout = settings.shutdownTimeout();
@@ -359,6 +360,7 @@ public final class Daemon implements Closeable {
                 .twoTupleHosts(config.twoTupleHosts())
                 .sequenceRange(settings.seqMin(), settings.seqMax())
                 .maxRules(settings.maxRules())
+                .whenFull(settings.whenFull())
                 .purgeInterval(settings.purgeInterval())
                 .hardTimeout(settings.hardTimeout())
                 .maxRequestAge(settings.maxRequestAge())
@@ -461,7 +463,8 @@ public final class Daemon implements Closeable {
             AclSwitch acl;
             SimulatedHost hosted = null;
             if (which.backend() == Backend.DUMMY) {
-                acl = Switches.open(config, which, Switches.Role.HOST, options.configName());
+                AclSwitch dummy = Switches.open(config, which, Switches.Role.HOST, options.configName());
+                acl = metrics != null ? metrics.wrap(which.name(), dummy) : dummy;
             } else {
                 Transport transport = Switches.connect(config, which, Switches.Role.HOST, options.configName());
                 hosted = transport instanceof SimulatedHost host ? host : null;

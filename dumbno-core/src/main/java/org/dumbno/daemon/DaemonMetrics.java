@@ -5,15 +5,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.manager.ActiveShunt;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.metrics.DumbnoMetrics;
 import org.dumbno.metrics.Health;
@@ -38,6 +41,11 @@ final class DaemonMetrics implements Closeable {
         return metrics.wrap(name, transport);
     }
 
+    /** {@code aclSwitch}, switch {@code name}, telling whether it is up; for a switch without an eAPI transport. */
+    AclSwitch wrap(String name, AclSwitch aclSwitch) {
+        return metrics.wrap(name, aclSwitch);
+    }
+
     /** Follows the started parts, starts each switch's bandwidth poll and serves {@code /metrics}. */
     void start(InetSocketAddress listen, DumbnoConfig config, List<SwitchPart> switches, EverySwitch every,
             UdpServer udp, Supplier<Map<String, Long>> refusals, ZeekBridge zeek, Clock clock, Health health)
@@ -53,7 +61,14 @@ final class DaemonMetrics implements Closeable {
             metrics.startBandwidthPoll(part.name(), part.acl, part.config.ports(), part.config.egressPorts(),
                     config.dumbno().purgeInterval(), poller, clock);
         }
-        server = MetricsServer.start(listen, metrics.registry(), health);
+        server = MetricsServer.start(listen, metrics.registry(), health, () -> shuntsBySwitch(every));
+    }
+
+    /** Each switch's shunts, by name in the configuration's order, for {@code /-/shunts}. */
+    private static Map<String, List<ActiveShunt>> shuntsBySwitch(EverySwitch every) {
+        Map<String, List<ActiveShunt>> bySwitch = new LinkedHashMap<>();
+        every.members().forEach(member -> bySwitch.put(member.name(), member.manager().active()));
+        return bySwitch;
     }
 
     /** The bandwidth polls that stalled. */

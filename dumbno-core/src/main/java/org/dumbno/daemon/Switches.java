@@ -67,7 +67,7 @@ public final class Switches {
     public static AclSwitch open(DumbnoConfig config, SwitchConfig which, Role role, String configName)
             throws IOException {
         if (which.backend() == Backend.DUMMY) {
-            return AclSwitch.dummy(AclKey.of(which.ports().values()));
+            return AclSwitch.dummy(AclKey.inBothFamilies(which.ports().values()));
         }
         return EosSwitch.of(connect(config, which, role, configName), which.ports());
     }

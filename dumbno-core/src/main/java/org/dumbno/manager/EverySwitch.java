@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.dumbno.acl.AclKey;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.Loops;
@@ -137,17 +138,7 @@ public final class EverySwitch implements Shunter, Closeable {
         if (members.size() == 1) {
             return members.get(0).manager().add(request);
         }
-        Gathering gathering = new Gathering(true);
-        waiting.add(gathering);
-        for (int i = 0; i < members.size(); i++) {
-            Member member = members.get(i);
-            int index = i;
-            member.manager().add(request).whenComplete((outcome, failure) -> gathering.settle(index, outcome));
-            if (member.away()) {
-                gathering.away(index);
-            }
-        }
-        return gathering.reply;
+        return gather(true, manager -> manager.add(request));
     }
 
     /** Takes {@code request}'s shunt off every switch; see the class description for the reply. */
@@ -157,12 +148,24 @@ public final class EverySwitch implements Shunter, Closeable {
         if (members.size() == 1) {
             return members.get(0).manager().remove(request);
         }
-        Gathering gathering = new Gathering(false);
+        return gather(false, manager -> manager.remove(request));
+    }
+
+    /**
+     * Asks every switch's engine with {@code ask} and gathers the outcomes into one reply; for an
+     * install, a switch that is away is not waited for.
+     */
+    private CompletableFuture<ShuntOutcome> gather(boolean install,
+            Function<ACLManager, CompletableFuture<ShuntOutcome>> ask) {
+        Gathering gathering = new Gathering(install);
         waiting.add(gathering);
         for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
             int index = i;
-            members.get(i).manager().remove(request).whenComplete((outcome, failure) -> gathering.settle(index,
-                    outcome));
+            ask.apply(member.manager()).whenComplete((outcome, failure) -> gathering.settle(index, outcome));
+            if (member.away()) {
+                gathering.away(index);
+            }
         }
         return gathering.reply;
     }
@@ -243,8 +246,8 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         @Override
-        public void added(Rule rule, long sequence) {
-            listener.added(rule, sequence);
+        public void installed(Rule rule, long sequence) {
+            listener.installed(rule, sequence);
         }
 
         @Override
@@ -261,8 +264,8 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         @Override
-        public void failed(Request request, String reason) {
-            listener.failed(request, reason);
+        public void refused(Request request, String reason) {
+            listener.refused(request, reason);
         }
 
         @Override

@@ -50,7 +50,8 @@ import org.dumbno.zeek.ZeekStats;
  *     {@code dumbno_rule_failures_total{switch}}, {@code dumbno_layout_repairs_total{switch}},
  *     {@code dumbno_expiry_skipped_total{switch}}</td><td>{@link #listener(String)}</td></tr>
  * <tr><td>{@code dumbno_eapi_calls_total{switch,result}}, {@code dumbno_eapi_call_duration_seconds{switch}},
- *     {@code dumbno_switch_up{switch}}</td><td>{@link #wrap(String, Transport)}</td></tr>
+ *     {@code dumbno_switch_up{switch}}</td><td>{@link #wrap(String, Transport)}; {@code dumbno_switch_up}
+ *     alone: {@link #wrap(String, AclSwitch)}</td></tr>
  * <tr><td>{@code dumbno_zeek_connected}, {@code dumbno_zeek_events_received_total{event}},
  *     {@code dumbno_zeek_events_sent_total{event}}</td><td>{@link #attachZeek}</td></tr>
  * <tr><td>{@code dumbno_loops_stalled}</td><td>{@link #attachHealth}</td></tr>
@@ -101,7 +102,7 @@ public final class DumbnoMetrics implements Closeable {
                 .help("Time an eAPI call took, whatever its result").classicOnly()
                 .classicUpperBounds(CALL_SECONDS).labelNames(SWITCH).register(registry);
         switchUp = Gauge.builder().name("dumbno_switch_up")
-                .help("1 when the last eAPI call was answered with dumbno's credentials accepted, else 0")
+                .help("1 when the last call to the switch was answered with dumbno's credentials accepted, else 0")
                 .labelNames(SWITCH).register(registry);
         BuildInfo build = BuildInfo.current();
         Info.builder().name("dumbno_build_info").help("The dumbno build: its version and the commit it was built from")
@@ -139,6 +140,21 @@ public final class DumbnoMetrics implements Closeable {
         eapiDurations.labelValues(name);
         switchUp.labelValues(name);
         return new MeteredTransport(transport, name, eapiCalls, eapiDurations, switchUp, nanoTime);
+    }
+
+    /** {@code aclSwitch} of the one switch, telling whether it is up; see {@link #wrap(String, AclSwitch)}. */
+    public AclSwitch wrap(AclSwitch aclSwitch) {
+        return wrap(SwitchNames.DEFAULT, aclSwitch);
+    }
+
+    /**
+     * {@code aclSwitch}, switch {@code name}, telling from its calls whether it is up
+     * ({@code dumbno_switch_up}), for a switch without an eAPI transport to
+     * {@link #wrap(String, Transport) wrap} (the dummy, or one of a library user's); closing it
+     * closes {@code aclSwitch}.
+     */
+    public AclSwitch wrap(String name, AclSwitch aclSwitch) {
+        return new MeteredSwitch(aclSwitch, switchUp.labelValues(name));
     }
 
     /** The listener counting the one switch's installs, removals and failures; see {@link #listener(String)}. */

@@ -46,7 +46,7 @@ final class ShuntCounters implements ShuntListener {
     }
 
     @Override
-    public void added(Rule rule, long sequence) {
+    public void installed(Rule rule, long sequence) {
         installs.labelValues(switchName).inc();
     }
 
@@ -56,7 +56,7 @@ final class ShuntCounters implements ShuntListener {
     }
 
     @Override
-    public void failed(Request request, String reason) {
+    public void refused(Request request, String reason) {
         failures.labelValues(switchName).inc();
     }
 

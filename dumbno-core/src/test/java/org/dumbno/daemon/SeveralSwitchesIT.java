@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.config.DumbnoConfig;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
@@ -66,6 +68,7 @@ class SeveralSwitchesIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Daemon daemon;
     private EapiServer late;
+    private final List<EapiServer> servers = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -75,6 +78,7 @@ class SeveralSwitchesIT {
         if (late != null) {
             late.close();
         }
+        servers.forEach(EapiServer::close);
     }
 
     private DumbnoConfig load(String text) throws IOException {
@@ -155,6 +159,51 @@ class SeveralSwitchesIT {
                 "set up and written once b answered");
         assertTrue(daemon.setupReport("b").isPresent());
         assertTrue(Await.until(() -> status("/-/ready") == 200, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aRestartKeepsToTheNumbersInUseOnEachSwitch() throws Exception {
+        List<SimulatedSwitch> sims = new ArrayList<>();
+        StringBuilder text = new StringBuilder("[dumbno]\nlisten = 127.0.0.1:0\n");
+        for (String name : List.of("a", "b")) {
+            SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").hostname(name).build();
+            EosSwitch.of(sim, Map.of("Ethernet1", "bulk_" + name)).setup();
+            EapiServer served = EapiServer.start(sim, TestDaemons.loopback(0), "dumbno", TestDaemons.PASSWORD, null);
+            servers.add(served);
+            sims.add(sim);
+            boolean first = name.equals("a");
+            text.append("""
+                    [switch%s]
+                    %s
+                    scheme = http
+                    ip = 127.0.0.1:%d
+                    user = dumbno
+                    password = %s
+                    [ports%s]
+                    Ethernet1 = bulk_%s
+                    """.formatted(first ? "" : " " + name, first ? "name = a" : "", served.address().getPort(),
+                    TestDaemons.PASSWORD, first ? "" : " " + name, name));
+        }
+        sims.get(0).runCmds(List.of("enable", "configure", "ip access-list bulk_a", "501 deny ip host 10.0.0.1 any"));
+        sims.get(1).runCmds(List.of("enable", "configure", "ip access-list bulk_b", "501 deny ip host 10.0.0.2 any",
+                "503 deny ip host 10.0.0.3 any"));
+        DumbnoConfig config = load(text.toString());
+
+        daemon = Daemon.start(config, Daemon.Options.defaults());
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+        daemon.close();
+        daemon = Daemon.start(config, Daemon.Options.defaults());
+        assertEquals("ok", TestDaemons.ask(daemon, "{\"src\":\"10.9.9.9\"}"));
+
+        assertEquals(List.of("501 deny ip host 10.0.0.1 any", "503 deny " + RULE, "505 deny ip host 10.9.9.9 any"),
+                numbered(sims.get(0), "bulk_a"));
+        assertEquals(List.of("501 deny ip host 10.0.0.2 any", "503 deny ip host 10.0.0.3 any", "505 deny " + RULE,
+                "507 deny ip host 10.9.9.9 any"), numbered(sims.get(1), "bulk_b"));
+    }
+
+    private static List<String> numbered(SimulatedSwitch sim, String acl) {
+        return sim.entries(acl, Family.IP).stream().filter(e -> e.action() == SimulatedEntry.Action.DENY)
+                .map(e -> e.sequence() + " " + e.text()).toList();
     }
 
     @Test

@@ -228,7 +228,7 @@ class EverySwitchTest {
         CompletableFuture<ShuntOutcome> removed = fleet.every.remove(FLOW);
         fleet.scheduler.runDue();
 
-        assertEquals("error: a: switch unreachable (", removed.getNow(null).reply().substring(0, 30));
+        assertEquals("error: a: switch unreachable (", Fleet.reply(removed).substring(0, 30));
         assertEquals(List.of(), fleet.denies(1));
         assertEquals(List.of("501 " + RULE), fleet.denies(0));
     }

@@ -13,6 +13,7 @@ import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 
@@ -88,7 +89,7 @@ final class Fleet {
     /** The reply so far, null while it waits. */
     static String reply(CompletableFuture<ShuntOutcome> outcome) {
         ShuntOutcome done = outcome.getNow(null);
-        return done == null ? null : done.reply();
+        return done == null ? null : WireReply.of(done);
     }
 
     /** The deny lines of switch {@code i}, as "SEQ RULE". */
