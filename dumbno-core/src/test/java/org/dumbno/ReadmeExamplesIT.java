@@ -40,6 +40,7 @@ import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.RemovalReason;
+import org.dumbno.manager.SequenceAllocation;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Family;
@@ -48,6 +49,7 @@ import org.dumbno.rule.Rule;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.UdpServer;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,18 +78,19 @@ class ReadmeExamplesIT {
                 .aclSwitch(aclSwitch)
                 .purgeInterval(Duration.ofSeconds(30))
                 .maxRules(1000)
+                .listener(new ShuntListener() {  // hears from start() on
+                    @Override
+                    public void removed(Rule rule, long sequence, RemovalReason reason) {
+                        removed.add(reason + " " + rule.text());
+                    }
+                })
                 .build()) {
-            manager.addListener(new ShuntListener() {
-                @Override
-                public void removed(Rule rule, long sequence, RemovalReason reason) {
-                    removed.add(reason + " " + rule.text());
-                }
-            });
             manager.start();  // reads the switch, starts the purge loop
             ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
-            // outcome.reply() is "ok", outcome.sequence() 501; manager.active() lists the shunt
+            // outcome.status() is INSTALLED, outcome.sequence() 501; manager.active() lists the shunt
             // README end
-            assertEquals("ok", outcome.reply());
+            assertEquals("ok", WireReply.of(outcome));
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
             assertEquals(501, outcome.sequence());
             assertEquals(1, manager.active().size());
             for (String acl : List.of("bulk_1", "bulk_2")) {
@@ -101,6 +104,34 @@ class ReadmeExamplesIT {
             // README end
             assertEquals(List.of("IDLE tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq 443"), removed);
             assertTrue(manager.active().isEmpty());
+        }
+    }
+
+    @Test
+    void choosesSequenceNumbersWithAnAllocation() throws Exception {
+        SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-4").build();
+        EosSwitch eos = EosSwitch.of(simulated, Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
+        eos.setup();
+        // README: allocation
+        SequenceAllocation topDown = numbers -> {
+            for (long n = numbers.max() - 1; n > numbers.min(); n--) {
+                if (numbers.isFree(n)) {
+                    return n;
+                }
+            }
+            return SequenceAllocation.NONE;
+        };
+        try (ACLManager manager = ACLManager.builder()
+                .aclSwitch(eos)
+                .sequenceAllocation(topDown)  // SequenceAllocation.roundRobin() by default
+                .build()) {
+            manager.start();
+            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            // outcome.sequence() is 99999, the highest odd number below seq_max
+            // README end
+            assertEquals(99_999, outcome.sequence());
+            assertEquals(99_997, manager.add(Request.of("10.1.2.4", null, null, null, null)).get().sequence(),
+                    "the next one down");
         }
     }
 
@@ -163,11 +194,11 @@ class ReadmeExamplesIT {
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
             ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
-            // outcome.reply() is "ok": "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
+            // outcome.status() is INSTALLED: "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
             manager.purge();
             manager.purge();  // its count never moved: gone again
             // README end
-            assertEquals("ok", outcome.reply());
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
             assertEquals(501, outcome.sequence());
             assertTrue(manager.active().isEmpty());
             assertTrue(memory.read().acls().values().stream().allMatch(List::isEmpty), memory.read().toString());
@@ -278,8 +309,8 @@ class ReadmeExamplesIT {
         Map<String, List<String>> regions = regions(Files.readAllLines(
                 root.resolve("dumbno-core/src/test/java/org/dumbno/ReadmeExamplesIT.java")));
 
-        assertEquals(List.of("embedding", "purge", "eapi", "custom switch", "custom switch in use", "client",
-                "signed client"), List.copyOf(regions.keySet()));
+        assertEquals(List.of("embedding", "purge", "allocation", "eapi", "custom switch", "custom switch in use",
+                "client", "signed client"), List.copyOf(regions.keySet()));
         regions.forEach((name, lines) -> assertTrue(containsBlock(readme, lines),
                 "README.md lacks the \"" + name + "\" example, which starts: " + lines.get(0)));
     }

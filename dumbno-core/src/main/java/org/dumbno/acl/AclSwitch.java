@@ -67,6 +67,19 @@ public interface AclSwitch extends Closeable {
     void remove(List<EntryRef> entries) throws SwitchException;
 
     /**
+     * Removes {@code removals}, then adds {@code writes}, as {@link #remove} and {@link #write} do:
+     * the lines a write makes room for ({@code when_full = evict}) leave before the lines that take
+     * their place arrive. A switch that can should do both in one call, so that neither stands
+     * without the other; by default these are two calls. A failure of the removal adds nothing.
+     */
+    default List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        if (!removals.isEmpty()) {
+            remove(removals);
+        }
+        return write(writes);
+    }
+
+    /**
      * Makes the layout whole, changing only what is missing: the lists with their permits and
      * per-entry counters, their bindings, and the switch-wide settings dumbno needs. The engine
      * calls it to repair a layout a read found broken. By default nothing changes, for a switch

@@ -58,7 +58,7 @@ final class DaemonMetrics implements Closeable {
         metrics.attachHealth(health);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
-        server = MetricsServer.start(listen, metrics.registry(), health);
+        server = MetricsServer.start(listen, metrics.registry(), health, manager::active);
     }
 
     /** The bandwidth polls that stalled. */

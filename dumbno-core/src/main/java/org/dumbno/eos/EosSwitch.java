@@ -251,13 +251,30 @@ public final class EosSwitch implements AclSwitch {
      */
     @Override
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
-        if (writes.isEmpty()) {
+        return write(List.of(), writes);
+    }
+
+    /**
+     * As {@link #write(List)}, removing {@code removals} ({@code no SEQ}) first, in the same call:
+     * the lines a write makes room for leave the switch in the call that adds theirs. A removal the
+     * switch refuses throws its {@link CommandFailedException}: no line was added.
+     */
+    @Override
+    public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        if (writes.isEmpty() && removals.isEmpty()) {
             return List.of();
         }
         Map<AclKey, List<EntryWrite>> groups = new LinkedHashMap<>();
         writes.forEach(w -> groups.computeIfAbsent(w.acl(), k -> new ArrayList<>()).add(w));
         List<String> commands = new ArrayList<>(List.of("enable", "configure"));
-        List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(2, null));
+        Map<AclKey, List<EntryRef>> removed = new LinkedHashMap<>();
+        removals.forEach(e -> removed.computeIfAbsent(e.acl(), k -> new ArrayList<>()).add(e));
+        removed.forEach((acl, refs) -> {
+            commands.add(AclCommands.mode(acl));
+            refs.forEach(ref -> commands.add("no " + ref.sequence()));
+        });
+        int firstWrite = commands.size();
+        List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(firstWrite, null));
         List<EntryWrite> ordered = new ArrayList<>(writes.size());
         Map<org.dumbno.rule.Rule, String> texts = new java.util.HashMap<>();
         groups.forEach((acl, lines) -> {
@@ -295,7 +312,7 @@ public final class EosSwitch implements AclSwitch {
                         e.failedCommand(), String.join("; ", e.errors()));
                 return List.of();
             }
-            if (index < 2 || index >= byCommand.size()) {
+            if (index < firstWrite || index >= byCommand.size()) {
                 throw e;
             }
             EntryWrite failed = byCommand.get(index);

@@ -127,7 +127,8 @@ class CustomSwitchTest {
         ShuntOutcome refused = settle(manager.add(REQUEST));
         ShuntOutcome later = settle(manager.add(REQUEST));
 
-        assertEquals("error: switch refused the change: read-only for maintenance", refused.reply());
+        assertEquals(ShuntOutcome.Status.REFUSED, refused.status());
+        assertEquals("switch refused the change: read-only for maintenance", refused.reason());
         assertEquals(ShuntOutcome.Status.INSTALLED, later.status(), "only that write was refused");
         assertEquals(List.of(later.sequence()), memory.sequences(IP1));
     }

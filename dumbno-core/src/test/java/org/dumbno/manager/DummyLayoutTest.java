@@ -17,6 +17,7 @@ import org.dumbno.acl.SetupReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchRead;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class DummyLayoutTest {
         scheduler.runDue();
         manager.purge();
 
-        assertEquals("ok", outcome.getNow(null).reply());
+        assertEquals("ok", WireReply.of(outcome.getNow(null)));
         assertTrue(manager.layout().orElseThrow().ok());
         assertEquals(List.of("read", "write 2", "read"), calls, "no setup, no repair");
     }
