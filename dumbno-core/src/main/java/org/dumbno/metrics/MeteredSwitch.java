@@ -53,6 +53,11 @@ final class MeteredSwitch implements AclSwitch {
     }
 
     @Override
+    public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        return metered(() -> delegate.write(removals, writes));
+    }
+
+    @Override
     public void remove(List<EntryRef> entries) throws SwitchException {
         metered(() -> {
             delegate.remove(entries);
