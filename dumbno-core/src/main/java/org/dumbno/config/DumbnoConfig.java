@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.dumbno.internal.EmbeddedIPv4;
 import org.dumbno.internal.EosNames;
+import org.dumbno.rule.Addresses;
 
 /**
  * Everything a dumbno configuration file says, as one immutable value. Load one with
@@ -80,7 +80,7 @@ public record DumbnoConfig(
             if (host.isMultiple() || (host.isPrefixed() && host.getNetworkPrefixLength() < host.getBitCount())) {
                 throw Field.of("two_tuple_hosts", host.toString(), "").fail("not a single address");
             }
-            copy.add(EmbeddedIPv4.unmapped(host.withoutPrefixLength()));
+            copy.add(Addresses.unmapped(host.withoutPrefixLength()));
         }
         return Collections.unmodifiableSet(copy);
     }
