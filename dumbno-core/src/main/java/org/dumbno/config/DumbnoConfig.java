@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.dumbno.internal.EosNames;
+import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Addresses;
 
 /**
@@ -62,12 +62,12 @@ public record DumbnoConfig(
     private static Map<String, String> checkedPorts(String section, Map<String, String> table, boolean acls) {
         Map<String, String> copy = new LinkedHashMap<>();
         table.forEach((iface, name) -> {
-            if (!EosNames.isInterfaceName(iface)) {
+            if (!InterfaceName.isValid(iface)) {
                 throw Field.of(section, iface, name).fail(
                         "not an interface name EOS accepts (like Ethernet1, Ethernet1/1 or Port-Channel10)");
             }
-            if (acls && !EosNames.isAclName(name)) {
-                throw Field.of(section, iface, name).fail("not an ACL name EOS accepts (" + EosNames.ACL_RULE + ")");
+            if (acls && !AclKey.isValidName(name)) {
+                throw Field.of(section, iface, name).fail("not an ACL name EOS accepts (" + AclKey.NAME_RULE + ")");
             }
             copy.put(iface, name);
         });
