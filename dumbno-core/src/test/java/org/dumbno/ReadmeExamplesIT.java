@@ -17,9 +17,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.tools.ToolProvider;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.EntryWriteException;
+import org.dumbno.acl.LayoutProblem;
+import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 import org.dumbno.client.ACLClient;
 import org.dumbno.client.FlowRequest;
 import org.dumbno.client.Reply;
@@ -29,6 +40,7 @@ import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.RemovalReason;
+import org.dumbno.manager.SequenceAllocation;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Family;
@@ -37,6 +49,7 @@ import org.dumbno.rule.Rule;
 import org.dumbno.security.Security;
 import org.dumbno.security.SigningKey;
 import org.dumbno.server.UdpServer;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,24 +72,25 @@ class ReadmeExamplesIT {
         // README: embedding
         List<String> removed = new CopyOnWriteArrayList<>();
         SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-4").build();
-        EosSwitch eos = EosSwitch.of(simulated, Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
-        eos.setup();  // create and bind the ACLs, as `dumbno setup` does
+        AclSwitch aclSwitch = simulated.aclSwitch(Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
+        aclSwitch.setup();  // create and bind the ACLs, as `dumbno setup` does
         try (ACLManager manager = ACLManager.builder()
-                .aclSwitch(eos)
+                .aclSwitch(aclSwitch)
                 .purgeInterval(Duration.ofSeconds(30))
                 .maxRules(1000)
+                .listener(new ShuntListener() {  // hears from start() on
+                    @Override
+                    public void removed(Rule rule, long sequence, RemovalReason reason) {
+                        removed.add(reason + " " + rule.text());
+                    }
+                })
                 .build()) {
-            manager.addListener(new ShuntListener() {
-                @Override
-                public void removed(Rule rule, long sequence, RemovalReason reason) {
-                    removed.add(reason + " " + rule.text());
-                }
-            });
             manager.start();  // reads the switch, starts the purge loop
             ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
-            // outcome.reply() is "ok", outcome.sequence() 501; manager.active() lists the shunt
+            // outcome.status() is INSTALLED, outcome.sequence() 501; manager.active() lists the shunt
             // README end
-            assertEquals("ok", outcome.reply());
+            assertEquals("ok", WireReply.of(outcome));
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
             assertEquals(501, outcome.sequence());
             assertEquals(1, manager.active().size());
             for (String acl : List.of("bulk_1", "bulk_2")) {
@@ -94,6 +108,34 @@ class ReadmeExamplesIT {
     }
 
     @Test
+    void choosesSequenceNumbersWithAnAllocation() throws Exception {
+        SimulatedSwitch simulated = SimulatedSwitch.builder().interfaces("Ethernet1-4").build();
+        EosSwitch eos = EosSwitch.of(simulated, Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
+        eos.setup();
+        // README: allocation
+        SequenceAllocation topDown = numbers -> {
+            for (long n = numbers.max() - 1; n > numbers.min(); n--) {
+                if (numbers.isFree(n)) {
+                    return n;
+                }
+            }
+            return SequenceAllocation.NONE;
+        };
+        try (ACLManager manager = ACLManager.builder()
+                .aclSwitch(eos)
+                .sequenceAllocation(topDown)  // SequenceAllocation.roundRobin() by default
+                .build()) {
+            manager.start();
+            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            // outcome.sequence() is 99999, the highest odd number below seq_max
+            // README end
+            assertEquals(99_999, outcome.sequence());
+            assertEquals(99_997, manager.add(Request.of("10.1.2.4", null, null, null, null)).get().sequence(),
+                    "the next one down");
+        }
+    }
+
+    @Test
     void buildsATransportForARealSwitch() {
         String password = "not-a-real-password";
         // README: eapi
@@ -107,6 +149,75 @@ class ReadmeExamplesIT {
             // README end
             assertEquals("https://192.0.2.1:443", eos.describe());
             assertFalse(transport.toString().contains(password));
+        }
+    }
+
+    // README: custom switch
+    final class MemorySwitch implements AclSwitch {
+        private final Map<AclKey, SortedMap<Long, AclEntry>> lists = new LinkedHashMap<>();
+
+        MemorySwitch(String... names) {
+            AclKey.inBothFamilies(List.of(names)).forEach(acl -> lists.put(acl, new TreeMap<>()));
+        }
+
+        @Override public String describe() { return "memory"; }
+        @Override public List<AclKey> acls() { return List.copyOf(lists.keySet()); }
+
+        @Override public synchronized SwitchRead read() {
+            Map<AclKey, List<AclEntry>> read = new LinkedHashMap<>();
+            lists.forEach((acl, lines) -> read.put(acl, List.copyOf(lines.values())));
+            return new SwitchRead(read, LayoutReport.OK);  // no layout to keep
+        }
+
+        @Override public synchronized List<LayoutProblem> write(List<EntryWrite> writes) throws EntryWriteException {
+            List<EntryWrite> applied = new ArrayList<>();
+            for (EntryWrite w : writes) {
+                AclEntry line = new AclEntry(w.sequence(), "deny", w.rule(), "deny " + w.rule().text(), 0);
+                if (lists.get(w.acl()).putIfAbsent(w.sequence(), line) != null) {  // stop at the first refusal
+                    throw EntryWriteException.sequenceTaken(describe(), w, applied, List.of("in use"), null);
+                }
+                applied.add(w);
+            }
+            return List.of();
+        }
+
+        @Override public synchronized void remove(List<EntryRef> refs) {
+            refs.forEach(ref -> lists.get(ref.acl()).remove(ref.sequence()));
+        }
+    }
+    // README end
+
+    @Test
+    void aCustomSwitchTakesTheEngine() throws Exception {
+        // README: custom switch in use
+        try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
+                ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
+            manager.start();
+            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            // outcome.status() is INSTALLED: "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
+            manager.purge();
+            manager.purge();  // its count never moved: gone again
+            // README end
+            assertEquals(ShuntOutcome.Status.INSTALLED, outcome.status());
+            assertEquals(501, outcome.sequence());
+            assertTrue(manager.active().isEmpty());
+            assertTrue(memory.read().acls().values().stream().allMatch(List::isEmpty), memory.read().toString());
+        }
+    }
+
+    @Test
+    void aCustomSwitchHoldsWhatTheEngineWrote() throws Exception {
+        try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
+                ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
+            manager.start();
+            manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+
+            Map<AclKey, List<AclEntry>> read = memory.read().acls();
+            for (String name : List.of("bulk_1", "bulk_2")) {
+                assertEquals(List.of("501 deny ip host 10.1.2.3 any"), read.get(new AclKey(name, Family.IP)).stream()
+                        .map(line -> line.sequence() + " " + line.text()).toList(), name);
+                assertEquals(List.of(), read.get(new AclKey(name, Family.IPV6)));
+            }
         }
     }
 
@@ -198,7 +309,8 @@ class ReadmeExamplesIT {
         Map<String, List<String>> regions = regions(Files.readAllLines(
                 root.resolve("dumbno-core/src/test/java/org/dumbno/ReadmeExamplesIT.java")));
 
-        assertEquals(List.of("embedding", "purge", "eapi", "client", "signed client"), List.copyOf(regions.keySet()));
+        assertEquals(List.of("embedding", "purge", "allocation", "eapi", "custom switch", "custom switch in use",
+                "client", "signed client"), List.copyOf(regions.keySet()));
         regions.forEach((name, lines) -> assertTrue(containsBlock(readme, lines),
                 "README.md lacks the \"" + name + "\" example, which starts: " + lines.get(0)));
     }

@@ -17,6 +17,7 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.security.SigningKey;
+import org.dumbno.server.WireReply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,7 +117,7 @@ abstract class FlowCommand implements Callable<Integer> {
             manager.start();
             try {
                 var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
-                return outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS).reply();
+                return WireReply.of(outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS));
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the engine failed", e.getCause());
             } catch (TimeoutException e) {

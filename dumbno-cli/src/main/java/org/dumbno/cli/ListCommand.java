@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = "Lists the shunts on the switch: every entry strictly between seq_min and seq_max of the "
                 + "managed ACLs, with the packets it matched. IDLE FOR is the time since the switch last "
                 + "counted a packet for the entry (its lastChangedTime); '-' when the switch does not say, "
-                + "e.g. before the first packet. With --json, idle_for is in seconds, or null.",
+                + "e.g. before the first packet. PKTS/S is the packets per second over the last sweep, as the "
+                + "running dumbno measured it, asked of its metrics_listen; '-' when it cannot say. With --json, "
+                + "idle_for is in seconds, or null, and packets_per_second a number, or null.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":listed",
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.UNREACHABLE + ":the switch could not be reached"
         })
 final class ListCommand implements Callable<Integer> {
-    static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR");
+    static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR", "PKTS/S");
 
     @Spec
     CommandSpec spec;
@@ -52,7 +54,8 @@ final class ListCommand implements Callable<Integer> {
             description = "the configuration file (default: ${DEFAULT-VALUE})")
     Path config;
 
-    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for")
+    @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for,"
+            + " packets_per_second")
     boolean json;
 
     Clock clock = Clock.systemUTC();
@@ -76,7 +79,8 @@ final class ListCommand implements Callable<Integer> {
         List<ShuntRow> rows = new ArrayList<>();
         acls.forEach((acl, entries) -> rows.addAll(ShuntRow.of(acl, entries, settings.seqMin(), settings.seqMax(), now)));
         rows.sort(ShuntRow.ORDER);
-        return rows;
+        SweptRates rates = SweptRates.ask(settings.metricsListen());
+        return rows.stream().map(row -> row.withRate(rates)).toList();
     }
 
     static String json(List<ShuntRow> rows) {
@@ -91,7 +95,7 @@ final class ListCommand implements Callable<Integer> {
         lines.add(HEADER);
         for (ShuntRow row : rows) {
             lines.add(List.of(row.acl(), row.family(), Long.toString(row.sequence()), row.rule(),
-                    Long.toString(row.matches()), row.idleText()));
+                    Long.toString(row.matches()), row.idleText(), row.rateText()));
         }
         int[] widths = new int[HEADER.size()];
         lines.forEach(line -> {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import org.dumbno.acl.AuthenticationException;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.config.ConfigException;
-import org.dumbno.eos.CommandFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -41,7 +41,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         if (e instanceof BindException) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof CommandFailedException || e instanceof AuthenticationException) {
+        if (e instanceof SwitchRefusedException || e instanceof AuthenticationException) {
             return ExitCodes.FAILED;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {

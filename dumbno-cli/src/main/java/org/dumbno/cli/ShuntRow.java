@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 
@@ -21,8 +22,11 @@ import org.dumbno.acl.AclKey;
  * @param matches packets counted
  * @param idleFor time since the switch last counted a packet ({@code lastChangedTime}); empty when
  *     the switch does not say
+ * @param packetsPerSecond packets per second over the running dumbno's last sweep; empty when it
+ *     did not say
  */
-record ShuntRow(String acl, String family, long sequence, String rule, long matches, Optional<Duration> idleFor) {
+record ShuntRow(String acl, String family, long sequence, String rule, long matches, Optional<Duration> idleFor,
+        OptionalDouble packetsPerSecond) {
 
     static final Comparator<ShuntRow> ORDER = Comparator.comparingLong(ShuntRow::sequence)
             .thenComparing(ShuntRow::family).thenComparing(ShuntRow::acl);
@@ -32,6 +36,7 @@ record ShuntRow(String acl, String family, long sequence, String rule, long matc
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(idleFor, "idleFor");
+        Objects.requireNonNull(packetsPerSecond, "packetsPerSecond");
     }
 
     /** The entries strictly between {@code seqMin} and {@code seqMax} of one list, as read from the switch. */
@@ -53,7 +58,19 @@ record ShuntRow(String acl, String family, long sequence, String rule, long matc
             Duration since = Duration.between(changed, now);
             return since.isNegative() ? Duration.ZERO : since;
         });
-        return new ShuntRow(acl.name(), acl.family().keyword(), entry.sequence(), rule, entry.packetCount(), idle);
+        return new ShuntRow(acl.name(), acl.family().keyword(), entry.sequence(), rule, entry.packetCount(), idle,
+                OptionalDouble.empty());
+    }
+
+    /** This row with the rate the running dumbno measured for its line. */
+    ShuntRow withRate(SweptRates rates) {
+        return new ShuntRow(acl, family, sequence, rule, matches, idleFor, rates.of(this));
+    }
+
+    /** Packets per second with one decimal, or {@code -} when unknown. */
+    String rateText() {
+        return packetsPerSecond.isPresent()
+                ? String.format(java.util.Locale.ROOT, "%.1f", packetsPerSecond.getAsDouble()) : "-";
     }
 
     /** {@code H:MM:SS}, as the log's {@code ago=} field, or {@code -} when unknown. */
@@ -78,6 +95,11 @@ record ShuntRow(String acl, String family, long sequence, String rule, long matc
             json.addProperty("idle_for", idleFor.get().getSeconds());
         } else {
             json.add("idle_for", com.google.gson.JsonNull.INSTANCE);
+        }
+        if (packetsPerSecond.isPresent()) {
+            json.addProperty("packets_per_second", packetsPerSecond.getAsDouble());
+        } else {
+            json.add("packets_per_second", com.google.gson.JsonNull.INSTANCE);
         }
         return json;
     }

@@ -48,7 +48,7 @@ class DaemonCommandsIT {
         Run list = RunningDaemon.run("list", running.config().toString());
 
         assertEquals(ExitCodes.OK, list.code(), list.err());
-        assertEquals("ACL  FAMILY  SEQ  RULE  MATCHES  IDLE FOR" + NL, list.out());
+        assertEquals("ACL  FAMILY  SEQ  RULE  MATCHES  IDLE FOR  PKTS/S" + NL, list.out());
     }
 
     @Test
@@ -61,13 +61,14 @@ class DaemonCommandsIT {
 
         assertEquals(ExitCodes.OK, list.code(), list.err());
         List<String> lines = list.out().lines().toList();
-        assertEquals(List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE", "FOR"), List.of(lines.get(0).split("\\s+")));
+        assertEquals(List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE", "FOR", "PKTS/S"),
+                List.of(lines.get(0).split("\\s+")));
         assertEquals(5, lines.size(), list.out());
-        assertTrue(lines.get(1).matches("bulk_1\\s+ip\\s+501\\s+tcp host 10\\.1\\.2\\.3 host 192\\.0\\.2\\.9 eq https\\s+7\\s+0:00:\\d\\d"),
+        assertTrue(lines.get(1).matches("bulk_1\\s+ip\\s+501\\s+tcp host 10\\.1\\.2\\.3 host 192\\.0\\.2\\.9 eq https\\s+7\\s+0:00:\\d\\d\\s+-"),
                 lines.get(1));
-        assertTrue(lines.get(2).matches("bulk_2\\s+ip\\s+501\\s+tcp host 10\\.1\\.2\\.3 host 192\\.0\\.2\\.9 eq https\\s+0\\s+-"),
+        assertTrue(lines.get(2).matches("bulk_2\\s+ip\\s+501\\s+tcp host 10\\.1\\.2\\.3 host 192\\.0\\.2\\.9 eq https\\s+0\\s+-\\s+-"),
                 lines.get(2));
-        assertTrue(lines.get(3).matches("bulk_1\\s+ipv6\\s+503\\s+ipv6 host 2001:db8::1 host 2001:db8::2\\s+0\\s+-"), lines.get(3));
+        assertTrue(lines.get(3).matches("bulk_1\\s+ipv6\\s+503\\s+ipv6 host 2001:db8::1 host 2001:db8::2\\s+0\\s+-\\s+-"), lines.get(3));
         assertTrue(lines.get(4).startsWith("bulk_2  ipv6    503"), lines.get(4));
     }
 
@@ -87,6 +88,7 @@ class DaemonCommandsIT {
         assertEquals("udp host 10.1.2.3 host 192.0.2.9 eq 5353", first.get("rule").getAsString());
         assertEquals(0, first.get("matches").getAsLong());
         assertTrue(first.get("idle_for").isJsonNull());
+        assertTrue(first.get("packets_per_second").isJsonNull(), "no metrics_listen to ask the daemon");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dumbno.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dumbno.config.DumbnoConfig;
@@ -44,14 +45,19 @@ final class RunningDaemon implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts a daemon; {@code extra} goes into its {@code [dumbno]} section. */
+    /**
+     * Starts a daemon; {@code extra} goes into its {@code [dumbno]} section ({@code :METRICS} there
+     * stands for the port its metrics are served on).
+     */
     static RunningDaemon start(Path dir, String extra) throws IOException {
         String text = TEMPLATE.replace("%EXTRA%", extra);
-        Path serving = Files.writeString(dir.resolve("serving.cfg"), text.replace(":UDP", ":0").replace(":EAPI", ":0"));
+        Path serving = Files.writeString(dir.resolve("serving.cfg"), text.replace(":UDP", ":0").replace(":EAPI", ":0")
+                .replace(":METRICS", ":0"));
         Daemon daemon = Daemon.start(DumbnoConfig.load(serving), Daemon.Options.defaults());
         Path config = Files.writeString(dir.resolve("dumbno.cfg"), text
                 .replace(":UDP", ":" + daemon.listening().get(0).getPort())
-                .replace(":EAPI", ":" + daemon.simulatedEapi().orElseThrow().getPort()));
+                .replace(":EAPI", ":" + daemon.simulatedEapi().orElseThrow().getPort())
+                .replace(":METRICS", ":" + daemon.metricsAddress().map(InetSocketAddress::getPort).orElse(0)));
         return new RunningDaemon(daemon, config);
     }
 

@@ -40,7 +40,7 @@ public record AclKey(String name, Family family) {
      * Every name of {@code names} as an IPv4 list, then every name as an IPv6 list, each once, in
      * the order given: the managed lists of a switch whose {@code [ports]} map to these names.
      */
-    public static List<AclKey> of(Collection<String> names) {
+    public static List<AclKey> inBothFamilies(Collection<String> names) {
         List<AclKey> keys = new ArrayList<>();
         for (Family family : Family.values()) {
             new LinkedHashSet<>(names).forEach(name -> keys.add(new AclKey(name, family)));

@@ -60,18 +60,36 @@ public interface AclSwitch extends Closeable {
     List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException;
 
     /**
-     * Removes lines by sequence number, all or none as far as the switch allows. Removing a line
-     * that is not there is not an error.
+     * Removes lines by sequence number. Removing a line that is not there is not an error. A
+     * failure may leave the removal partly done: the engine reads the lists again before it
+     * believes a line is gone.
      */
     void remove(List<EntryRef> entries) throws SwitchException;
 
     /**
-     * Makes the layout whole, changing only what is missing: the lists with their permits and
-     * per-entry counters, their bindings, and the switch-wide settings dumbno needs.
-     *
-     * @return what changed; empty when nothing had to, and for a switch that keeps no layout
+     * Removes {@code removals}, then adds {@code writes}, as {@link #remove} and {@link #write} do:
+     * the lines a write makes room for ({@code when_full = evict}) leave before the lines that take
+     * their place arrive. A switch that can should do both in one call, so that neither stands
+     * without the other; by default these are two calls. A failure of the removal adds nothing.
      */
-    SetupReport setup() throws SwitchException;
+    default List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        if (!removals.isEmpty()) {
+            remove(removals);
+        }
+        return write(writes);
+    }
+
+    /**
+     * Makes the layout whole, changing only what is missing: the lists with their permits and
+     * per-entry counters, their bindings, and the switch-wide settings dumbno needs. The engine
+     * calls it to repair a layout a read found broken. By default nothing changes, for a switch
+     * that keeps no layout (whose reads report {@link LayoutReport#OK}).
+     *
+     * @return what changed; empty when nothing had to
+     */
+    default SetupReport setup() throws SwitchException {
+        return new SetupReport(List.of());
+    }
 
     /**
      * Finds out the parts of the layout that a {@link #read()} of the lists cannot show (settings
@@ -84,12 +102,21 @@ public interface AclSwitch extends Closeable {
     default void learnLayout() throws SwitchException {
     }
 
-    /** The octet counters of every interface the switch reports, by interface name. */
-    Map<String, InterfaceCounters> interfaceCounters() throws SwitchException;
+    /**
+     * The octet counters of every interface the switch reports, by interface name, for
+     * {@code dumbno stats} and the bandwidth metrics. None by default.
+     */
+    default Map<String, InterfaceCounters> interfaceCounters() throws SwitchException {
+        return Map.of();
+    }
 
-    /** Releases connections and threads; idempotent. A manager does not close its switch. */
+    /**
+     * Releases connections and threads; idempotent. A manager does not close its switch. Holds
+     * nothing by default.
+     */
     @Override
-    void close();
+    default void close() {
+    }
 
     /**
      * A switch that keeps nothing ({@code backend = dummy}): it logs every line it would write or

@@ -45,21 +45,6 @@ final class DummySwitch implements AclSwitch {
     }
 
     @Override
-    public SetupReport setup() {
-        return new SetupReport(List.of());
-    }
-
-    @Override
-    public Map<String, InterfaceCounters> interfaceCounters() {
-        return Map.of();
-    }
-
-    @Override
-    public void close() {
-        // nothing held
-    }
-
-    @Override
     public String toString() {
         return "DummySwitch" + acls;
     }

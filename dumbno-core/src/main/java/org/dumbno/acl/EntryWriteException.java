@@ -13,21 +13,41 @@ public final class EntryWriteException extends SwitchRefusedException {
     private final transient List<EntryWrite> applied;
     private final boolean sequenceTaken;
 
-    /**
-     * @param switchName the switch as {@link AclSwitch#describe()} names it
-     * @param failedWrite the refused line
-     * @param applied the lines of the call that were applied before it and stand
-     * @param reasons the switch's reasons for refusing it
-     * @param sequenceTaken whether it was refused because its number holds another line
-     * @param cause the switch's own error, if any
-     */
-    public EntryWriteException(String switchName, EntryWrite failedWrite, List<EntryWrite> applied,
+    private EntryWriteException(String switchName, EntryWrite failedWrite, List<EntryWrite> applied,
             List<String> reasons, boolean sequenceTaken, Throwable cause) {
         super(switchName, "writing " + failedWrite.text() + " into " + failedWrite.acl() + " failed: "
                 + String.join("; ", reasons), reasons, cause);
         this.failedWrite = failedWrite;
         this.applied = List.copyOf(applied);
         this.sequenceTaken = sequenceTaken;
+    }
+
+    /**
+     * The switch refused {@code failedWrite} because its sequence number holds another line of that
+     * list ({@link #isSequenceTaken()}).
+     *
+     * @param switchName the switch as {@link AclSwitch#describe()} names it
+     * @param applied the lines of the call that were applied before it and stand
+     * @param reasons the switch's reasons, as it gave them
+     * @param cause the switch's own error, if any
+     */
+    public static EntryWriteException sequenceTaken(String switchName, EntryWrite failedWrite,
+            List<EntryWrite> applied, List<String> reasons, Throwable cause) {
+        return new EntryWriteException(switchName, failedWrite, applied, reasons, true, cause);
+    }
+
+    /**
+     * The switch refused {@code failedWrite} for another reason than its number: the line is
+     * refused, its requests are answered with the reasons.
+     *
+     * @param switchName the switch as {@link AclSwitch#describe()} names it
+     * @param applied the lines of the call that were applied before it and stand
+     * @param reasons the switch's reasons, as it gave them
+     * @param cause the switch's own error, if any
+     */
+    public static EntryWriteException refused(String switchName, EntryWrite failedWrite, List<EntryWrite> applied,
+            List<String> reasons, Throwable cause) {
+        return new EntryWriteException(switchName, failedWrite, applied, reasons, false, cause);
     }
 
     /** The line the switch refused. */

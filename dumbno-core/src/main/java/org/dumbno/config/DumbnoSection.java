@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.dumbno.manager.WhenFull;
 import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 final class DumbnoSection {
     static final Set<String> KEYS = Set.of("listen", "purge_interval", "hard_timeout", "seq_min", "seq_max",
             "max_rules", "allow_clients", "never_shunt", "metrics_listen", "max_request_age", "queue_limit",
-            "rate_limit", "rate_burst", "secret_file", "syslog", "repair_layout", "shutdown_timeout");
+            "rate_limit", "rate_burst", "secret_file", "syslog", "repair_layout", "shutdown_timeout",
+            "when_full");
     static final int DEFAULT_SYSLOG_PORT = 514;
     private static final Logger LOG = LoggerFactory.getLogger(DumbnoSection.class);
 
@@ -41,8 +44,20 @@ final class DumbnoSection {
         section.field("rate_burst").ifPresent(field -> builder.rateBurst(SectionReader.whole(field)));
         section.field("metrics_listen").ifPresent(field -> builder.metricsListen(bindable(field)));
         section.field("syslog").ifPresent(field -> builder.syslog(syslog(field)));
+        section.field("when_full").ifPresent(field -> builder.whenFull(whenFull(field)));
         section.path("secret_file").ifPresent(path -> builder.secretFile(secretFile(section, path)));
         return builder.build();
+    }
+
+    private static WhenFull whenFull(Field field) {
+        switch (field.value().strip().toLowerCase(Locale.ROOT)) {
+            case "refuse":
+                return WhenFull.REFUSE;
+            case "evict":
+                return WhenFull.EVICT;
+            default:
+                throw field.fail("not refuse or evict");
+        }
     }
 
     private static List<String> items(Field field) {

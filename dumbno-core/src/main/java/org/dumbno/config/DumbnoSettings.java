@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.WhenFull;
 import org.dumbno.rule.Addresses;
 
 /**
@@ -33,6 +35,8 @@ import org.dumbno.rule.Addresses;
  * @param repairLayout   whether a drifted layout is put back ({@code repair_layout}); when false,
  *                       requests are refused while a list of their family is not whole
  * @param shutdownTimeout how long stopping may take at most, whatever the switch does, positive
+ * @param whenFull       what a request for a new rule meets once {@code max_rules} shunts stand
+ *                       ({@code when_full}): refused, or room made by evicting the least active
  */
 public record DumbnoSettings(
         List<InetSocketAddress> listen,
@@ -51,23 +55,24 @@ public record DumbnoSettings(
         Optional<Path> secretFile,
         Optional<InetSocketAddress> syslog,
         boolean repairLayout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        WhenFull whenFull) {
 
     static final String SECTION = "dumbno";
     /** The UDP port requests arrive on by default. */
     public static final int DEFAULT_PORT = 9000;
     /** {@code 0.0.0.0:9000}. */
     public static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress(Addresses.inet(new byte[4]), DEFAULT_PORT);
-    /** Thirty seconds between sweeps. */
-    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
-    /** Lowest bound of the sequence range. */
-    public static final int DEFAULT_SEQ_MIN = 500;
-    /** Highest bound of the sequence range. */
-    public static final int DEFAULT_SEQ_MAX = 100_000;
-    /** Five minutes of waiting for an unreachable switch. */
-    public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofSeconds(300);
-    /** Waiting requests at most. */
-    public static final int DEFAULT_QUEUE_LIMIT = 100_000;
+    /** Thirty seconds between sweeps: the engine's default. */
+    public static final Duration DEFAULT_PURGE_INTERVAL = ACLManager.Builder.DEFAULT_PURGE_INTERVAL;
+    /** Lowest bound of the sequence range: the engine's default. */
+    public static final int DEFAULT_SEQ_MIN = ACLManager.Builder.DEFAULT_SEQ_MIN;
+    /** Highest bound of the sequence range: the engine's default. */
+    public static final int DEFAULT_SEQ_MAX = ACLManager.Builder.DEFAULT_SEQ_MAX;
+    /** Five minutes of waiting for an unreachable switch: the engine's default. */
+    public static final Duration DEFAULT_MAX_REQUEST_AGE = ACLManager.Builder.DEFAULT_MAX_REQUEST_AGE;
+    /** Waiting requests at most: the engine's default. */
+    public static final int DEFAULT_QUEUE_LIMIT = ACLManager.Builder.DEFAULT_QUEUE_LIMIT;
     /** Requests per second per client: none, as the Python tool had none (a Zeek manager relays every worker). */
     public static final int DEFAULT_RATE_LIMIT = 0;
     /** The burst, as a multiple of the rate, unless set. */
@@ -87,6 +92,7 @@ public record DumbnoSettings(
         Objects.requireNonNull(metricsListen, "metricsListen");
         Objects.requireNonNull(secretFile, "secretFile");
         Objects.requireNonNull(syslog, "syslog");
+        Objects.requireNonNull(whenFull, "whenFull");
         if (listen.isEmpty()) {
             throw Field.of(SECTION, "listen", "").fail("needs at least one host:port");
         }
@@ -169,6 +175,7 @@ public record DumbnoSettings(
         private Optional<InetSocketAddress> syslog = Optional.empty();
         private boolean repairLayout = true;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private WhenFull whenFull = WhenFull.REFUSE;
 
         private Builder() {
         }
@@ -275,12 +282,18 @@ public record DumbnoSettings(
             return this;
         }
 
+        /** What a request for a new rule meets at {@code max_rules} ({@link WhenFull#REFUSE} by default). */
+        public Builder whenFull(WhenFull value) {
+            this.whenFull = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The settings; throws {@link ConfigException} when they do not hold together. */
         public DumbnoSettings build() {
             int burst = rateBurst != null ? rateBurst : defaultBurst(rateLimit);
             return new DumbnoSettings(listen, purgeInterval, hardTimeout, seqMin, seqMax, maxRules,
                     allowClients, neverShunt, metricsListen, maxRequestAge, queueLimit, rateLimit,
-                    burst, secretFile, syslog, repairLayout, shutdownTimeout);
+                    burst, secretFile, syslog, repairLayout, shutdownTimeout, whenFull);
         }
 
         private static int defaultBurst(int rate) {

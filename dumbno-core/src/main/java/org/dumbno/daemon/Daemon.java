@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running dumbno: the switch transport and the {@link EosSwitch} over it (or the dummy switch),
- * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one configuration by
- * {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in reverse order: the
- * server stops receiving, the engine writes what is queued and refuses what it cannot write, the
- * server sends those answers and releases its sockets, then the transport (and a hosted simulated
- * switch's eAPI server) goes.
+ * the {@link ACLManager}, the {@link Security} checks and the {@link UdpServer}, built from one
+ * configuration by {@link #start(DumbnoConfig, Options)}. {@link #close()} takes them down in
+ * reverse order: the server stops receiving, the engine writes what is queued and refuses what it
+ * cannot write, the server sends those answers and releases its sockets, then the switch and its
+ * transport (and a hosted simulated switch's eAPI server) go.
  */
 public final class Daemon implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -237,7 +237,7 @@ public final class Daemon implements Closeable {
      * Takes from {@code next} (the configuration file read again) what can change while running:
      * {@code allow_clients}, {@code never_shunt}, {@code rate_limit}, {@code rate_burst}, the key
      * of {@code secret_file} (read again), {@code purge_interval}, {@code hard_timeout},
-     * {@code max_rules} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
+     * {@code max_rules}, {@code when_full} and {@code shutdown_timeout}; the rest (the switch, the ports, the listen
      * addresses, ...) is reported as needing a restart. Either everything that can change does, or
      * nothing does.
      *
@@ -252,7 +252,8 @@ public final class Daemon implements Closeable {
                 .neverShunt(settings.neverShunt()).rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key)
                 .clock(clock).build();
         Reload reload = Reload.between(started, applied, next);
-        manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules());
+        manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules(),
+                settings.whenFull());
         security.set(nextSecurity);
         shutdownTimeout = settings.shutdownTimeout();
         applied = next;
@@ -300,6 +301,7 @@ public final class Daemon implements Closeable {
                 .twoTupleHosts(config.twoTupleHosts())
                 .sequenceRange(settings.seqMin(), settings.seqMax())
                 .maxRules(settings.maxRules())
+                .whenFull(settings.whenFull())
                 .purgeInterval(settings.purgeInterval())
                 .hardTimeout(settings.hardTimeout())
                 .maxRequestAge(settings.maxRequestAge())
@@ -356,8 +358,9 @@ public final class Daemon implements Closeable {
                 started.push(metrics);
             }
             if (config.backend() == Backend.DUMMY) {
-                eos = Switches.open(config, Switches.Role.HOST, options.configName());
-                started.push(eos);
+                AclSwitch dummy = Switches.open(config, Switches.Role.HOST, options.configName());
+                started.push(dummy);
+                eos = metrics == null ? dummy : metrics.wrap(dummy);
             } else {
                 transport = Switches.connect(config, Switches.Role.HOST, options.configName());
                 started.push(transport);

@@ -39,6 +39,11 @@ final class DaemonMetrics implements Closeable {
         return metrics.wrap(transport);
     }
 
+    /** {@code aclSwitch}, telling whether it is up; for a switch without an eAPI transport. */
+    AclSwitch wrap(AclSwitch aclSwitch) {
+        return metrics.wrap(aclSwitch);
+    }
+
     /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
     void start(InetSocketAddress listen, DumbnoConfig config, AclSwitch eos, ACLManager manager,
             UdpServer udp, Supplier<Map<String, Long>> refusals, ZeekBridge zeek, Clock clock, Health health)
@@ -53,7 +58,7 @@ final class DaemonMetrics implements Closeable {
         metrics.attachHealth(health);
         metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
                 poller, clock);
-        server = MetricsServer.start(listen, metrics.registry(), health);
+        server = MetricsServer.start(listen, metrics.registry(), health, manager::active);
     }
 
     /** The bandwidth polls that stalled. */

@@ -35,6 +35,7 @@ public record Reload(List<String> applied, List<String> needRestart) {
         changed(applied, before, after, "purge_interval", DumbnoSettings::purgeInterval);
         changed(applied, before, after, "hard_timeout", DumbnoSettings::hardTimeout);
         changed(applied, before, after, "max_rules", DumbnoSettings::maxRules);
+        changed(applied, before, after, "when_full", DumbnoSettings::whenFull);
         changed(applied, before, after, "shutdown_timeout", DumbnoSettings::shutdownTimeout);
         if (after.secretFile().isPresent() && !applied.contains("[dumbno] secret_file")) {
             applied.add("[dumbno] secret_file (read again)");

@@ -54,7 +54,7 @@ public final class Switches {
      */
     public static AclSwitch open(DumbnoConfig config, Role role, String configName) throws IOException {
         if (config.backend() == Backend.DUMMY) {
-            return AclSwitch.dummy(AclKey.of(config.ports().values()));
+            return AclSwitch.dummy(AclKey.inBothFamilies(config.ports().values()));
         }
         return EosSwitch.of(connect(config, role, configName), config.ports());
     }

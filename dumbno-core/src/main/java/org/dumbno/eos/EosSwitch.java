@@ -51,14 +51,15 @@ public final class EosSwitch implements AclSwitch {
     private EosSwitch(Transport transport, Map<String, String> ports) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.ports = Collections.unmodifiableMap(new TreeMap<>(ports));
-        this.acls = AclKey.of(this.ports.values());
+        this.acls = AclKey.inBothFamilies(this.ports.values());
         this.decoder = new ReadDecoder(acls, reader.decoder(acls));
     }
 
     /**
      * A switch reached through {@code transport} whose ingress interfaces map to ACL names as in
      * {@code ports} (e.g. {@code Ethernet1 -> bulk_1}). With no ports there are no managed lists:
-     * nothing is read or written, and every shunt is "on" none of them ({@code backend = dummy}).
+     * nothing is read or written, and every shunt is "on" none of them. Closing it closes the
+     * transport.
      */
     public static EosSwitch of(Transport transport, Map<String, String> ports) {
         return new EosSwitch(transport, ports);
@@ -155,7 +156,7 @@ public final class EosSwitch implements AclSwitch {
 
     /**
      * Reads whether {@code hardware access-list update default-result permit} is configured, unless
-     * setup or an earlier read found out already: see {@link #readDefaultResult()}.
+     * setup or an earlier call found out already: see {@link #readDefaultResult()}.
      */
     @Override
     public void learnLayout() throws SwitchException {
@@ -250,13 +251,30 @@ public final class EosSwitch implements AclSwitch {
      */
     @Override
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
-        if (writes.isEmpty()) {
+        return write(List.of(), writes);
+    }
+
+    /**
+     * As {@link #write(List)}, removing {@code removals} ({@code no SEQ}) first, in the same call:
+     * the lines a write makes room for leave the switch in the call that adds theirs. A removal the
+     * switch refuses throws its {@link CommandFailedException}: no line was added.
+     */
+    @Override
+    public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        if (writes.isEmpty() && removals.isEmpty()) {
             return List.of();
         }
         Map<AclKey, List<EntryWrite>> groups = new LinkedHashMap<>();
         writes.forEach(w -> groups.computeIfAbsent(w.acl(), k -> new ArrayList<>()).add(w));
         List<String> commands = new ArrayList<>(List.of("enable", "configure"));
-        List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(2, null));
+        Map<AclKey, List<EntryRef>> removed = new LinkedHashMap<>();
+        removals.forEach(e -> removed.computeIfAbsent(e.acl(), k -> new ArrayList<>()).add(e));
+        removed.forEach((acl, refs) -> {
+            commands.add(AclCommands.mode(acl));
+            refs.forEach(ref -> commands.add("no " + ref.sequence()));
+        });
+        int firstWrite = commands.size();
+        List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(firstWrite, null));
         List<EntryWrite> ordered = new ArrayList<>(writes.size());
         Map<org.dumbno.rule.Rule, String> texts = new java.util.HashMap<>();
         groups.forEach((acl, lines) -> {
@@ -294,7 +312,7 @@ public final class EosSwitch implements AclSwitch {
                         e.failedCommand(), String.join("; ", e.errors()));
                 return List.of();
             }
-            if (index < 2 || index >= byCommand.size()) {
+            if (index < firstWrite || index >= byCommand.size()) {
                 throw e;
             }
             EntryWrite failed = byCommand.get(index);
@@ -320,8 +338,10 @@ public final class EosSwitch implements AclSwitch {
      */
     private static EntryWriteException refused(EntryWrite failed, List<EntryWrite> applied, CommandFailedException e) {
         List<String> reasons = e.errors().isEmpty() ? List.of("eAPI error " + e.code()) : e.errors();
-        boolean taken = e.errors().stream().anyMatch(reason -> reason.contains(SEQUENCE_TAKEN));
-        return new EntryWriteException(e.switchName(), failed, applied, reasons, taken, e);
+        if (e.errors().stream().anyMatch(reason -> reason.contains(SEQUENCE_TAKEN))) {
+            return EntryWriteException.sequenceTaken(e.switchName(), failed, applied, reasons, e);
+        }
+        return EntryWriteException.refused(e.switchName(), failed, applied, reasons, e);
     }
 
     /** Removes lines by sequence number ({@code no SEQ}), grouped by list, in one call. */

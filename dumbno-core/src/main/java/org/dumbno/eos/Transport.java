@@ -12,13 +12,14 @@ import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 
 /**
- * The one narrow way dumbno talks to a switch: run these EOS commands, in order, and give back one
- * result object per command. Commands run with eAPI's stop-on-error semantics: when one fails, the
- * ones before it stay applied, the ones after it do not run, and a {@link CommandFailedException}
- * carries the results up to and including the failed one.
+ * How {@link EosSwitch} talks to an Arista switch: run these EOS commands, in order, and give back
+ * one result object per command. Commands run with eAPI's stop-on-error semantics: when one fails,
+ * the ones before it stay applied, the ones after it do not run, and a
+ * {@link CommandFailedException} carries the results up to and including the failed one.
  *
  * <p>Implementations are thread-safe. The eAPI transport speaks JSON-RPC over HTTP(S), the simulated
- * switch runs in-process, the dummy only logs.
+ * switch runs in-process. This is an EOS detail: a switch of another kind implements
+ * {@link org.dumbno.acl.AclSwitch} instead.
  */
 public interface Transport extends Closeable {
 

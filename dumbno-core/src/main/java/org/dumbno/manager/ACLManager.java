@@ -6,30 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
-import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
-import org.dumbno.internal.LoopWatch;
-import org.dumbno.internal.Loops;
-import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.RequestFilter;
 import org.dumbno.rule.Rule;
@@ -47,32 +37,17 @@ import org.dumbno.rule.Rule;
  *
  * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
  * round-robin after the last one used; lines outside that range are never touched. When another
- * writer took a number meanwhile (the switch answers {@code Duplicate sequence number}), the
- * engine reads the switch again and places the rule anew, up to three times per rule.
+ * writer took a number meanwhile (the switch refuses the line as taken:
+ * {@link org.dumbno.acl.EntryWriteException#isSequenceTaken()}), the engine reads the switch again
+ * and places the rule anew, up to three times per rule.
  */
 public final class ACLManager implements Shunter, Closeable {
-    private static final String SHUTTING_DOWN = "dumbno is shutting down";
-
     private final Engine engine;
-    private final Sweeper sweeper;
-    private final Remover remover;
-    private final Set<CompletableFuture<ShuntOutcome>> removals = ConcurrentHashMap.newKeySet();
     private final boolean ownsScheduler;
-    private final LoopWatch purgeWatch;
-    private ScheduledFuture<?> purgeLoop;
 
-    private ACLManager(Settings settings, ScheduledExecutorService scheduler, boolean ownsScheduler) {
-        this.engine = new Engine(settings, scheduler);
-        this.sweeper = new Sweeper(engine);
-        this.remover = new Remover(engine);
+    private ACLManager(Engine engine, boolean ownsScheduler) {
+        this.engine = engine;
         this.ownsScheduler = ownsScheduler;
-        this.purgeWatch = new LoopWatch("purge loop", settings.purgeInterval(), settings.clock(), this::purgeIdle);
-    }
-
-    private boolean purgeIdle() {
-        synchronized (engine.lock) {
-            return !engine.started || engine.closed;
-        }
     }
 
     /** A builder; a switch (an {@link AclSwitch}, or an EOS transport and ports) is required. */
@@ -88,54 +63,16 @@ public final class ACLManager implements Shunter, Closeable {
      * @throws IllegalStateException started twice, or after (or during) {@link #close()}
      */
     public void start() throws SwitchException {
-        List<Runnable> after = new ArrayList<>();
-        engine.callLock.lock();
-        try {
-            synchronized (engine.lock) {
-                if (engine.started || engine.closed) {
-                    throw new IllegalStateException(engine.closed ? "closed" : "already started");
-                }
-            }
-            if (engine.settings.checkLayout()) {
-                learnLayout();
-            }
-            engine.readSwitch(false, new ArrayList<>(), after);
-            synchronized (engine.lock) {
-                if (engine.closed) {
-                    throw new IllegalStateException("closed");
-                }
-                engine.allocator.continueAfter(engine.table.highestInUse());
-                engine.reachableLocked();
-                engine.started = true;
-                purgeWatch.progressed();
-                ShuntLog.LOG.info("found {} shunts on {}", engine.table.activeCount(), engine.eos.describe());
-                long every = engine.settings.purgeInterval().toNanos();
-                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
-                        TimeUnit.NANOSECONDS);
-                engine.kickLocked();
-            }
-        } finally {
-            engine.callLock.unlock();
-            after.forEach(Runnable::run);
-        }
-    }
-
-    private void learnLayout() throws SwitchException {
-        try {
-            engine.eos.learnLayout();
-        } catch (SwitchRefusedException e) {
-            ShuntLog.LOG.warn("cannot read the switch-wide settings of {}: {}", engine.eos.describe(), e.getMessage());
-        }
+        engine.start();
     }
 
     /**
-     * The layout of the switch as the last read showed it (every read of the lists carries it:
-     * start, sweeps, confirming reads); empty before {@link #start()} has read the switch.
+     * {@link #start()} could not read the switch: the outage is noted (requests made meanwhile
+     * wait for a later {@code start()}, up to the maximum request age) and requests that waited
+     * longer are refused. Call it after each failed start; it does nothing once started or closed.
      */
-    public Optional<LayoutReport> layout() {
-        synchronized (engine.lock) {
-            return Optional.ofNullable(engine.layout.currentLocked());
-        }
+    public void startFailed(SwitchException cause) {
+        engine.startFailed(Objects.requireNonNull(cause, "cause"));
     }
 
     /**
@@ -144,27 +81,7 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> add(Request request) {
-        Objects.requireNonNull(request, "request");
-        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
-        Rule rule;
-        Optional<String> refusal;
-        try {
-            rule = request.toRule(engine.settings.twoTupleHosts());
-            refusal = engine.settings.filter().check(request);
-        } catch (InvalidRequestException e) {
-            engine.refuse(request, future, null, e.getMessage());
-            return future;
-        }
-        if (refusal.isPresent()) {
-            engine.refuse(request, future, rule, refusal.get());
-            return future;
-        }
-        List<Runnable> after = new ArrayList<>();
-        synchronized (engine.lock) {
-            enqueueLocked(request, rule, future, after);
-        }
-        after.forEach(Runnable::run);
-        return future;
+        return engine.add(Objects.requireNonNull(request, "request"));
     }
 
     /**
@@ -179,139 +96,44 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> remove(Request request) {
-        Objects.requireNonNull(request, "request");
-        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
-        Rule rule;
-        try {
-            rule = request.toRule(engine.settings.twoTupleHosts());
-        } catch (InvalidRequestException e) {
-            engine.refuse(request, future, null, e.getMessage());
-            return future;
-        }
-        List<Runnable> after = new ArrayList<>();
-        synchronized (engine.lock) {
-            if (engine.closed) {
-                after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
-            } else {
-                for (PendingRule.Waiter waiter : engine.queue.withdraw(rule)) {
-                    engine.refuseLater(waiter, rule, "withdrawn by a request to remove it", after);
-                }
-                removals.add(future);
-                future.whenComplete((outcome, failure) -> removals.remove(future));
-                try {
-                    engine.scheduler.execute(() -> {
-                        if (!future.isDone()) {
-                            remover.remove(request, rule, future);
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
-                    after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
-                }
-            }
-        }
-        after.forEach(Runnable::run);
-        return future;
-    }
-
-    private void enqueueLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
-            List<Runnable> after) {
-        if (engine.closed) {
-            after.add(() -> engine.refuse(request, future, rule, SHUTTING_DOWN));
-            return;
-        }
-        String layoutRefusal = engine.layout.refusalLocked(rule.family());
-        if (layoutRefusal != null) {
-            after.add(() -> engine.refuse(request, future, rule, layoutRefusal));
-            return;
-        }
-        ShuntTable.Placement placement = engine.table.find(rule);
-        boolean believed = placement.sequence() != 0 && placement.missing().isEmpty();
-        boolean unread = placement.known() && engine.layout.unreadLocked(rule.family()) != null;
-        if ((believed || unread) && !engine.queue.contains(rule)) {
-            confirmLocked(request, rule, future, after);
-            return;
-        }
-        int max = engine.settings.maxRules();
-        int active = engine.table.activeCount() + engine.queue.ruleCount();
-        if (max > 0 && !placement.known() && !engine.queue.contains(rule) && active >= max) {
-            String reason = "at capacity (" + active + " active shunts)";
-            after.add(() -> refuseLogged(request, future, rule, reason));
-            return;
-        }
-        if (!engine.queue.offer(request, rule, future, engine.now())) {
-            int waiting = engine.queue.requestCount();
-            String reason = "queue full (" + waiting + " requests waiting)";
-            after.add(() -> refuseLogged(request, future, rule, reason));
-            return;
-        }
-        engine.kickLocked();
+        return engine.remove(Objects.requireNonNull(request, "request"));
     }
 
     /**
-     * A repeated request for a rule the engine believes on the switch, or one it knows of from a
-     * read that missed a list of its family: the flow still reaches a sensor, so the rule is
-     * confirmed by a read (and written again where missing) before {@code ok}. Requests arriving
-     * while a confirming read is in flight join it.
+     * Runs one expiry sweep now: one read, then one call removing idle and timed-out lines.
+     *
+     * @throws SwitchException the switch could not be read or the removal failed
      */
-    private void confirmLocked(Request request, Rule rule, CompletableFuture<ShuntOutcome> future,
-            List<Runnable> after) {
-        int waiting = engine.queue.requestCount() + engine.confirmations.size();
-        if (waiting >= engine.settings.queueLimit()) {
-            String reason = "queue full (" + waiting + " requests waiting)";
-            after.add(() -> refuseLogged(request, future, rule, reason));
-            return;
-        }
-        engine.confirmations.add(rule, new PendingRule.Waiter(request, future, engine.now()));
-        engine.kickLocked();
+    public PurgeReport purge() throws SwitchException {
+        return engine.purge();
     }
 
-    /** Refuses a request for a reason the operator must hear of: the engine's limits. */
-    private void refuseLogged(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
-        ShuntLog.LOG.warn("refused {}: {}", request, reason);
-        engine.refuse(request, future, rule, reason);
-    }
-
-    /**
-     * {@link #start()} could not read the switch: the outage is noted (requests made meanwhile
-     * wait for a later {@code start()}, up to the maximum request age) and requests that waited
-     * longer are refused. Call it after each failed start; it does nothing once started or closed.
-     */
-    public void startFailed(SwitchException cause) {
-        Objects.requireNonNull(cause, "cause");
-        List<Runnable> after = new ArrayList<>();
-        synchronized (engine.lock) {
-            if (engine.started || engine.closed) {
-                return;
-            }
-            engine.outageLocked(cause);
-            engine.expireOld(after);
-        }
-        after.forEach(Runnable::run);
-    }
-
-    /** Whether {@link #start()} has read the switch. */
-    public boolean started() {
-        synchronized (engine.lock) {
-            return engine.started;
-        }
-    }
-
-    /** Since when the switch has not answered the engine; empty while it answers. */
-    public Optional<Instant> unreachableSince() {
-        synchronized (engine.lock) {
-            return Optional.ofNullable(engine.unreachableSinceLocked());
-        }
+    /** Registers a listener for adds, removals and refusals (or give it to {@link Builder#listener}). */
+    public void addListener(ShuntListener listener) {
+        engine.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The shunts on the switch as last read or written, by sequence number. */
     public List<ActiveShunt> active() {
-        Instant now = engine.now();
-        List<ActiveShunt> shunts = new ArrayList<>();
-        synchronized (engine.lock) {
-            engine.table.bySequence().forEach((sequence, lines) -> shunts.add(shunt(sequence, lines, now)));
-        }
-        shunts.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        return shunts;
+        return engine.active();
+    }
+
+    /**
+     * The layout of the switch as the last read showed it (every read of the lists carries it:
+     * start, sweeps, confirming reads); empty before {@link #start()} has read the switch.
+     */
+    public Optional<LayoutReport> layout() {
+        return engine.layout();
+    }
+
+    /** Whether {@link #start()} has read the switch. */
+    public boolean started() {
+        return engine.isStarted();
+    }
+
+    /** Since when the switch has not answered the engine; empty while it answers. */
+    public Optional<Instant> unreachableSince() {
+        return engine.unreachableSince();
     }
 
     /**
@@ -323,11 +145,7 @@ public final class ACLManager implements Shunter, Closeable {
      * @return whether the rule is on the switch (else nothing changed)
      */
     public boolean expireAt(Rule rule, Instant deadline) {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(deadline, "deadline");
-        synchronized (engine.lock) {
-            return engine.table.expireAt(rule, deadline);
-        }
+        return engine.expireAt(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(deadline, "deadline"));
     }
 
     /**
@@ -335,56 +153,12 @@ public final class ACLManager implements Shunter, Closeable {
      * sequence range.
      */
     public int capacity() {
-        int max = engine.settings.maxRules();
-        return max > 0 ? max : engine.allocator.capacity();
+        return engine.capacity();
     }
 
     /** Requests waiting for the switch: queued or waiting for a confirming read, not yet answered. */
     public int queueDepth() {
-        synchronized (engine.lock) {
-            return engine.queue.requestCount() + engine.confirmations.size();
-        }
-    }
-
-    private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
-        Map<AclKey, Long> counts = new HashMap<>();
-        Instant added = lines.get(0).addedAt;
-        Instant changed = lines.get(0).lastChange;
-        for (EntryState line : lines) {
-            counts.put(line.acl, line.packets);
-            added = line.addedAt.isBefore(added) ? line.addedAt : added;
-            changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
-        }
-        EntryState first = lines.get(0);
-        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now));
-    }
-
-    /** Registers a listener for adds, removals and refusals. */
-    public void addListener(ShuntListener listener) {
-        engine.listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /**
-     * Runs one expiry sweep now: one read, then one call removing idle and timed-out lines.
-     *
-     * @throws SwitchException the switch could not be read or the removal failed
-     */
-    public PurgeReport purge() throws SwitchException {
-        return sweeper.sweep();
-    }
-
-    /** One round of the purge loop: whatever it meets, the next round still runs. */
-    private void purgeQuietly() {
-        try {
-            PurgeReport report = sweeper.sweep();
-            ShuntLog.LOG.debug("purge: {} lines examined, {} removed", report.examined(), report.removed().size());
-            purgeWatch.progressed();
-        } catch (SwitchException e) {
-            ShuntLog.LOG.warn("purge skipped: {}", e.getMessage());
-            purgeWatch.progressed();
-        } catch (Throwable t) {
-            Loops.failed(ShuntLog.LOG, "purge loop", t);
-        }
+        return engine.queueDepth();
     }
 
     /**
@@ -393,16 +167,27 @@ public final class ACLManager implements Shunter, Closeable {
      * no batch for three retry backoff limits while requests wait. Empty while all is well.
      */
     public List<String> stalls() {
-        List<String> stalls = new ArrayList<>();
-        purgeWatch.stall().ifPresent(stalls::add);
-        engine.lane.stall().ifPresent(stalls::add);
-        return stalls;
+        return engine.stalls();
     }
 
     /**
-     * Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see
-     * {@link #close(Duration)}.
+     * Applies what a configuration read again may change: the purge interval (the next sweep comes
+     * one new interval from now), the hard timeout (from the next sweep on), the most active
+     * shunts and what a request meets when they are reached (from the next request on; shunts
+     * beyond a lowered limit stay until they expire).
+     *
+     * @throws IllegalArgumentException a value is out of range; nothing changed then
      */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules, WhenFull whenFull) {
+        engine.reconfigure(purgeInterval, hardTimeout, maxRules, Objects.requireNonNull(whenFull, "whenFull"));
+    }
+
+    /** As {@link #reconfigure(Duration, Duration, int, WhenFull)}, keeping {@code when_full}. */
+    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
+        engine.reconfigure(purgeInterval, hardTimeout, maxRules, null);
+    }
+
+    /** Stops, giving the queue up to {@link Builder#DEFAULT_CLOSE_TIMEOUT} to be written; see {@link #close(Duration)}. */
     @Override
     public void close() {
         close(Builder.DEFAULT_CLOSE_TIMEOUT);
@@ -416,59 +201,7 @@ public final class ACLManager implements Shunter, Closeable {
      * unreachable. Idempotent.
      */
     public void close(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        List<Runnable> after = new ArrayList<>();
-        synchronized (engine.lock) {
-            if (engine.closed) {
-                return;
-            }
-            engine.closed = true;
-            engine.closeDeadline = engine.now().plus(timeout);
-            if (purgeLoop != null) {
-                purgeLoop.cancel(false);
-            }
-            if (engine.unreachableLocked() || !engine.started) {
-                engine.cancelRetryLocked();
-                engine.refuseAllLocked("dumbno is shutting down", after);
-            }
-        }
-        after.forEach(Runnable::run);
-        engine.drain();
-        after.clear();
-        synchronized (engine.lock) {
-            engine.cancelRetryLocked();
-            engine.refuseAllLocked("dumbno is shutting down", after);
-        }
-        after.forEach(Runnable::run);
-        if (ownsScheduler) {
-            engine.scheduler.shutdownNow();
-        }
-        for (CompletableFuture<ShuntOutcome> removal : List.copyOf(removals)) {
-            removal.complete(ShuntOutcome.refused(null, SHUTTING_DOWN));
-        }
-    }
-
-    /**
-     * Applies what a configuration read again may change: the purge interval (the next sweep comes
-     * one new interval from now), the hard timeout (from the next sweep on) and the most active
-     * shunts (from the next request on; shunts beyond a lowered limit stay until they expire).
-     *
-     * @throws IllegalArgumentException a value is out of range; nothing changed then
-     */
-    public void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules) {
-        synchronized (engine.lock) {
-            Settings before = engine.settings;
-            Settings after = before.with(purgeInterval, hardTimeout, maxRules);
-            engine.settings = after;
-            purgeWatch.interval(purgeInterval);
-            if (!before.purgeInterval().equals(purgeInterval) && purgeLoop != null && !engine.closed) {
-                purgeLoop.cancel(false);
-                long every = purgeInterval.toNanos();
-                purgeLoop = engine.scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every,
-                        TimeUnit.NANOSECONDS);
-                purgeWatch.progressed();
-            }
-        }
+        engine.close(Objects.requireNonNull(timeout, "timeout"), ownsScheduler);
     }
 
     /**
@@ -478,30 +211,30 @@ public final class ACLManager implements Shunter, Closeable {
      * they are on the switch, and expire as any idle shunt).
      */
     public void abandonWaiting() {
-        List<Runnable> after = new ArrayList<>();
-        synchronized (engine.lock) {
-            engine.refuseAllLocked("dumbno is shutting down", after);
-            for (PendingRule pending : engine.inFlight) {
-                pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, "dumbno is shutting down", after));
-            }
-        }
-        after.forEach(Runnable::run);
+        engine.abandonWaiting();
     }
 
     @Override
     public String toString() {
-        return "ACLManager[" + engine.eos.describe() + "]";
+        return "ACLManager[" + engine.eos().describe() + "]";
     }
 
-    /** Builds an {@link ACLManager}; every setting but the switch has a default. */
+    /**
+     * Builds an {@link ACLManager}; every setting but the switch has a default. The defaults are
+     * declared here, and the configuration file's ({@code [dumbno]}) are these.
+     */
     public static final class Builder {
         /** Default lowest managed sequence number (exclusive). */
-        public static final long DEFAULT_SEQ_MIN = 500;
+        public static final int DEFAULT_SEQ_MIN = 500;
         /** Default highest managed sequence number (exclusive). */
-        public static final long DEFAULT_SEQ_MAX = 100_000;
+        public static final int DEFAULT_SEQ_MAX = 100_000;
+        /** Default time between expiry sweeps. */
         public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(30);
+        /** Default longest wait of a request for an unreachable switch. */
         public static final Duration DEFAULT_MAX_REQUEST_AGE = Duration.ofMinutes(5);
+        /** Default most requests waiting. */
         public static final int DEFAULT_QUEUE_LIMIT = 100_000;
+        /** Default most rules written in one call. */
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
         /** How long closing may spend writing what is queued. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -523,6 +256,9 @@ public final class ACLManager implements Shunter, Closeable {
         private RequestFilter filter = RequestFilter.NONE;
         private boolean checkLayout = true;
         private boolean repairLayout = true;
+        private SequenceAllocation allocation = SequenceAllocation.roundRobin();
+        private WhenFull whenFull = WhenFull.REFUSE;
+        private final List<ShuntListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -580,6 +316,15 @@ public final class ACLManager implements Shunter, Closeable {
         /** Active shunts at most; 0 (the default) leaves only the sequence range as the limit. */
         public Builder maxRules(int value) {
             this.maxRules = value;
+            return this;
+        }
+
+        /**
+         * What a request for a new rule meets once {@link #maxRules} shunts stand:
+         * {@link WhenFull#REFUSE} (the default) or {@link WhenFull#EVICT}.
+         */
+        public Builder whenFull(WhenFull value) {
+            this.whenFull = Objects.requireNonNull(value, "whenFull");
             return this;
         }
 
@@ -641,15 +386,30 @@ public final class ACLManager implements Shunter, Closeable {
             return this;
         }
 
+        /**
+         * How the number of each new shunt is chosen among the free ones of the range;
+         * {@link SequenceAllocation#roundRobin()} by default.
+         */
+        public Builder sequenceAllocation(SequenceAllocation value) {
+            this.allocation = Objects.requireNonNull(value, "sequence allocation");
+            return this;
+        }
+
+        /** Registers a listener from the start, so it hears what the first read of the switch finds. */
+        public Builder listener(ShuntListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
         /** The manager, not yet started. */
         public ACLManager build() {
             Settings settings = new Settings(eos, twoTupleHosts, seqMin, seqMax, maxRules, purgeInterval,
                     hardTimeout, maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter,
-                    checkLayout, repairLayout);
-            if (scheduler != null) {
-                return new ACLManager(settings, scheduler, false);
-            }
-            return new ACLManager(settings, Executors.newScheduledThreadPool(2, DaemonThreads.named("dumbno-manager")), true);
+                    checkLayout, repairLayout, allocation, whenFull);
+            boolean owned = scheduler == null;
+            ScheduledExecutorService executor = owned
+                    ? Executors.newScheduledThreadPool(2, DaemonThreads.named("dumbno-manager")) : scheduler;
+            return new ACLManager(new Engine(settings, executor, listeners), owned);
         }
     }
 }

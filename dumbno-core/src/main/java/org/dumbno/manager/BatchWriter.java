@@ -1,5 +1,6 @@
 package org.dumbno.manager;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,68 +24,99 @@ final class BatchWriter {
     static final int MAX_COLLISIONS = 3;
 
     private final Engine engine;
+    private final Object lock;
+    private final SwitchReader reader;
+    @GuardedBy("lock")
+    private final ShuntTable table;
+    @GuardedBy("lock")
+    private final RequestQueue queue;
+    @GuardedBy("lock")
+    private final SequenceNumbers numbers;
+    @GuardedBy("lock")
+    private final LayoutKeeper layout;
+    /** The rules of the batch being written, until its call ends. */
+    @GuardedBy("lock")
+    private List<PendingRule> inFlight = List.of();
 
-    BatchWriter(Engine engine) {
+    BatchWriter(Engine engine, Object lock, SwitchReader reader, ShuntTable table, RequestQueue queue,
+            SequenceNumbers numbers, LayoutKeeper layout) {
         this.engine = engine;
+        this.lock = lock;
+        this.reader = reader;
+        this.table = table;
+        this.queue = queue;
+        this.numbers = numbers;
+        this.layout = layout;
     }
 
     static String credentialsRefused(AuthenticationException e) {
         return "switch refused dumbno's credentials (" + e.switchName() + ")";
     }
 
-    void writeBatch(List<Runnable> after) {
+    void writeBatch(Deferred deferred) {
         List<Planned> plan;
-        synchronized (engine.lock) {
-            plan = plan(engine.queue.take(engine.settings.batchLimit()), after);
-            engine.inFlight = plan.stream().map(Planned::pending).toList();
+        Evictions evictions;
+        synchronized (lock) {
+            List<PendingRule> batch = queue.take(engine.settings().batchLimit());
+            Set<Rule> asked = new HashSet<>();
+            batch.forEach(pending -> asked.add(pending.rule));
+            evictions = new Evictions(table, engine.now(), engine.settings().purgeInterval(),
+                    rule -> asked.contains(rule) || queue.contains(rule));
+            plan = plan(batch, evictions, deferred);
+            inFlight = plan.stream().map(Planned::pending).toList();
         }
         try {
-            write(plan, after);
+            write(plan, evictions, deferred);
         } finally {
-            synchronized (engine.lock) {
-                engine.inFlight = List.of();
+            synchronized (lock) {
+                inFlight = List.of();
             }
         }
     }
 
-    private void write(List<Planned> plan, List<Runnable> after) {
+    private void write(List<Planned> plan, Evictions evictions, Deferred deferred) {
         List<EntryWrite> writes = new ArrayList<>();
         plan.forEach(p -> writes.addAll(p.writes()));
         try {
-            List<LayoutProblem> problems = engine.eos.write(writes);
-            String refusal = problems.isEmpty() || !engine.settings.checkLayout() ? null
-                    : wroteIntoBrokenList(problems, after);
-            synchronized (engine.lock) {
-                settle(plan, null, null, refusal, after);
-                engine.reachableLocked();
+            List<LayoutProblem> problems = engine.eos().write(evictions.refs(), writes);
+            synchronized (lock) {
+                evictions.removed(reader, deferred);
+            }
+            String refusal = problems.isEmpty() || !engine.settings().checkLayout() ? null
+                    : wroteIntoBrokenList(problems, deferred);
+            synchronized (lock) {
+                settle(plan, null, null, refusal, deferred);
+                engine.writeAnsweredLocked();
             }
         } catch (EntryWriteException e) {
-            synchronized (engine.lock) {
-                settle(plan, new HashSet<>(e.applied()), e, null, after);
-                engine.needsResync = true;
-                engine.reachableLocked();
+            synchronized (lock) {
+                evictions.removed(reader, deferred);
+                settle(plan, new HashSet<>(e.applied()), e, null, deferred);
+                engine.markStaleLocked();
+                engine.writeAnsweredLocked();
             }
         } catch (AuthenticationException e) {
             ShuntLog.LOG.error("cannot write to the switch: {}", e.getMessage());
-            refuseAll(plan, credentialsRefused(e), after);
+            refuseAll(plan, evictions, credentialsRefused(e), deferred);
         } catch (SwitchRefusedException e) {
-            refuseAll(plan, "switch refused the change: " + String.join("; ", e.reasons()), after);
+            refuseAll(plan, evictions, "switch refused the change: " + String.join("; ", e.reasons()), deferred);
         } catch (SwitchException e) {
-            synchronized (engine.lock) {
+            synchronized (lock) {
+                evictions.kept();
                 List<PendingRule> back = new ArrayList<>();
                 for (Planned p : plan) {
                     release(p);
                     p.pending().attempted = true;
                     back.add(p.pending());
                 }
-                engine.queue.requeueFront(back);
-                engine.unreachableLocked(e);
+                queue.requeueFront(back);
+                engine.switchFailedLocked(e);
             }
         } catch (RuntimeException e) {
             ShuntLog.LOG.error("writing a batch failed", e);
-            refuseAll(plan, "internal error: " + e, after);
+            refuseAll(plan, evictions, "internal error: " + e, deferred);
         } catch (Error e) {
-            refuseAll(plan, "internal error: " + e, after);
+            refuseAll(plan, evictions, "internal error: " + e, deferred);
             throw e;
         }
     }
@@ -96,68 +128,75 @@ final class BatchWriter {
      *
      * @return why the batch's requests must be refused; null when the lists are whole again
      */
-    private String wroteIntoBrokenList(List<LayoutProblem> problems, List<Runnable> after) {
+    private String wroteIntoBrokenList(List<LayoutProblem> problems, Deferred deferred) {
         LayoutReport found = new LayoutReport(problems);
-        ShuntLog.LOG.warn("switch {}: a write found {}", engine.eos.describe(), found.summary());
+        ShuntLog.LOG.warn("switch {}: a write found {}", engine.eos().describe(), found.summary());
         String refusal = "switch layout incomplete: " + found.summary();
-        if (!engine.settings.repairLayout()) {
-            synchronized (engine.lock) {
-                engine.needsResync = true;
-            }
+        if (!engine.settings().repairLayout()) {
+            engine.markStale();
             return refusal;
         }
         try {
-            engine.layout.repair(found, after);
-            engine.readSwitch(false, new ArrayList<>(), after);
+            return reader.repairAfterWrite(found, deferred);
         } catch (SwitchException e) {
-            ShuntLog.LOG.warn("switch {}: repairing the layout after a write failed: {}", engine.eos.describe(),
+            ShuntLog.LOG.warn("switch {}: repairing the layout after a write failed: {}", engine.eos().describe(),
                     e.getMessage());
-            synchronized (engine.lock) {
-                engine.needsResync = true;
-            }
+            engine.markStale();
             return refusal;
         }
-        synchronized (engine.lock) {
-            for (LayoutProblem problem : problems) {
-                String still = engine.layout.refusalLocked(problem.acl().family());
-                if (still != null) {
-                    return still;
-                }
-            }
-        }
-        return null;
     }
 
-    /** Decides, for each rule of the batch, its number and the lines it lacks. */
-    private List<Planned> plan(List<PendingRule> batch, List<Runnable> after) {
+    /**
+     * Decides, for each rule of the batch, its number and the lines it lacks; at capacity with
+     * {@code when_full = evict}, the shunt that goes to make room for it.
+     */
+    @GuardedBy("lock")
+    private List<Planned> plan(List<PendingRule> batch, Evictions evictions, Deferred deferred) {
         List<Planned> plan = new ArrayList<>(batch.size());
         int fresh = 0;
         for (PendingRule pending : batch) {
             Rule rule = pending.rule;
-            String layoutRefusal = engine.layout.refusalLocked(rule.family());
+            String layoutRefusal = layout.refusalLocked(rule.family());
             if (layoutRefusal != null) {
-                refuse(pending, layoutRefusal, after);
+                refuse(pending, layoutRefusal, deferred);
                 continue;
             }
-            ShuntTable.Placement placement = engine.table.find(rule);
+            ShuntTable.Placement placement = table.find(rule);
             if (placement.sequence() != 0 && placement.missing().isEmpty()) {
-                present(pending, placement.sequence(), after);
+                present(pending, placement.sequence(), deferred);
                 continue;
             }
             long sequence = placement.sequence();
             boolean freshNumber = sequence == 0;
-            int max = engine.settings.maxRules();
-            int active = engine.table.activeCount() + fresh;
-            if (!placement.known() && max > 0 && active >= max) {
-                refuse(pending, "at capacity (" + active + " active shunts)", after);
+            int max = engine.settings().maxRules();
+            int active = table.activeCount() + fresh - evictions.count();
+            boolean full = !placement.known() && max > 0 && active >= max;
+            String atCapacity = "at capacity (" + active + " active shunts)";
+            if (full && engine.settings().whenFull() == WhenFull.REFUSE) {
+                refuse(pending, atCapacity, deferred);
                 continue;
             }
             if (freshNumber) {
-                sequence = engine.allocator.next();
-                if (sequence < 0) {
-                    refuse(pending, "no free sequence number in " + engine.allocator, after);
+                try {
+                    sequence = numbers.next();
+                } catch (RuntimeException e) {
+                    ShuntLog.LOG.error("sequence allocation failed", e);
+                    refuse(pending, "sequence allocation failed: " + e.getMessage(), deferred);
                     continue;
                 }
+                if (sequence == SequenceAllocation.NONE) {
+                    refuse(pending, "no free sequence number in " + numbers, deferred);
+                    continue;
+                }
+            }
+            if (full && !evictions.makeRoom()) {
+                if (freshNumber) {
+                    numbers.release(sequence);
+                }
+                refuse(pending, atCapacity, deferred);
+                continue;
+            }
+            if (freshNumber) {
                 fresh++;
             }
             List<EntryWrite> writes = new ArrayList<>();
@@ -174,7 +213,7 @@ final class BatchWriter {
      * refused one is answered, the rest requeued.
      */
     private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure, String refusal,
-            List<Runnable> after) {
+            Deferred deferred) {
         List<PendingRule> back = new ArrayList<>();
         java.time.Instant now = engine.now();
         for (Planned p : plan) {
@@ -182,31 +221,31 @@ final class BatchWriter {
             String stored = p.writes().isEmpty() ? null : "deny " + p.pending().rule.canonicalText();
             for (EntryWrite write : p.writes()) {
                 if (applied == null || applied.contains(write)) {
-                    engine.table.added(write.acl(), write.sequence(), write.rule(), stored, now);
+                    table.added(write.acl(), write.sequence(), write.rule(), stored, now);
                 } else {
                     all = false;
                 }
             }
             if (all && refusal != null && !p.writes().isEmpty()) {
-                refuse(p.pending(), refusal, after);
+                refuse(p.pending(), refusal, deferred);
             } else if (all) {
-                installed(p, after);
+                installed(p, deferred);
                 if (p.writes().isEmpty()) {
                     release(p);
                 }
             } else if (failure != null && p.writes().contains(failure.failedWrite())) {
                 release(p);
                 if (failure.isSequenceTaken()) {
-                    collided(p, failure, back, after);
+                    collided(p, failure, back, deferred);
                 } else {
-                    refuse(p.pending(), failure.reason(), after);
+                    refuse(p.pending(), failure.reason(), deferred);
                 }
             } else {
                 release(p);
                 back.add(p.pending());
             }
         }
-        engine.queue.requeueFront(back);
+        queue.requeueFront(back);
     }
 
     /**
@@ -214,16 +253,16 @@ final class BatchWriter {
      * for a read before the next write; the rule goes back to be placed anew, up to
      * {@link #MAX_COLLISIONS} times.
      */
-    private void collided(Planned p, EntryWriteException failure, List<PendingRule> back, List<Runnable> after) {
+    private void collided(Planned p, EntryWriteException failure, List<PendingRule> back, Deferred deferred) {
         PendingRule pending = p.pending();
         EntryWrite taken = failure.failedWrite();
         pending.collisions++;
-        if (p.writes().stream().anyMatch(engine.table::holds)) {
+        if (p.writes().stream().anyMatch(table::holds)) {
             pending.attempted = true;
         }
         if (pending.collisions >= MAX_COLLISIONS) {
             refuse(pending, "sequence number taken on the switch " + pending.collisions
-                    + " times in a row (another writer in the range?): " + failure.reason(), after);
+                    + " times in a row (another writer in the range?): " + failure.reason(), deferred);
             return;
         }
         ShuntLog.LOG.warn("seq={} in {} is taken ({}): another writer uses the range; reading the switch again"
@@ -232,16 +271,16 @@ final class BatchWriter {
         back.add(pending);
     }
 
-    private void installed(Planned p, List<Runnable> after) {
+    private void installed(Planned p, Deferred deferred) {
         Rule rule = p.pending().rule;
         long sequence = p.sequence();
         boolean added = p.newRule() || p.pending().attempted;
         if (ShuntLog.LOG.isInfoEnabled()) {
             ShuntLog.LOG.info(ShuntLog.add(sequence, rule.text()));
         }
-        after.add(() -> engine.listeners.fire(l -> {
+        deferred.add(() -> engine.listeners().fire(l -> {
             if (added) {
-                l.added(rule, sequence);
+                l.installed(rule, sequence);
             } else {
                 l.alreadyPresent(rule, sequence);
             }
@@ -250,44 +289,53 @@ final class BatchWriter {
         for (PendingRule.Waiter waiter : p.pending().waiters) {
             ShuntOutcome outcome = fresh ? ShuntOutcome.installed(rule, sequence)
                     : ShuntOutcome.alreadyPresent(rule, sequence);
-            after.add(() -> waiter.future().complete(outcome));
+            deferred.answer(waiter.future(), outcome);
             fresh = false;
         }
     }
 
-    private void present(PendingRule pending, long sequence, List<Runnable> after) {
+    private void present(PendingRule pending, long sequence, Deferred deferred) {
         if (pending.attempted) {
-            installed(new Planned(pending, sequence, false, true, List.of()), after);
+            installed(new Planned(pending, sequence, false, true, List.of()), deferred);
             return;
         }
         Rule rule = pending.rule;
-        after.add(() -> engine.listeners.fire(l -> l.alreadyPresent(rule, sequence)));
+        deferred.add(() -> engine.listeners().fire(l -> l.alreadyPresent(rule, sequence)));
         for (PendingRule.Waiter waiter : pending.waiters) {
-            after.add(() -> waiter.future().complete(ShuntOutcome.alreadyPresent(rule, sequence)));
+            deferred.answer(waiter.future(), ShuntOutcome.alreadyPresent(rule, sequence));
         }
     }
 
     /** Gives a new number back unless a line under it reached the switch. */
     private void release(Planned p) {
-        if (p.freshNumber() && !engine.table.inUse(p.sequence())) {
-            engine.allocator.release(p.sequence());
+        if (p.freshNumber() && !table.inUse(p.sequence())) {
+            numbers.release(p.sequence());
         }
     }
 
-    private void refuse(PendingRule pending, String reason, List<Runnable> after) {
+    private void refuse(PendingRule pending, String reason, Deferred deferred) {
         for (PendingRule.Waiter waiter : pending.waiters) {
             ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);
-            engine.refuseLater(waiter, pending.rule, reason, after);
+            engine.refuseLater(waiter, pending.rule, reason, deferred);
         }
     }
 
-    private void refuseAll(List<Planned> plan, String reason, List<Runnable> after) {
-        synchronized (engine.lock) {
+    private void refuseAll(List<Planned> plan, Evictions evictions, String reason, Deferred deferred) {
+        synchronized (lock) {
+            evictions.kept();
             for (Planned p : plan) {
                 release(p);
-                refuse(p.pending(), reason, after);
+                refuse(p.pending(), reason, deferred);
             }
-            engine.needsResync = true;
+            engine.markStaleLocked();
+        }
+    }
+
+    /** Refuses the requests of the batch in flight, at once: for a close that ran out of time. */
+    @GuardedBy("lock")
+    void abandonInFlightLocked(String reason, Deferred deferred) {
+        for (PendingRule pending : inFlight) {
+            pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, reason, deferred));
         }
     }
 }

@@ -1,18 +1,19 @@
 package org.dumbno.manager;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
@@ -20,73 +21,360 @@ import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
+import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
 /**
- * The engine's shared state and its switch lane. Two locks: {@link #lock} guards the state and
- * is never held during a switch call; {@link #callLock} is held for every switch call, so at most
- * one is in flight. Futures and listeners run after both are released.
+ * The engine: owns what dumbno knows of the switch and what waits for it, and the lane that
+ * writes it. Two locks: {@link #lock} guards the state and is never held during a switch call;
+ * {@link #callLock} is held for every switch call, so at most one is in flight. Futures and
+ * listeners run after both are released ({@link Deferred}). Thread-safe.
  */
 final class Engine {
-    /** Replaced whole by {@link ACLManager#reconfigure}; read anywhere. */
-    volatile Settings settings;
-    final AclSwitch eos;
-    final ScheduledExecutorService scheduler;
-    final Object lock = new Object();
-    final ReentrantLock callLock = new ReentrantLock();
-    final SequenceAllocator allocator;
-    final ShuntTable table;
-    final RequestQueue queue;
-    final Listeners listeners = new Listeners();
-    final LayoutKeeper layout;
-    final Confirmations confirmations = new Confirmations();
-    private final BatchWriter writer = new BatchWriter(this);
+    static final String SHUTTING_DOWN = "dumbno is shutting down";
+
+    private final Object lock = new Object();
+    private final ReentrantLock callLock = new ReentrantLock();
+    /** Replaced whole by {@link #reconfigure}; read anywhere. */
+    private volatile Settings settings;
+    private final AclSwitch eos;
+    private final ScheduledExecutorService scheduler;
+    private final Listeners listeners;
+    @GuardedBy("lock")
+    private final SequenceNumbers numbers;
+    @GuardedBy("lock")
+    private final ShuntTable table;
+    @GuardedBy("lock")
+    private final RequestQueue queue;
+    @GuardedBy("lock")
+    private final Confirmations confirmations = new Confirmations();
+    @GuardedBy("lock")
+    private final LayoutKeeper layout;
+    @GuardedBy("lock")
+    private final Outage outage;
+    private final SwitchReader reader;
+    private final BatchWriter writer;
+    private final Sweeper sweeper;
+    private final Remover remover;
+    private final Intake intake;
     /** The write lane: stalled when requests wait, nothing is retrying, and no batch got through. */
-    final LoopWatch lane;
+    private final LoopWatch lane;
 
-    // guarded by lock
-    boolean started;
-    boolean closed;
-    boolean needsResync;
-    /** The rules of the batch being written, until its call ends. */
-    List<PendingRule> inFlight = List.of();
-    /** Once closed: when closing stops writing and refuses what is left. */
-    Instant closeDeadline = Instant.MAX;
+    @GuardedBy("lock")
+    private boolean started;
+    @GuardedBy("lock")
+    private boolean closed;
+    /** Whether the switch must be read before the next write: dumbno's picture may be stale. */
+    @GuardedBy("lock")
+    private boolean stale;
+    @GuardedBy("lock")
     private boolean draining;
-    /** Whether the lane's last call was a write; only the lane (holding {@link #callLock}) uses it. */
+    /** Once closed: when closing stops writing and refuses what is left. */
+    @GuardedBy("lock")
+    private Instant closeDeadline = Instant.MAX;
+    /** Whether the lane's last call was a write. */
+    @GuardedBy("callLock")
     private boolean lastCallWrote;
-    private boolean retryScheduled;
-    private Instant unreachableSince;
-    private Duration backoff;
-    private ScheduledFuture<?> retry;
 
-    Engine(Settings settings, ScheduledExecutorService scheduler) {
+    Engine(Settings settings, ScheduledExecutorService scheduler, List<ShuntListener> listeners) {
         this.settings = settings;
         this.eos = settings.eos();
         this.scheduler = scheduler;
-        this.allocator = new SequenceAllocator(settings.seqMin(), settings.seqMax());
-        this.table = new ShuntTable(eos.acls(), allocator);
+        this.listeners = new Listeners(listeners);
+        this.numbers = new SequenceNumbers(settings.seqMin(), settings.seqMax(), settings.allocation());
+        this.table = new ShuntTable(eos.acls(), numbers);
         this.queue = new RequestQueue(settings.queueLimit());
-        this.layout = new LayoutKeeper(settings, listeners);
+        this.layout = new LayoutKeeper(settings, this.listeners);
+        this.outage = new Outage(this, scheduler);
+        this.reader = new SwitchReader(this, lock, table, layout);
+        this.writer = new BatchWriter(this, lock, reader, table, queue, numbers, layout);
+        this.sweeper = new Sweeper(this, lock, reader, table, numbers, scheduler);
+        this.remover = new Remover(this, lock, reader, table);
+        this.intake = new Intake(this, lock, table, queue, confirmations, layout, remover, scheduler);
         this.lane = new LoopWatch("write lane", settings.retryMax(), settings.clock(), this::laneIdle);
     }
 
-    private boolean laneIdle() {
-        synchronized (lock) {
-            return !started || closed || retryScheduled || queue.isEmpty() && !confirmations.hasWaiting();
+    // --- what the facade asks -------------------------------------------------------------------
+
+    /**
+     * Reads the switch, learns the shunts already there and the numbers in use, starts the purge
+     * loop and the writing of requests queued so far.
+     */
+    void start() throws SwitchException {
+        callSwitch("start", deferred -> {
+            synchronized (lock) {
+                if (started || closed) {
+                    throw new IllegalStateException(closed ? "closed" : "already started");
+                }
+            }
+            if (settings.checkLayout()) {
+                learnLayout();
+            }
+            reader.read(deferred);
+            synchronized (lock) {
+                if (closed) {
+                    throw new IllegalStateException("closed");
+                }
+                numbers.continueAfter(table.highestInUse());
+                outage.end();
+                started = true;
+                ShuntLog.LOG.info("found {} shunts on {}", table.activeCount(), eos.describe());
+                sweeper.startLoopLocked();
+                kickLocked();
+            }
+            return null;
+        });
+    }
+
+    private void learnLayout() throws SwitchException {
+        try {
+            eos.learnLayout();
+        } catch (SwitchRefusedException e) {
+            ShuntLog.LOG.warn("cannot read the switch-wide settings of {}: {}", eos.describe(), e.getMessage());
         }
+    }
+
+    /** {@link #start()} could not read the switch: see {@link ACLManager#startFailed}. */
+    void startFailed(SwitchException cause) {
+        Deferred deferred = new Deferred();
+        synchronized (lock) {
+            if (started || closed) {
+                return;
+            }
+            outage.begin(cause);
+            refuseExpiredLocked(deferred);
+        }
+        deferred.run("start");
+    }
+
+    /** Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. */
+    CompletableFuture<ShuntOutcome> add(Request request) {
+        return intake.add(request);
+    }
+
+    /** Takes a request's rule away; see {@link ACLManager#remove}. */
+    CompletableFuture<ShuntOutcome> remove(Request request) {
+        return intake.remove(request);
+    }
+
+    /** One expiry sweep now. */
+    PurgeReport purge() throws SwitchException {
+        return sweeper.sweep();
+    }
+
+    @GuardedBy("lock")
+    boolean closedLocked() {
+        return closed;
+    }
+
+    boolean isStarted() {
+        synchronized (lock) {
+            return started;
+        }
+    }
+
+    /** Whether the purge loop has nothing to do: not started, or closed. */
+    boolean purgeIdle() {
+        synchronized (lock) {
+            return !started || closed;
+        }
+    }
+
+    Optional<Instant> unreachableSince() {
+        synchronized (lock) {
+            return Optional.ofNullable(outage.since());
+        }
+    }
+
+    Optional<LayoutReport> layout() {
+        synchronized (lock) {
+            return Optional.ofNullable(layout.currentLocked());
+        }
+    }
+
+    /** The shunts as last read or written, by sequence number. */
+    List<ActiveShunt> active() {
+        Instant now = now();
+        synchronized (lock) {
+            return table.active(now);
+        }
+    }
+
+    boolean expireAt(Rule rule, Instant deadline) {
+        synchronized (lock) {
+            return table.expireAt(rule, deadline);
+        }
+    }
+
+    int capacity() {
+        int max = settings.maxRules();
+        if (max > 0) {
+            return max;
+        }
+        synchronized (lock) {
+            return numbers.capacity();
+        }
+    }
+
+    int queueDepth() {
+        synchronized (lock) {
+            return queue.requestCount() + confirmations.size();
+        }
+    }
+
+    List<String> stalls() {
+        List<String> stalls = new ArrayList<>();
+        sweeper.stall().ifPresent(stalls::add);
+        lane.stall().ifPresent(stalls::add);
+        return stalls;
+    }
+
+    /** Stops; see {@link ACLManager#close(Duration)}. Idempotent. */
+    void close(Duration timeout, boolean ownsScheduler) {
+        Deferred deferred = new Deferred();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeDeadline = now().plus(timeout);
+            sweeper.stopLoopLocked();
+            if (outage.ongoing() || !started) {
+                outage.cancelRetry();
+                refuseAllLocked(SHUTTING_DOWN, deferred);
+            }
+        }
+        deferred.run("close");
+        drain();
+        synchronized (lock) {
+            outage.cancelRetry();
+            refuseAllLocked(SHUTTING_DOWN, deferred);
+        }
+        deferred.run("close");
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        remover.refuseTracked(SHUTTING_DOWN);
+    }
+
+    /** Applies what a configuration read again may change; a null {@code whenFull} keeps it. */
+    void reconfigure(Duration purgeInterval, Duration hardTimeout, int maxRules, WhenFull whenFull) {
+        synchronized (lock) {
+            Settings before = settings;
+            settings = before.with(purgeInterval, hardTimeout, maxRules, whenFull != null ? whenFull : before.whenFull());
+            sweeper.intervalChangedLocked(before.purgeInterval(), purgeInterval, !closed);
+        }
+    }
+
+    /** Refuses every request still waiting, those of the batch in flight too. */
+    void abandonWaiting() {
+        Deferred deferred = new Deferred();
+        synchronized (lock) {
+            refuseAllLocked(SHUTTING_DOWN, deferred);
+            writer.abandonInFlightLocked(SHUTTING_DOWN, deferred);
+        }
+        deferred.run("close");
+    }
+
+    void addListener(ShuntListener listener) {
+        listeners.add(listener);
+    }
+
+    // --- what the lane's parts ask ----------------------------------------------------------------
+
+    Settings settings() {
+        return settings;
+    }
+
+    AclSwitch eos() {
+        return eos;
+    }
+
+    Listeners listeners() {
+        return listeners;
     }
 
     Instant now() {
         return settings.clock().instant();
     }
 
-    /** Starts the lane if there is work and nothing stops it. Call with {@link #lock} held. */
+    /** A switch call: the body runs holding {@link #callLock}; what it defers runs after. */
+    <T, E extends Exception> T callSwitch(String where, SwitchCall<T, E> call) throws E {
+        Deferred deferred = new Deferred();
+        callLock.lock();
+        try {
+            return call.run(deferred);
+        } finally {
+            callLock.unlock();
+            deferred.run(where);
+        }
+    }
+
+    /** The body of a switch call. */
+    @FunctionalInterface
+    interface SwitchCall<T, E extends Exception> {
+        T run(Deferred deferred) throws E;
+    }
+
+    /** dumbno's picture of the switch may be stale: the switch is read before the next write. */
+    void markStale() {
+        synchronized (lock) {
+            markStaleLocked();
+        }
+    }
+
+    @GuardedBy("lock")
+    void markStaleLocked() {
+        stale = true;
+    }
+
+    /** The switch answered a read: the picture is fresh and the outage, if any, over. */
+    @GuardedBy("lock")
+    void readAnsweredLocked() {
+        stale = false;
+        outage.end();
+    }
+
+    /** The switch answered a write: the outage, if any, is over. */
+    @GuardedBy("lock")
+    void writeAnsweredLocked() {
+        outage.end();
+    }
+
+    /** A sweep could not reach the switch: the outage starts, the next write reads first. */
+    void sweepFailed(SwitchException e, boolean unreachable) {
+        synchronized (lock) {
+            stale = true;
+            if (unreachable) {
+                outage.begin(e);
+            }
+        }
+    }
+
+    /** The switch did not answer the lane: keep the queue, read again before writing, retry later. */
+    @GuardedBy("lock")
+    void switchFailedLocked(SwitchException e) {
+        outage.begin(e);
+        stale = true;
+        retryLaterLocked();
+    }
+
+    // --- the write lane -------------------------------------------------------------------------
+
+    private boolean laneIdle() {
+        synchronized (lock) {
+            return !started || closed || outage.retryScheduled() || queue.isEmpty() && !confirmations.hasWaiting();
+        }
+    }
+
+    /** Starts the lane if there is work and nothing stops it. */
+    @GuardedBy("lock")
     void kickLocked() {
-        if (started && !draining && !retryScheduled && (!queue.isEmpty() || confirmations.hasWaiting())) {
+        if (started && !draining && !outage.retryScheduled() && (!queue.isEmpty() || confirmations.hasWaiting())) {
             draining = true;
             lane.progressed();
             try {
@@ -102,34 +390,25 @@ final class Engine {
      * Whatever a batch throws, the lane is free again afterwards: the error is logged and the lane
      * reads the switch again before its next try, after the backoff.
      */
-    void drain() {
+    private void drain() {
         boolean more = true;
         while (more) {
-            List<Runnable> after = new ArrayList<>();
+            Deferred deferred = new Deferred();
             callLock.lock();
             try {
-                more = drainOnce(after);
+                more = drainOnce(deferred);
                 lane.progressed();
             } catch (Throwable t) {
                 more = false;
                 Loops.failed(ShuntLog.LOG, "write lane", t);
                 synchronized (lock) {
-                    needsResync = true;
+                    stale = true;
                     retryLaterLocked();
                 }
             } finally {
                 callLock.unlock();
             }
-            after.forEach(Engine::runGuarded);
-        }
-    }
-
-    /** Runs a deferred answer or event; whatever it throws, the lane goes on with the next. */
-    private static void runGuarded(Runnable deferred) {
-        try {
-            deferred.run();
-        } catch (Throwable t) {
-            Loops.failed(ShuntLog.LOG, "write lane", t);
+            deferred.run("write lane");
         }
     }
 
@@ -138,30 +417,31 @@ final class Engine {
      * for a confirming read), else a batch of writes. When both writes and repeats wait, they take
      * turns, so neither waits behind more than one call of the other.
      */
-    private boolean drainOnce(List<Runnable> after) {
+    @GuardedBy("callLock")
+    private boolean drainOnce(Deferred deferred) {
         boolean read;
         boolean confirm;
         synchronized (lock) {
-            expireOld(after);
-            if (closed && (unreachableSince != null || !now().isBefore(closeDeadline))) {
+            refuseExpiredLocked(deferred);
+            if (closed && (outage.ongoing() || !now().isBefore(closeDeadline))) {
                 draining = false;
                 return false;
             }
             boolean writes = !queue.isEmpty();
             boolean repeats = confirmations.hasWaiting();
-            if (!writes && !repeats || retryScheduled || !started) {
+            if (!writes && !repeats || outage.retryScheduled() || !started) {
                 draining = false;
                 return false;
             }
-            confirm = repeats && (needsResync || !writes || lastCallWrote);
-            read = needsResync || confirm;
+            confirm = repeats && (stale || !writes || lastCallWrote);
+            read = stale || confirm;
             if (confirm) {
                 confirmations.begin();
             }
         }
         if (read) {
             lastCallWrote = false;
-            if (!resync(after)) {
+            if (!resync(deferred)) {
                 synchronized (lock) {
                     confirmations.failed();
                 }
@@ -169,13 +449,13 @@ final class Engine {
             }
             if (confirm) {
                 synchronized (lock) {
-                    settleConfirmationsLocked(after);
+                    settleConfirmationsLocked(deferred);
                 }
             }
             return true;
         }
         lastCallWrote = true;
-        writer.writeBatch(after);
+        writer.writeBatch(deferred);
         return true;
     }
 
@@ -185,7 +465,8 @@ final class Engine {
      * A read that missed a list of the family confirms nothing: the request waits for the next
      * read, and is refused when that one misses a list too.
      */
-    private void settleConfirmationsLocked(List<Runnable> after) {
+    @GuardedBy("lock")
+    private void settleConfirmationsLocked(Deferred deferred) {
         for (Confirmations.Confirmation confirmation : confirmations.finish()) {
             Rule rule = confirmation.rule();
             PendingRule.Waiter waiter = confirmation.waiter();
@@ -193,19 +474,17 @@ final class Engine {
             String unread = layout.unreadLocked(rule.family());
             ShuntTable.Placement placement = table.find(rule);
             if (refusal != null) {
-                refuseLater(waiter, rule, refusal, after);
+                refuseLater(waiter, rule, refusal, deferred);
             } else if (unread != null && !confirmation.again()) {
                 ShuntLog.LOG.info("rule \"{}\" asked again: {}; reading again", rule.text(), unread);
                 confirmations.readAgain(confirmation);
             } else if (unread != null) {
                 ShuntLog.LOG.warn("refused {}: {}", waiter.request(), unread);
-                refuseLater(waiter, rule, unread, after);
+                refuseLater(waiter, rule, unread, deferred);
             } else if (placement.sequence() != 0 && placement.missing().isEmpty() && !queue.contains(rule)) {
                 long sequence = placement.sequence();
-                after.add(() -> {
-                    listeners.fire(l -> l.alreadyPresent(rule, sequence));
-                    waiter.future().complete(ShuntOutcome.alreadyPresent(rule, sequence));
-                });
+                deferred.add(() -> listeners.fire(l -> l.alreadyPresent(rule, sequence)));
+                deferred.answer(waiter.future(), ShuntOutcome.alreadyPresent(rule, sequence));
             } else {
                 ShuntLog.LOG.info("rule \"{}\" asked again is missing from {}: writing it again", rule.text(),
                         placement.missing());
@@ -219,188 +498,81 @@ final class Engine {
      * works does not end an outage: the write after it does, so a switch that answers reads and
      * fails writes is tried with a growing backoff, not at the first step's pace.
      */
-    boolean resync(List<Runnable> after) {
+    @GuardedBy("callLock")
+    private boolean resync(Deferred deferred) {
         try {
-            readSwitch(false, new ArrayList<>(), after);
+            reader.read(deferred);
             synchronized (lock) {
-                needsResync = false;
+                stale = false;
             }
             return true;
         } catch (AuthenticationException e) {
             ShuntLog.LOG.error("cannot read the switch: {}", e.getMessage());
             synchronized (lock) {
-                refuseAllLocked(BatchWriter.credentialsRefused(e), after);
+                refuseAllLocked(BatchWriter.credentialsRefused(e), deferred);
                 draining = false;
             }
             return false;
         } catch (SwitchException e) {
             synchronized (lock) {
-                unreachableLocked(e);
+                switchFailedLocked(e);
             }
             return false;
         }
     }
 
-    /**
-     * Reads the lists and the layout in one call and applies the read; where the layout drifted
-     * and may be repaired, repairs it and reads again. Call with {@link #callLock} held.
-     *
-     * @param sweep whether the read judges lines for expiry ({@code expired} gets those that go)
-     * @return the read applied last
-     */
-    SwitchRead readSwitch(boolean sweep, List<EntryState> expired, List<Runnable> after) throws SwitchException {
-        SwitchRead read = eos.read();
-        boolean repair;
-        synchronized (lock) {
-            applyLocked(read, sweep, expired, after);
-            repair = layout.needsRepairLocked(read.layout());
-        }
-        if (!repair) {
-            return read;
-        }
-        layout.repair(read.layout(), after);
-        SwitchRead again = eos.read();
-        synchronized (lock) {
-            applyLocked(again, false, new ArrayList<>(), after);
-            layout.repairedLocked(again.layout());
-        }
-        return again;
-    }
-
-    /** Applies a full read to the table; lines that vanished are reported. */
-    private void applyLocked(SwitchRead read, boolean sweep, List<EntryState> expired, List<Runnable> after) {
-        LayoutReport trusted = layout.acceptLocked(read.layout());
-        ShuntTable.Reconciled changes = table.reconcile(read.acls(), trusted, now(), sweep, settings.hardTimeout(),
-                expired);
-        Set<Long> reported = new HashSet<>();
-        for (EntryState entry : changes.gone()) {
-            if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
-                RemovalReason reason = entry.removing != null ? entry.removing : RemovalReason.BY_HAND;
-                ShuntLog.LOG.debug("seq={} rule=\"{}\" left the switch ({})", entry.sequence, entry.ruleText(), reason);
-                removedLater(entry, reason, after);
-            }
-        }
-        Map<AclKey, Integer> vanished = new LinkedHashMap<>();
-        for (EntryState entry : changes.vanished()) {
-            vanished.merge(entry.acl, 1, Integer::sum);
-            if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
-                removedLater(entry, RemovalReason.LAYOUT, after);
-            }
-        }
-        vanished.forEach((acl, count) -> ShuntLog.LOG.warn("{} vanished from {} with {} shunts in it: a layout"
-                + " problem, not hand removals", acl.describe(), eos.describe(), count));
-        layout.skippedLocked(changes.skipped(), after);
-    }
-
-    void removedLater(EntryState entry, RemovalReason reason, List<Runnable> after) {
-        ShuntTable.Tally tally = entry.lifetime != null ? entry.lifetime
-                : new ShuntTable.Tally(entry.packets, entry.bytes, entry.addedAt);
-        Instant since = tally.since() != null ? tally.since() : entry.addedAt;
-        Duration age = Duration.between(since, now());
-        RemovedShunt shunt = new RemovedShunt(entry.rule, entry.sequence, reason, tally.packets(), tally.bytes(),
-                age.isNegative() ? Duration.ZERO : age);
-        after.add(() -> listeners.fire(l -> l.removed(shunt)));
-    }
-
-    /** The switch answered: the outage, if any, is over. */
-    void reachableLocked() {
-        if (unreachableSince != null) {
-            ShuntLog.LOG.info("switch {} reachable again (unreachable since {})", eos.describe(), unreachableSince);
-        }
-        unreachableSince = null;
-        backoff = null;
-    }
-
-    /** The switch did not answer: keep the queue, read again before writing, retry later. */
-    void unreachableLocked(SwitchException e) {
-        outageLocked(e);
-        needsResync = true;
-        retryLaterLocked();
-    }
-
-    /** Notes that the switch did not answer: the outage starts now unless it already had. */
-    void outageLocked(SwitchException e) {
-        if (unreachableSince == null) {
-            unreachableSince = now();
-            ShuntLog.LOG.warn("switch {} unreachable, requests wait up to {}: {}", eos.describe(),
-                    settings.maxRequestAge(), e.getMessage());
-        }
-    }
-
-    /** Since when the switch has not answered; null while it answers. Call with {@link #lock} held. */
-    Instant unreachableSinceLocked() {
-        return unreachableSince;
-    }
-
     /** Frees the lane and tries again after the next backoff step. */
+    @GuardedBy("lock")
     private void retryLaterLocked() {
-        backoff = backoff == null ? settings.retryInitial() : min(backoff.multipliedBy(2), settings.retryMax());
         draining = false;
-        if (!closed) {
-            retryScheduled = true;
-            try {
-                retry = scheduler.schedule(this::retryNow, backoff.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException rejected) {
-                retryScheduled = false;
-            }
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        outage.scheduleRetry(this::retryNow, closed);
     }
 
     private void retryNow() {
         synchronized (lock) {
-            retryScheduled = false;
+            outage.retryDue();
             kickLocked();
         }
     }
 
+    // --- refusing -------------------------------------------------------------------------------
+
     /** Refuses requests that waited longer than allowed for an unreachable switch. */
-    void expireOld(List<Runnable> after) {
-        if (unreachableSince == null) {
+    @GuardedBy("lock")
+    private void refuseExpiredLocked(Deferred deferred) {
+        if (!outage.ongoing()) {
             return;
         }
-        String reason = "switch unreachable since " + unreachableSince;
+        String reason = "switch unreachable since " + outage.since();
         Instant cutoff = now().minus(settings.maxRequestAge());
         for (PendingRule.Waiter waiter : queue.expire(cutoff)) {
             ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);
-            refuseLater(waiter, null, reason, after);
+            refuseLater(waiter, null, reason, deferred);
         }
         for (Confirmations.Confirmation confirmation : confirmations.expire(cutoff)) {
             ShuntLog.LOG.warn("refused {}: {}", confirmation.waiter().request(), reason);
-            refuseLater(confirmation.waiter(), confirmation.rule(), reason, after);
+            refuseLater(confirmation.waiter(), confirmation.rule(), reason, deferred);
         }
     }
 
-    void refuseAllLocked(String reason, List<Runnable> after) {
+    /** Refuses every request waiting, queued or waiting for a confirming read. */
+    @GuardedBy("lock")
+    void refuseAllLocked(String reason, Deferred deferred) {
         for (PendingRule pending : queue.take(Integer.MAX_VALUE)) {
-            pending.waiters.forEach(w -> refuseLater(w, pending.rule, reason, after));
+            pending.waiters.forEach(w -> refuseLater(w, pending.rule, reason, deferred));
         }
         for (Confirmations.Confirmation confirmation : confirmations.takeAll()) {
-            refuseLater(confirmation.waiter(), confirmation.rule(), reason, after);
+            refuseLater(confirmation.waiter(), confirmation.rule(), reason, deferred);
         }
     }
 
-    void refuseLater(PendingRule.Waiter waiter, Rule rule, String reason, List<Runnable> after) {
-        after.add(() -> refuse(waiter.request(), waiter.future(), rule, reason));
+    void refuseLater(PendingRule.Waiter waiter, Rule rule, String reason, Deferred deferred) {
+        deferred.add(() -> refuse(waiter.request(), waiter.future(), rule, reason));
     }
 
+    /** Tells the listeners, then the request, that it is refused. */
     void refuse(Request request, CompletableFuture<ShuntOutcome> future, Rule rule, String reason) {
-        listeners.fire(l -> l.failed(request, reason));
+        listeners.fire(l -> l.refused(request, reason));
         future.complete(ShuntOutcome.refused(rule, reason));
-    }
-
-    /** Stops retrying; call with {@link #lock} held. */
-    void cancelRetryLocked() {
-        if (retry != null) {
-            retry.cancel(false);
-        }
-        retryScheduled = false;
-    }
-
-    boolean unreachableLocked() {
-        return unreachableSince != null;
     }
 }

@@ -25,6 +25,8 @@ final class EntryState {
     ShuntTable.Tally lifetime;
     /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
     boolean judgementSkipped;
+    /** Its counts at its first sighting and at the last sweeps, for the packets per second it matches. */
+    final PacketRate rate;
 
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;
@@ -34,6 +36,7 @@ final class EntryState {
         this.packets = packets;
         this.addedAt = addedAt;
         this.lastChange = addedAt;
+        this.rate = new PacketRate(packets, addedAt);
     }
 
     /** The rule as logged: dumbno's text when the line was understood, else the switch's. */

@@ -79,7 +79,7 @@ final class LayoutKeeper {
      * that refuses the repair leaves the layout as it is (requests of the family are then
      * refused); one that cannot be reached throws.
      */
-    void repair(LayoutReport drifted, List<Runnable> after) throws SwitchException {
+    void repair(LayoutReport drifted, Deferred deferred) throws SwitchException {
         ShuntLog.LOG.warn("switch {}: repairing the layout ({})", eos.describe(), drifted.summary());
         SetupReport report;
         try {
@@ -90,7 +90,7 @@ final class LayoutKeeper {
         }
         for (String change : report.changes()) {
             ShuntLog.LOG.info("op=REPAIR switch={} change=\"{}\"", eos.describe(), change);
-            after.add(() -> listeners.fire(l -> l.layoutRepaired(change)));
+            deferred.add(() -> listeners.fire(l -> l.layoutRepaired(change)));
         }
         report.warnings().forEach(warning -> ShuntLog.LOG.warn("switch {}: {}", eos.describe(), warning));
     }
@@ -138,7 +138,7 @@ final class LayoutKeeper {
     }
 
     /** Says, once per line, which lines a sweep could not judge and why. */
-    void skippedLocked(Map<AclKey, Integer> skipped, List<Runnable> after) {
+    void skippedLocked(Map<AclKey, Integer> skipped, Deferred deferred) {
         skipped.forEach((acl, count) -> {
             String reason = layout.problems(acl).stream()
                     .filter(p -> p.kind() != LayoutProblem.Kind.PERMIT_MISSING && p.kind() != LayoutProblem.Kind.UNBOUND)
@@ -146,7 +146,7 @@ final class LayoutKeeper {
             paused.add(acl);
             ShuntLog.LOG.warn("expiry paused for {} shunts in {}: {}; they stay until its counts can be trusted",
                     count, acl.describe(), reason);
-            after.add(() -> listeners.fire(l -> l.expirySkipped(acl, count, reason)));
+            deferred.add(() -> listeners.fire(l -> l.expirySkipped(acl, count, reason)));
         });
     }
 }

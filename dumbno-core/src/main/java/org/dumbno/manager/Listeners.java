@@ -14,7 +14,11 @@ import org.slf4j.LoggerFactory;
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    private final List<ShuntListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ShuntListener> listeners;
+
+    Listeners(List<ShuntListener> initial) {
+        this.listeners = new CopyOnWriteArrayList<>(initial);
+    }
 
     void add(ShuntListener listener) {
         listeners.add(listener);

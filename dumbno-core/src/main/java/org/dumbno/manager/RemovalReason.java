@@ -11,5 +11,10 @@ public enum RemovalReason {
     /** Its whole list vanished (a reload, a hand edit): a layout event, repaired as such. */
     LAYOUT,
     /** A request ({@code "op": "remove"}, {@code dumbno remove}) took it away. */
-    REQUEST
+    REQUEST,
+    /**
+     * It matched the fewest packets per second when the table was full ({@code when_full = evict}):
+     * removed in the call that installed a new rule in its place.
+     */
+    EVICTED
 }

@@ -1,10 +1,12 @@
 package org.dumbno.manager;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.EntryRef;
 import org.dumbno.acl.SwitchException;
@@ -24,68 +26,80 @@ final class Remover {
     static final int MAX_ROUNDS = 3;
 
     private final Engine engine;
+    private final Object lock;
+    private final SwitchReader reader;
+    @GuardedBy("lock")
+    private final ShuntTable table;
+    /** Removals not yet answered: refused at close. */
+    private final Set<CompletableFuture<ShuntOutcome>> unanswered = ConcurrentHashMap.newKeySet();
 
-    Remover(Engine engine) {
+    Remover(Engine engine, Object lock, SwitchReader reader, ShuntTable table) {
         this.engine = engine;
+        this.lock = lock;
+        this.reader = reader;
+        this.table = table;
+    }
+
+    /** Keeps {@code future} until it completes, to be refused should the engine close first. */
+    void track(CompletableFuture<ShuntOutcome> future) {
+        unanswered.add(future);
+        future.whenComplete((outcome, failure) -> unanswered.remove(future));
+    }
+
+    /** Refuses every removal not yet answered. */
+    void refuseTracked(String reason) {
+        for (CompletableFuture<ShuntOutcome> removal : List.copyOf(unanswered)) {
+            removal.complete(ShuntOutcome.refused(null, reason));
+        }
     }
 
     /** Removes {@code rule} and completes {@code future} with the outcome; never throws. */
     void remove(Request request, Rule rule, CompletableFuture<ShuntOutcome> future) {
-        List<Runnable> after = new ArrayList<>();
         ShuntOutcome outcome;
-        engine.callLock.lock();
         try {
-            outcome = removeRounds(rule, after);
-        } catch (AuthenticationException e) {
-            ShuntLog.LOG.error("cannot remove from the switch: {}", e.getMessage());
-            outcome = refused(rule, BatchWriter.credentialsRefused(e));
-        } catch (SwitchException e) {
-            outcome = refused(rule, "switch unreachable (" + e.getMessage() + ")");
-        } catch (Throwable t) {
-            Loops.failed(ShuntLog.LOG, "removal of " + request, t);
-            outcome = refused(rule, "internal error: " + t);
-        } finally {
-            engine.callLock.unlock();
-        }
-        try {
-            after.forEach(Remover::runGuarded);
+            outcome = engine.callSwitch("removal", deferred -> removeOrRefuse(request, rule, deferred));
             if (!outcome.ok()) {
                 ShuntLog.LOG.warn("refused removal of {}: {}", request, outcome.reason());
                 String reason = outcome.reason();
-                engine.listeners.fire(l -> l.failed(request, reason));
+                engine.listeners().fire(l -> l.refused(request, reason));
             }
-        } finally {
-            future.complete(outcome);
+        } catch (Throwable t) {
+            Loops.failed(ShuntLog.LOG, "removal of " + request, t);
+            outcome = refused(rule, "internal error: " + t);
         }
+        future.complete(outcome);
     }
 
-    /** Runs a deferred answer or event of the removal; whatever it throws, the removal is answered. */
-    private static void runGuarded(Runnable deferred) {
+    private ShuntOutcome removeOrRefuse(Request request, Rule rule, Deferred deferred) {
         try {
-            deferred.run();
+            return removeRounds(rule, deferred);
+        } catch (AuthenticationException e) {
+            ShuntLog.LOG.error("cannot remove from the switch: {}", e.getMessage());
+            return refused(rule, BatchWriter.credentialsRefused(e));
+        } catch (SwitchException e) {
+            return refused(rule, "switch unreachable (" + e.getMessage() + ")");
         } catch (Throwable t) {
-            Loops.failed(ShuntLog.LOG, "removal", t);
+            Loops.failed(ShuntLog.LOG, "removal of " + request, t);
+            return refused(rule, "internal error: " + t);
         }
     }
 
     private ShuntOutcome refused(Rule rule, String reason) {
-        synchronized (engine.lock) {
-            engine.needsResync = true;
-        }
+        engine.markStale();
         return ShuntOutcome.refused(rule, reason);
     }
 
-    private ShuntOutcome removeRounds(Rule rule, List<Runnable> after) throws SwitchException {
+    private ShuntOutcome removeRounds(Rule rule, Deferred deferred) throws SwitchException {
         long lowest = 0;
         for (int round = 0; round <= MAX_ROUNDS; round++) {
-            List<EntryState> lines = read(rule, after);
+            List<EntryState> lines = read(rule, deferred);
             if (lines.isEmpty()) {
                 return lowest == 0 ? ShuntOutcome.notPresent(rule) : ShuntOutcome.removed(rule, lowest);
             }
             if (round == MAX_ROUNDS) {
                 break;
             }
-            removeLines(lines, after);
+            removeLines(lines, deferred);
             long first = lines.stream().mapToLong(e -> e.sequence).min().orElse(0);
             lowest = lowest == 0 ? first : Math.min(lowest, first);
         }
@@ -94,35 +108,34 @@ final class Remover {
     }
 
     /** Reads the switch and returns every line of {@code rule}, marked as being removed. */
-    private List<EntryState> read(Rule rule, List<Runnable> after) throws SwitchException {
-        engine.readSwitch(false, new ArrayList<>(), after);
-        synchronized (engine.lock) {
-            engine.needsResync = false;
-            engine.reachableLocked();
-            List<EntryState> lines = engine.table.linesOf(rule);
+    private List<EntryState> read(Rule rule, Deferred deferred) throws SwitchException {
+        reader.read(deferred);
+        synchronized (lock) {
+            engine.readAnsweredLocked();
+            List<EntryState> lines = table.linesOf(rule);
             lines.forEach(line -> line.removing = RemovalReason.REQUEST);
             return lines;
         }
     }
 
-    private void removeLines(List<EntryState> lines, List<Runnable> after) throws SwitchException {
+    private void removeLines(List<EntryState> lines, Deferred deferred) throws SwitchException {
         try {
-            engine.eos.remove(lines.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
+            engine.eos().remove(lines.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
         } catch (SwitchException | RuntimeException e) {
-            synchronized (engine.lock) {
+            synchronized (lock) {
                 lines.forEach(line -> line.removing = null);
             }
             throw e;
         }
         Instant now = engine.now();
-        synchronized (engine.lock) {
+        synchronized (lock) {
             for (EntryState entry : lines) {
                 if (ShuntLog.LOG.isInfoEnabled()) {
                     ShuntLog.LOG.info(ShuntLog.removeByRequest(entry.acl, entry.sequence, entry.ruleText(),
                             entry.packets, Duration.between(entry.addedAt, now)));
                 }
-                if (engine.table.remove(entry)) {
-                    engine.removedLater(entry, RemovalReason.REQUEST, after);
+                if (table.remove(entry)) {
+                    reader.reportRemoval(entry, RemovalReason.REQUEST, deferred);
                 }
             }
         }

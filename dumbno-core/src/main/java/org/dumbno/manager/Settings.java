@@ -12,13 +12,15 @@ import org.dumbno.rule.RequestFilter;
 record Settings(AclSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long seqMax, int maxRules,
         Duration purgeInterval, Duration hardTimeout, Duration maxRequestAge, int queueLimit, int batchLimit,
         Duration retryInitial, Duration retryMax, Clock clock, RequestFilter filter,
-        boolean checkLayout, boolean repairLayout) {
+        boolean checkLayout, boolean repairLayout, SequenceAllocation allocation, WhenFull whenFull) {
 
     Settings {
         Objects.requireNonNull(eos, "a switch (AclSwitch, or transport and ports) is required");
         twoTupleHosts = Set.copyOf(twoTupleHosts);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(allocation, "sequence allocation");
+        Objects.requireNonNull(whenFull, "when full");
         positive("purge interval", purgeInterval);
         positive("max request age", maxRequestAge);
         positive("retry backoff", retryInitial);
@@ -33,13 +35,14 @@ record Settings(AclSwitch eos, Set<IPAddress> twoTupleHosts, long seqMin, long s
             throw new IllegalArgumentException("queue limit (" + queueLimit + ") and batch limit ("
                     + batchLimit + ") must be at least 1");
         }
-        new SequenceAllocator(seqMin, seqMax);
+        new SequenceNumbers(seqMin, seqMax);
     }
 
     /** These settings with what a configuration read again may change. */
-    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules) {
+    Settings with(Duration newPurgeInterval, Duration newHardTimeout, int newMaxRules, WhenFull newWhenFull) {
         return new Settings(eos, twoTupleHosts, seqMin, seqMax, newMaxRules, newPurgeInterval, newHardTimeout,
-                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout);
+                maxRequestAge, queueLimit, batchLimit, retryInitial, retryMax, clock, filter, checkLayout, repairLayout,
+                allocation, newWhenFull);
     }
 
     private static void positive(String what, Duration value) {

@@ -13,7 +13,7 @@ import org.dumbno.rule.Rule;
 public interface ShuntListener {
 
     /** A new rule went onto the switch under {@code sequence}. */
-    default void added(Rule rule, long sequence) {
+    default void installed(Rule rule, long sequence) {
     }
 
     /** A request's rule was on the switch already (put back where it was missing, if anywhere). */
@@ -33,7 +33,7 @@ public interface ShuntListener {
     }
 
     /** A request was refused; {@code reason} is what its sender is told. */
-    default void failed(Request request, String reason) {
+    default void refused(Request request, String reason) {
     }
 
     /** The layout had drifted and the setup plan made one change to put it back ({@code op=REPAIR}). */

@@ -28,6 +28,11 @@ final class ShuntLog {
         return remove(acl, sequence, rule, matches, age) + " reason=request";
     }
 
+    /** The line of {@link #remove} for a shunt removed to make room, ending {@code reason=evicted}. */
+    static String removeEvicted(AclKey acl, long sequence, String rule, long matches, Duration age) {
+        return remove(acl, sequence, rule, matches, age) + " reason=evicted";
+    }
+
     /** H:MM:SS, hours unbounded; negative durations read as zero. */
     static String hms(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());

@@ -59,9 +59,4 @@ public record ShuntOutcome(Status status, Rule rule, long sequence, String reaso
     public boolean ok() {
         return status != Status.REFUSED;
     }
-
-    /** The wire reply: exactly {@code ok}, or {@code error: <reason>}. */
-    public String reply() {
-        return ok() ? "ok" : "error: " + reason;
-    }
 }

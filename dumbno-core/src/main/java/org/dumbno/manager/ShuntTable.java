@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.EntryWrite;
@@ -27,7 +31,7 @@ import org.dumbno.rule.Rule;
  */
 final class ShuntTable {
     private final List<AclKey> acls;
-    private final SequenceAllocator allocator;
+    private final SequenceNumbers allocator;
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
     private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
@@ -37,7 +41,7 @@ final class ShuntTable {
     private Set<Long> foreign = new HashSet<>();
     private long readGeneration;
 
-    ShuntTable(List<AclKey> acls, SequenceAllocator allocator) {
+    ShuntTable(List<AclKey> acls, SequenceNumbers allocator) {
         this.acls = List.copyOf(acls);
         this.allocator = allocator;
         acls.forEach(acl -> entries.put(acl, new HashMap<>()));
@@ -234,6 +238,8 @@ final class ShuntTable {
                 if (entry == null || !sameLine(entry, line)) {
                     entry = new EntryState(acl, line.sequence(), line.text(), line.rule(), line.packetCount(), now);
                     put(entry);
+                } else {
+                    entry.text = line.text();
                 }
                 entry.seenInRead = generation;
                 if (!trusted) {
@@ -243,11 +249,13 @@ final class ShuntTable {
                     }
                     entry.baseline = -1;
                     entry.removing = null;
+                    entry.rate.forget();
                     continue;
                 }
                 entry.packets = line.packetCount();
                 entry.bytes = line.byteCount();
                 if (sweep) {
+                    entry.rate.sample(entry.packets, now);
                     entry.judgementSkipped = false;
                     if (judge(entry, now, hardTimeout)) {
                         expired.add(entry);
@@ -285,15 +293,14 @@ final class ShuntTable {
         foreign.forEach(allocator::markUsed);
     }
 
+    /**
+     * Whether a line read is the one the table has under its number: the same text, or the same
+     * rule as the same kind of line (the switch may word it otherwise than dumbno wrote it).
+     */
     private static boolean sameLine(EntryState entry, AclEntry line) {
-        if (entry.text.equals(line.text())) {
-            return true;
-        }
-        if (entry.rule != null && entry.rule.equals(line.rule()) && line.isDeny() == entry.text.startsWith("deny ")) {
-            entry.text = line.text();
-            return true;
-        }
-        return false;
+        return entry.text.equals(line.text())
+                || entry.rule != null && entry.rule.equals(line.rule())
+                        && line.isDeny() == entry.text.startsWith("deny ");
     }
 
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */
@@ -337,6 +344,96 @@ final class ShuntTable {
             }
         }
         return shunts;
+    }
+
+    /** The shunts as the table has them, by sequence number, each with its lines' counts and rate. */
+    List<ActiveShunt> active(Instant now) {
+        List<ActiveShunt> shunts = new ArrayList<>();
+        bySequence().forEach((sequence, lines) -> shunts.add(shunt(sequence, lines, now)));
+        shunts.sort(Comparator.comparingLong(ActiveShunt::sequence));
+        return shunts;
+    }
+
+    private static ActiveShunt shunt(long sequence, List<EntryState> lines, Instant now) {
+        Map<AclKey, Long> counts = new HashMap<>();
+        Map<AclKey, Double> rates = new HashMap<>();
+        Instant added = lines.get(0).addedAt;
+        Instant changed = lines.get(0).lastChange;
+        for (EntryState line : lines) {
+            counts.put(line.acl, line.packets);
+            line.rate.lastSweep().ifPresent(rate -> rates.put(line.acl, rate));
+            added = line.addedAt.isBefore(added) ? line.addedAt : added;
+            changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
+        }
+        EntryState first = lines.get(0);
+        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now),
+                rates);
+    }
+
+    /** The sum of the lines' rates; empty when no line has one. */
+    private static OptionalDouble sum(List<EntryState> lines, Function<EntryState, OptionalDouble> rate) {
+        double total = 0;
+        boolean any = false;
+        for (EntryState line : lines) {
+            OptionalDouble one = rate.apply(line);
+            if (one.isPresent()) {
+                total += one.getAsDouble();
+                any = true;
+            }
+        }
+        return any ? OptionalDouble.of(total) : OptionalDouble.empty();
+    }
+
+    /**
+     * The shunt {@code when_full = evict} removes to make room: the one matching the fewest packets
+     * per second over the recent sweeps (the oldest of equals, then the lowest number). Only a
+     * shunt that can be judged is a candidate: every line has a rate from counts the sweeps
+     * trusted, its first line stood at least {@code minAge}, no line is being removed, its rule
+     * is dumbno's and not one to {@code keep} (rules being asked for).
+     *
+     * @return its lines, empty when no shunt is a candidate
+     */
+    List<EntryState> leastActive(Instant now, Duration minAge, Predicate<Rule> keep) {
+        List<EntryState> best = List.of();
+        double bestRate = 0;
+        Instant bestAdded = null;
+        for (List<EntryState> lines : bySequence().values()) {
+            OptionalDouble rate = evictableRate(lines, now, minAge, keep);
+            if (rate.isEmpty()) {
+                continue;
+            }
+            Instant added = lines.stream().map(line -> line.addedAt).min(Comparator.naturalOrder()).orElseThrow();
+            double r = rate.getAsDouble();
+            if (best.isEmpty() || r < bestRate || r == bestRate && (added.isBefore(bestAdded)
+                    || added.equals(bestAdded) && lines.get(0).sequence < best.get(0).sequence)) {
+                best = lines;
+                bestRate = r;
+                bestAdded = added;
+            }
+        }
+        return best;
+    }
+
+    /** How many shunts {@link #leastActive} could choose from. */
+    int evictable(Instant now, Duration minAge, Predicate<Rule> keep) {
+        int count = 0;
+        for (List<EntryState> lines : bySequence().values()) {
+            if (evictableRate(lines, now, minAge, keep).isPresent()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static OptionalDouble evictableRate(List<EntryState> lines, Instant now, Duration minAge,
+            Predicate<Rule> keep) {
+        for (EntryState line : lines) {
+            if (line.rule == null || line.removing != null || keep.test(line.rule)
+                    || line.rate.recent().isEmpty() || now.isBefore(line.addedAt.plus(minAge))) {
+                return OptionalDouble.empty();
+            }
+        }
+        return sum(lines, line -> line.rate.recent());
     }
 
     /** Whether any list still has a line under {@code sequence}. */

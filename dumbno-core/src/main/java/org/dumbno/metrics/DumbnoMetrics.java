@@ -46,7 +46,8 @@ import org.dumbno.zeek.ZeekStats;
  *     {@code dumbno_rule_failures_total}</td><td>{@link #listener()}</td></tr>
  * <tr><td>{@code dumbno_rules_max}, {@code dumbno_layout_ok}</td><td>{@link #attach(ACLManager)}</td></tr>
  * <tr><td>{@code dumbno_eapi_calls_total{result}}, {@code dumbno_eapi_call_duration_seconds},
- *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}</td></tr>
+ *     {@code dumbno_switch_up}</td><td>{@link #wrap(Transport)}; {@code dumbno_switch_up} alone:
+ *     {@link #wrap(AclSwitch)}</td></tr>
  * <tr><td>{@code dumbno_queue_depth}</td><td>{@link #attachQueueDepth}</td></tr>
  * <tr><td>{@code dumbno_zeek_connected}, {@code dumbno_zeek_events_received_total{event}},
  *     {@code dumbno_zeek_events_sent_total{event}}</td><td>{@link #attachZeek}</td></tr>
@@ -89,7 +90,7 @@ public final class DumbnoMetrics implements Closeable {
                 .help("Time an eAPI call took, whatever its result").classicOnly()
                 .classicUpperBounds(CALL_SECONDS).register(registry);
         switchUp = Gauge.builder().name("dumbno_switch_up")
-                .help("1 when the last eAPI call was answered with dumbno's credentials accepted, else 0")
+                .help("1 when the last call to the switch was answered with dumbno's credentials accepted, else 0")
                 .register(registry);
         BuildInfo build = BuildInfo.current();
         Info.builder().name("dumbno_build_info").help("The dumbno build: its version and the commit it was built from")
@@ -118,6 +119,15 @@ public final class DumbnoMetrics implements Closeable {
     /** {@code transport}, counting and timing its calls; closing it closes {@code transport}. */
     public MeteredTransport wrap(Transport transport) {
         return new MeteredTransport(transport, eapiCalls, eapiDurations, switchUp, nanoTime);
+    }
+
+    /**
+     * {@code aclSwitch}, telling from its calls whether it is up ({@code dumbno_switch_up}), for a
+     * switch without an eAPI transport to {@link #wrap(Transport) wrap} (the dummy, or one of a
+     * library user's); closing it closes {@code aclSwitch}.
+     */
+    public AclSwitch wrap(AclSwitch aclSwitch) {
+        return new MeteredSwitch(aclSwitch, switchUp);
     }
 
     /** The listener counting installs, removals and failures; register it with an engine. */

@@ -6,13 +6,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.dumbno.manager.ActiveShunt;
 
 /**
  * Serves a registry over HTTP: {@code GET /metrics} answers in the Prometheus text format (or
  * OpenMetrics or protobuf, when the scraper asks for them), {@code /-/healthy} and
- * {@code /-/ready} what a {@link Health} says. Runs on its own daemon threads, none of which one
+ * {@code /-/ready} what a {@link Health} says, {@code /-/shunts} the engine's shunts and their rates. Runs on its own daemon threads, none of which one
  * exchange holds for more than a few seconds, so idle or slow connections never block a scrape.
  */
 public final class MetricsServer implements Closeable {
@@ -43,7 +46,19 @@ public final class MetricsServer implements Closeable {
      */
     public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry, Health health)
             throws IOException {
+        return start(address, registry, health, List::of);
+    }
+
+    /**
+     * Binds {@code address} (an IP address; port 0 picks a free port) and starts serving
+     * {@code registry}, {@code health} and, on {@code /-/shunts}, the {@code shunts} of the engine.
+     *
+     * @throws IOException the address cannot be bound
+     */
+    public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry, Health health,
+            Supplier<List<ActiveShunt>> shunts) throws IOException {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(shunts, "shunts");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(registry, "registry");
         if (address.isUnresolved()) {
@@ -54,7 +69,7 @@ public final class MetricsServer implements Closeable {
         try {
             server = HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort())
                     .registry(registry).executorService(threads).registerHealthHandler(false)
-                    .defaultHandler(new HealthHandler(health)).buildAndStart();
+                    .defaultHandler(new HealthHandler(health, shunts)).buildAndStart();
         } catch (IOException | RuntimeException e) {
             threads.shutdownNow();
             throw e;

@@ -38,7 +38,7 @@ final class ShuntCounters implements ShuntListener {
     }
 
     @Override
-    public void added(Rule rule, long sequence) {
+    public void installed(Rule rule, long sequence) {
         installs.inc();
     }
 
@@ -48,7 +48,7 @@ final class ShuntCounters implements ShuntListener {
     }
 
     @Override
-    public void failed(Request request, String reason) {
+    public void refused(Request request, String reason) {
         failures.inc();
     }
 

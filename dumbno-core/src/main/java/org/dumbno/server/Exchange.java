@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Exchange {
     /** A reply may always be this long, however short its request: room for most reasons in full. */
     static final int MIN_REPLY_LIMIT = 32;
-    private static final String ERROR = "error: ";
+    private static final String ERROR = WireReply.ERROR_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
@@ -60,7 +60,7 @@ final class Exchange {
     void ok() {
         if (answered.compareAndSet(false, true)) {
             counters.ok();
-            send("ok");
+            send(WireReply.OK);
         }
     }
 

@@ -7,6 +7,7 @@ import org.dumbno.manager.RemovedShunt;
 import org.dumbno.manager.Shunter;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +52,13 @@ final class PlainRequests {
             request = Request.of(args.get(2).string("src"), args.get(3).string("dst"), args.get(4).string("proto"),
                     port(args.get(5), "sport"), port(args.get(6), "dport"));
         } catch (IllegalArgumentException e) {
-            reply(cookie, "error: " + e.getMessage());
+            reply(cookie, WireReply.error(e.getMessage()));
             return;
         }
         if (op == Op.ADD) {
             add(cookie, request);
         } else {
-            shunter.remove(request).thenAccept(outcome -> reply(cookie, outcome.reply()));
+            shunter.remove(request).thenAccept(outcome -> reply(cookie, WireReply.of(outcome)));
         }
     }
 
@@ -66,7 +67,7 @@ final class PlainRequests {
             if (outcome.ok()) {
                 watchers.watch(outcome.rule(), new Adder(cookie));
             }
-            reply(cookie, outcome.reply());
+            reply(cookie, WireReply.of(outcome));
         });
     }
 

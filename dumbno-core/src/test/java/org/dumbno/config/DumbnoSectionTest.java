@@ -8,6 +8,7 @@ import inet.ipaddr.IPAddressString;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.dumbno.manager.WhenFull;
 import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +51,7 @@ class DumbnoSectionTest {
         assertEquals(1, settings.rateBurst(), "unused while the rate is off");
         assertTrue(settings.secretFile().isEmpty());
         assertTrue(settings.syslog().isEmpty());
+        assertEquals(WhenFull.REFUSE, settings.whenFull());
     }
 
     @Test
@@ -71,6 +73,7 @@ class DumbnoSectionTest {
                 rate_burst = 7
                 secret_file = hmac.key
                 syslog = 192.0.2.5:1514
+                when_full = evict
                 """);
 
         assertEquals(List.of(new InetSocketAddress("127.0.0.1", 9001), new InetSocketAddress("::1", 9002)),
@@ -90,6 +93,7 @@ class DumbnoSectionTest {
         assertEquals(7, settings.rateBurst());
         assertEquals(files.dir().resolve("hmac.key").toAbsolutePath(), settings.secretFile().orElseThrow());
         assertEquals(new InetSocketAddress("192.0.2.5", 1514), settings.syslog().orElseThrow());
+        assertEquals(WhenFull.EVICT, settings.whenFull());
     }
 
     @Test
@@ -180,6 +184,7 @@ class DumbnoSectionTest {
         "seq_min = 601 & seq_max = 603 | [dumbno] seq_min = 601: no odd sequence number lies between it and seq_max (603)",
         "seq_min = 20            | [dumbno] seq_min = 20: must be at least 30 (entries 10-30 are the TCP flag permits)",
         "seq_max = 200000        | [dumbno] seq_max = 200000: must be at most 100001 (the final permit entry)",
+        "when_full = drop        | [dumbno] when_full = drop: not refuse or evict",
     })
     void badNumbersAreNamed(String lines, String expected) {
         assertEquals(files.prefix() + expected, failure(lines.replace(" & ", "\n") + "\n"));

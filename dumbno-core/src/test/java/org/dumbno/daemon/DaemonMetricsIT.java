@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.DatagramPacket;
@@ -17,11 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
+import org.dumbno.rule.Flow;
+import org.dumbno.rule.Protocol;
 import org.dumbno.testing.Await;
 import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
@@ -130,6 +136,45 @@ class DaemonMetricsIT {
     private double sample(InetSocketAddress address, String name) {
         try {
             return scrape(address).getOrDefault(name, 0.0);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void servesTheShuntsWithTheirRateOverTheLastSweep() throws Exception {
+        start("127.0.0.1:0");
+        InetSocketAddress address = daemon.metricsAddress().orElseThrow();
+        assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
+        Flow flow = Flow.of(Protocol.TCP, "10.1.2.3", 40000, "192.0.2.9", 443);
+        List<JsonObject> lines = new ArrayList<>();
+
+        assertTrue(await(() -> {
+            daemon.simulatedSwitch().orElseThrow().send("Ethernet1", flow, 100, 10_000);
+            lines.clear();
+            JsonParser.parseString(get(address, "/-/shunts")).getAsJsonArray()
+                    .forEach(line -> lines.add(line.getAsJsonObject()));
+            return lines.stream().anyMatch(line -> line.get("acl").getAsString().equals("bulk_1")
+                    && !line.get("packets_per_second").isJsonNull()
+                    && line.get("packets_per_second").getAsDouble() > 0);
+        }), "a sweep measured the traffic: " + lines);
+        JsonObject line = lines.stream().filter(l -> l.get("acl").getAsString().equals("bulk_1")).findFirst()
+                .orElseThrow();
+        assertEquals("ip", line.get("family").getAsString());
+        assertEquals(501, line.get("seq").getAsLong());
+        assertTrue(line.get("matches").getAsLong() >= 100, line.toString());
+    }
+
+    private String get(InetSocketAddress address, String path) {
+        URI uri = URI.create("http://127.0.0.1:" + address.getPort() + path);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            return response.body();
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dumbno.config.DumbnoConfig;
+import org.dumbno.manager.WhenFull;
 import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +42,16 @@ class ReloadIT {
         assertEquals(List.of("[dumbno] listen"), reload.needRestart());
         assertEquals("error: client not allowed", TestDaemons.ask(daemon, REQUEST));
         assertEquals(1L, daemon.refusals().get("client_not_allowed"));
+    }
+
+    @Test
+    void whenFullTakesEffect() throws Exception {
+        daemon = TestDaemons.start(s -> s.maxRules(1));
+
+        Reload reload = daemon.reload(TestDaemons.config(s -> s.maxRules(1).whenFull(WhenFull.EVICT)));
+
+        assertEquals(List.of("[dumbno] when_full"), reload.applied());
+        assertEquals(List.of(), reload.needRestart());
     }
 
     @Test

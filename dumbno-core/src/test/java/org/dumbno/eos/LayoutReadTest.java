@@ -2,6 +2,7 @@ package org.dumbno.eos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.dumbno.acl.LayoutProblem;
 import org.dumbno.acl.LayoutProblem.Kind;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchRead;
+import org.dumbno.acl.SwitchRefusedException;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.ManualClock;
@@ -36,6 +38,39 @@ class LayoutReadTest {
         assertEquals(calls + 1, sim.calls());
         assertTrue(read.layout().ok(), read.layout().summary());
         assertTrue(sim.defaultResultPermit());
+    }
+
+    @Test
+    void learningTheLayoutReadsTheDefaultResultSettingOnceForReadsToReport() throws Exception {
+        EosSwitch fresh = sim.aclSwitch(Map.of("Ethernet1", "bulk_1", "Ethernet2", "bulk_2"));
+        long calls = sim.calls();
+
+        fresh.learnLayout();
+        fresh.learnLayout();
+
+        assertEquals(calls + 1, sim.calls(), "a second time it is known");
+        assertEquals(Kind.DEFAULT_RESULT, fresh.read().layout().problems().get(4).kind());
+        eos.setup();
+        assertTrue(eos.read().layout().ok());
+        calls = sim.calls();
+        eos.learnLayout();
+        assertEquals(calls, sim.calls(), "setup found it out");
+    }
+
+    @Test
+    void aLayoutNotLearnedLeavesTheDefaultResultSettingOut() throws Exception {
+        LayoutReport layout = eos.read().layout();
+
+        assertTrue(layout.problems().stream().noneMatch(p -> p.kind() == Kind.DEFAULT_RESULT), layout.summary());
+    }
+
+    @Test
+    void aSwitchThatWillNotShowItsConfigurationRefusesToTell() {
+        sim.failCommands(command -> command.startsWith("show running-config"), 1);
+
+        SwitchRefusedException e = assertThrows(SwitchRefusedException.class, eos::learnLayout);
+
+        assertEquals(List.of("Invalid input (simulated failure)"), e.reasons());
     }
 
     @Test

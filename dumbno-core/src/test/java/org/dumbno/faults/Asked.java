@@ -12,6 +12,7 @@ import org.dumbno.rule.Flow;
 import org.dumbno.rule.Protocol;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 
 /**
  * One request made of an engine and what became of it.
@@ -60,7 +61,7 @@ record Asked(Request request, CompletableFuture<ShuntOutcome> outcome) {
     /** The reply so far, null while the request waits. */
     String reply() {
         ShuntOutcome done = outcome.getNow(null);
-        return done == null ? null : done.reply();
+        return done == null ? null : WireReply.of(done);
     }
 
     Rule rule() {

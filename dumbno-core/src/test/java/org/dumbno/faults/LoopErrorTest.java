@@ -14,6 +14,7 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.ShuntListener;
 import org.dumbno.manager.ShuntOutcome;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class LoopErrorTest {
         AtomicInteger added = new AtomicInteger();
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 if (added.incrementAndGet() == 1) {
                     throw new InternalError("simulated fault in a listener");
                 }
@@ -122,13 +123,14 @@ class LoopErrorTest {
 
         assertEquals(1, thrown.get());
         assertTrue(removal.isDone(), "the removal that met the Error is answered");
-        assertTrue(removal.getNow(null).reply().startsWith("error: internal error"), removal.getNow(null).reply());
+        String reply = WireReply.of(removal.getNow(null));
+        assertTrue(reply.startsWith("error: internal error"), reply);
         log.line(Level.ERROR, "removal of", "failed", "simulated fault");
 
         CompletableFuture<ShuntOutcome> again = manager.remove(added.request());
         rig.scheduler.runDue();
 
-        assertEquals("ok", again.getNow(null).reply());
+        assertEquals("ok", WireReply.of(again.getNow(null)));
         SwitchAssertions.assertHoldsExactly(rig.sim, rig.recorder, java.util.Set.of());
     }
 
@@ -138,13 +140,13 @@ class LoopErrorTest {
         AtomicInteger heard = new AtomicInteger();
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 throw new InternalError("simulated fault in a listener");
             }
         });
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 heard.incrementAndGet();
             }
         });

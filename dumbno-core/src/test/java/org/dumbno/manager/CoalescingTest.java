@@ -136,7 +136,7 @@ class CoalescingTest {
         Set<Rule> addedRules = ConcurrentHashMap.newKeySet();
         manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 added.incrementAndGet();
                 addedRules.add(rule);
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +98,6 @@ class ConfirmTest {
 
         h.manager.close();
 
-        assertEquals("error: dumbno is shutting down", repeat.get(0).getNow(null).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(repeat.get(0).getNow(null)));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,7 +24,7 @@ class DefaultsTest {
         ShuntOutcome refused = h.manager.add(request).getNow(null);
 
         assertEquals(100_000, h.manager.queueDepth());
-        assertEquals("error: queue full (100000 requests waiting)", refused.reply());
+        assertEquals("error: queue full (100000 requests waiting)", WireReply.of(refused));
         assertEquals(DumbnoSettings.DEFAULT_QUEUE_LIMIT, ACLManager.Builder.DEFAULT_QUEUE_LIMIT);
     }
 }

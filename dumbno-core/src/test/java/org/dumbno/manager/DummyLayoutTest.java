@@ -17,6 +17,7 @@ import org.dumbno.acl.SetupReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchRead;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.dumbno.testing.ManualClock;
 import org.dumbno.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class DummyLayoutTest {
     private final List<String> calls = new ArrayList<>();
 
     private final AclSwitch recorded = new AclSwitch() {
-        private final AclSwitch dummy = AclSwitch.dummy(AclKey.of(Harness.PORTS.values()));
+        private final AclSwitch dummy = AclSwitch.dummy(AclKey.inBothFamilies(Harness.PORTS.values()));
 
         @Override
         public String describe() {
@@ -85,7 +86,7 @@ class DummyLayoutTest {
         scheduler.runDue();
         manager.purge();
 
-        assertEquals("ok", outcome.getNow(null).reply());
+        assertEquals("ok", WireReply.of(outcome.getNow(null)));
         assertTrue(manager.layout().orElseThrow().ok());
         assertEquals(List.of("read", "write 2", "read"), calls, "no setup, no repair");
     }

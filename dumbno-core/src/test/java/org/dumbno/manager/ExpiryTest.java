@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,7 +57,7 @@ class ExpiryTest {
         h.traffic("Ethernet3", "10.0.0.1", "10.0.0.2", 10);
         h.manager.purge();
 
-        assertEquals("error: no free sequence number in (500, 502)", h.shunt("10.0.0.9", null).reply());
+        assertEquals("error: no free sequence number in (500, 502)", WireReply.of(h.shunt("10.0.0.9", null)));
         h.manager.purge();
 
         assertEquals(ShuntOutcome.installed(Rule.parse("ip host 10.0.0.9 any"), 501), h.shunt("10.0.0.9", null));

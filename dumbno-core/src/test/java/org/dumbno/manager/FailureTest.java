@@ -13,6 +13,7 @@ import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,7 +37,7 @@ class FailureTest {
         CompletableFuture<ShuntOutcome> c = h.manager.add(host("10.0.0.3"));
         h.scheduler.runDue();
 
-        assertEquals("error: Invalid input (simulated failure)", b.getNow(null).reply());
+        assertEquals("error: Invalid input (simulated failure)", WireReply.of(b.getNow(null)));
         assertEquals(501, a.getNow(null).sequence());
         assertTrue(c.getNow(null).ok());
         long third = c.getNow(null).sequence();
@@ -116,7 +117,7 @@ class FailureTest {
         h.scheduler.runDue();
         h.scheduler.advance(Duration.ofMinutes(2));
 
-        assertEquals("error: switch unreachable since 2026-01-01T00:00:00Z", outcome.getNow(null).reply());
+        assertEquals("error: switch unreachable since 2026-01-01T00:00:00Z", WireReply.of(outcome.getNow(null)));
         h.scheduler.advance(Duration.ofMinutes(10));
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }
@@ -130,7 +131,7 @@ class FailureTest {
 
         ShuntOutcome third = h.shunt("10.0.0.3", null);
 
-        assertEquals("error: queue full (2 requests waiting)", third.reply());
+        assertEquals("error: queue full (2 requests waiting)", WireReply.of(third));
     }
 
     @Test
@@ -142,7 +143,7 @@ class FailureTest {
 
         ShuntOutcome outcome = h.shunt("10.0.0.1", null);
 
-        assertEquals("error: switch refused dumbno's credentials (dumbno-sim (simulated))", outcome.reply());
+        assertEquals("error: switch refused dumbno's credentials (dumbno-sim (simulated))", WireReply.of(outcome));
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }
 
@@ -151,13 +152,13 @@ class FailureTest {
         h.start();
         h.manager.addListener(new ShuntListener() {
             @Override
-            public void added(org.dumbno.rule.Rule rule, long sequence) {
+            public void installed(org.dumbno.rule.Rule rule, long sequence) {
                 throw new IllegalStateException("listener bug");
             }
         });
 
-        assertEquals("ok", h.shunt("10.0.0.1", null).reply());
-        assertEquals("ok", h.shunt("10.0.0.2", null).reply());
+        assertEquals("ok", WireReply.of(h.shunt("10.0.0.1", null)));
+        assertEquals("ok", WireReply.of(h.shunt("10.0.0.2", null)));
     }
 
     @Test
@@ -169,7 +170,7 @@ class FailureTest {
         h.manager.close();
 
         assertTrue(queued.getNow(null).ok());
-        assertEquals("error: dumbno is shutting down", h.shunt("10.0.0.2", null).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(h.shunt("10.0.0.2", null)));
         assertEquals(List.of("501 deny ip host 10.0.0.1 any"), h.denies("bulk_1", Family.IP));
         h.scheduler.advance(Harness.INTERVAL.multipliedBy(3));
         assertEquals(1, h.denies("bulk_1", Family.IP).size(), "no sweep after close");
@@ -184,7 +185,7 @@ class FailureTest {
 
         h.manager.close();
 
-        assertEquals("error: dumbno is shutting down", waiting.getNow(null).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(waiting.getNow(null)));
     }
 
     @Test
@@ -198,7 +199,7 @@ class FailureTest {
 
         assertEquals("closed", thrown.getMessage());
         assertEquals(0, h.scheduler.pending(), "a purge loop or a write left scheduled");
-        assertEquals("error: dumbno is shutting down", early.getNow(null).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(early.getNow(null)));
         h.scheduler.advance(Harness.INTERVAL.multipliedBy(3));
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }

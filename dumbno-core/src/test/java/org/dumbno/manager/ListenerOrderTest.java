@@ -20,7 +20,7 @@ class ListenerOrderTest {
 
     private final class Recorder implements ShuntListener {
         @Override
-        public void added(Rule rule, long sequence) {
+        public void installed(Rule rule, long sequence) {
             heard.add("added " + rule.text());
         }
 
@@ -30,7 +30,7 @@ class ListenerOrderTest {
         }
 
         @Override
-        public void failed(Request request, String reason) {
+        public void refused(Request request, String reason) {
             heard.add("failed " + request.toRule().text());
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,7 +65,7 @@ class PermitTest {
 
         assertEquals(599, first.sequence());
         assertEquals(603, second.sequence());
-        assertEquals("error: no free sequence number in (598, 604)", third.reply());
+        assertEquals("error: no free sequence number in (598, 604)", WireReply.of(third));
         assertTrue(permitStands());
     }
 }

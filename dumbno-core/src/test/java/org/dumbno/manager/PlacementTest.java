@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,7 +38,7 @@ class PlacementTest {
     void anIpv6RuleGoesIntoTheIpv6Lists() throws Exception {
         h.start();
 
-        assertEquals("ok", h.shunt("2001:db8::1", "2001:db8::2").reply());
+        assertEquals("ok", WireReply.of(h.shunt("2001:db8::1", "2001:db8::2")));
 
         assertEquals(List.of("501 deny ipv6 host 2001:db8::1 host 2001:db8::2"), h.denies("bulk_1", Family.IPV6));
         assertEquals(List.of("501 deny ipv6 host 2001:db8::1 host 2001:db8::2"), h.denies("bulk_2", Family.IPV6));
@@ -129,7 +130,7 @@ class PlacementTest {
 
         ShuntOutcome outcome = h.shunt("10.0.0.1", "10.0.0.2");
 
-        assertEquals("error: dst is never shunted", outcome.reply());
+        assertEquals("error: dst is never shunted", WireReply.of(outcome));
         assertEquals(calls, h.sim.calls());
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }
@@ -143,8 +144,8 @@ class PlacementTest {
         ShuntOutcome third = h.shunt("10.0.0.3", null);
         ShuntOutcome duplicate = h.shunt("10.0.0.1", null);
 
-        assertEquals("error: at capacity (2 active shunts)", third.reply());
-        assertEquals("ok", duplicate.reply());
+        assertEquals("error: at capacity (2 active shunts)", WireReply.of(third));
+        assertEquals("ok", WireReply.of(duplicate));
         assertEquals(2, h.denies("bulk_1", Family.IP).size());
     }
 
@@ -156,8 +157,8 @@ class PlacementTest {
         CompletableFuture<ShuntOutcome> second = h.manager.add(Request.of("10.0.0.2", null, null, null, null));
         h.scheduler.runDue();
 
-        assertEquals("ok", first.getNow(null).reply());
-        assertEquals("error: at capacity (1 active shunts)", second.getNow(null).reply());
+        assertEquals("ok", WireReply.of(first.getNow(null)));
+        assertEquals("error: at capacity (1 active shunts)", WireReply.of(second.getNow(null)));
         assertEquals(1, h.denies("bulk_1", Family.IP).size());
     }
 
@@ -169,7 +170,7 @@ class PlacementTest {
 
         ShuntOutcome third = h.shunt("10.0.0.3", null);
 
-        assertEquals("error: no free sequence number in (500, 504)", third.reply());
+        assertEquals("error: no free sequence number in (500, 504)", WireReply.of(third));
     }
 
     @Test
@@ -196,7 +197,7 @@ class PlacementTest {
         List<String> heard = new ArrayList<>();
         h.manager.addListener(new ShuntListener() {
             @Override
-            public void added(Rule rule, long sequence) {
+            public void installed(Rule rule, long sequence) {
                 heard.add("added " + sequence);
             }
 
@@ -206,7 +207,7 @@ class PlacementTest {
             }
 
             @Override
-            public void failed(Request request, String reason) {
+            public void refused(Request request, String reason) {
                 heard.add("failed " + reason);
             }
         });

@@ -14,6 +14,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class RemoveTest {
             }
 
             @Override
-            public void failed(Request request, String reason) {
+            public void refused(Request request, String reason) {
                 heard.add("failed " + reason);
             }
         });
@@ -74,7 +75,7 @@ class RemoveTest {
         ShuntOutcome outcome = remove(FLOW);
 
         assertEquals(ShuntOutcome.removed(RULE, 501), outcome);
-        assertEquals("ok", outcome.reply());
+        assertEquals("ok", WireReply.of(outcome));
         assertEquals(List.of("503 deny ip host 10.0.0.1 host 10.0.0.3"), h.denies("bulk_1", Family.IP));
         assertEquals(List.of("503 deny ip host 10.0.0.1 host 10.0.0.3"), h.denies("bulk_2", Family.IP));
         assertEquals(List.of("REQUEST 501 " + RULE.text()), heard);
@@ -94,7 +95,7 @@ class RemoveTest {
         ShuntOutcome outcome = remove(FLOW);
 
         assertEquals(ShuntOutcome.notPresent(RULE), outcome);
-        assertEquals("ok", outcome.reply());
+        assertEquals("ok", WireReply.of(outcome));
         assertEquals(List.of("501 deny ip host 10.0.0.9 any"), h.denies("bulk_1", Family.IP));
         assertEquals(calls + 1, h.sim.calls(), "one call, nothing else");
         assertEquals(commands + 6, h.sim.commandsRun(), "a read of the four lists and their two summaries");
@@ -143,7 +144,7 @@ class RemoveTest {
 
         assertEquals(ShuntOutcome.Status.REFUSED, outcome.status());
         assertEquals("error: rule still on the switch after 3 removals (another writer puts it back?)",
-                outcome.reply());
+                WireReply.of(outcome));
         assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
                 h.denies("bulk_1", Family.IP));
         assertEquals(1, h.manager.active().size());
@@ -175,7 +176,7 @@ class RemoveTest {
         h.scheduler.runDue();
 
         assertEquals(ShuntOutcome.notPresent(RULE), outcome);
-        assertEquals("error: withdrawn by a request to remove it", add.getNow(null).reply());
+        assertEquals("error: withdrawn by a request to remove it", WireReply.of(add.getNow(null)));
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
         assertEquals(0, h.manager.queueDepth());
     }
@@ -184,6 +185,6 @@ class RemoveTest {
     void aRemovalAfterCloseIsRefused() {
         h.manager.close();
 
-        assertEquals("error: dumbno is shutting down", remove(FLOW).reply());
+        assertEquals("error: dumbno is shutting down", WireReply.of(remove(FLOW)));
     }
 }

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class SecondWriterTest {
         ShuntOutcome outcome = h.shunt("10.0.0.1", null);
 
         assertEquals("error: sequence number taken on the switch 3 times in a row (another writer in the range?):"
-                + " Duplicate sequence number", outcome.reply());
+                + " Duplicate sequence number", WireReply.of(outcome));
         assertEquals(calls + 2, h.sim.calls(), "a read before each of the two retries; the writes never got through");
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
     }

@@ -12,6 +12,7 @@ import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.server.WireReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +59,7 @@ class SweepRaceTest {
         assertEquals(1, report.removed().size());
         assertFalse(during.get().isDone(), "answered by a line being removed: " + during.get().getNow(null));
         h.scheduler.runDue();
-        assertEquals("ok", during.get().getNow(null).reply());
+        assertEquals("ok", WireReply.of(during.get().getNow(null)));
         assertEquals(LINE, h.denies("bulk_1", Family.IP));
         assertEquals(LINE, h.denies("bulk_2", Family.IP));
     }

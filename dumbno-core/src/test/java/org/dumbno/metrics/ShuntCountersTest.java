@@ -28,14 +28,14 @@ class ShuntCountersTest {
 
     @Test
     void countsInstallsRemovalsByReasonAndFailures() {
-        listener.added(rule, 501);
-        listener.added(rule, 503);
+        listener.installed(rule, 501);
+        listener.installed(rule, 503);
         listener.alreadyPresent(rule, 501);
         listener.removed(rule, 501, RemovalReason.IDLE);
         listener.removed(rule, 503, RemovalReason.HARD_TIMEOUT);
         listener.removed(rule, 505, RemovalReason.HARD_TIMEOUT);
         listener.removed(rule, 507, RemovalReason.BY_HAND);
-        listener.failed(request, "at capacity (10 active shunts)");
+        listener.refused(request, "at capacity (10 active shunts)");
 
         Exposition scrape = Exposition.of(registry);
         assertEquals(2, scrape.value("dumbno_rule_installs_total"));

@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Flow;
@@ -30,6 +32,10 @@ import org.dumbno.rule.Flow;
  * injected latency is waited out before taking it. Each call starts a fresh CLI session in exec
  * mode, as eAPI does, so configuration needs {@code enable} and {@code configure} first.
  * {@link #close()} does not stop the switch: like a real one it outlives its clients.
+ *
+ * <p>It is a {@link Transport}, not an {@link AclSwitch}, on purpose: dumbno reaches it as it
+ * reaches a real switch, through {@link EosSwitch} and its EOS commands, so whatever runs on it
+ * exercises those. {@link #aclSwitch(Map)} gives that {@code EosSwitch} in one call.
  */
 public final class SimulatedSwitch implements Transport {
     private final ReentrantLock lock = new ReentrantLock();
@@ -49,6 +55,15 @@ public final class SimulatedSwitch implements Transport {
     /** A builder with 16 interfaces {@code Ethernet1-16}, no egress, the system clock, real sleeping. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This switch as dumbno drives it: the {@link EosSwitch} over it whose managed lists are those
+     * {@code ports} maps ingress interfaces to (e.g. {@code Ethernet1 -> bulk_1}). Closing it leaves
+     * this switch running.
+     */
+    public EosSwitch aclSwitch(Map<String, String> ports) {
+        return EosSwitch.of(this, ports);
     }
 
     @Override

@@ -3,18 +3,24 @@ package org.dumbno.manager;
 import java.util.BitSet;
 
 /**
- * Hands out odd sequence numbers strictly between {@code min} and {@code max}, round-robin after
- * the last one handed out, skipping the ones in use. Not thread-safe.
+ * The managed sequence numbers: the odd numbers strictly between {@code min} and {@code max},
+ * which of them are taken, and the last one handed out. A {@link SequenceAllocation} reads it to
+ * choose; only the engine changes it. Not thread-safe: the engine guards it.
  */
-final class SequenceAllocator {
+public final class SequenceNumbers {
     private final long min;
     private final long max;
     private final long first;
     private final int size;
+    private final SequenceAllocation allocation;
     private final BitSet used = new BitSet();
     private int cursor = -1;
 
-    SequenceAllocator(long min, long max) {
+    SequenceNumbers(long min, long max) {
+        this(min, max, SequenceAllocation.roundRobin());
+    }
+
+    SequenceNumbers(long min, long max, SequenceAllocation allocation) {
         if (min < 0 || max <= min) {
             throw new IllegalArgumentException("sequence range (" + min + ", " + max + ") is empty");
         }
@@ -27,10 +33,42 @@ final class SequenceAllocator {
                     + ") must hold 1 to " + Integer.MAX_VALUE + " odd numbers");
         }
         this.size = (int) count;
+        this.allocation = java.util.Objects.requireNonNull(allocation, "allocation");
+    }
+
+    /** The lower bound of the range, not itself managed. */
+    public long min() {
+        return min;
+    }
+
+    /** The upper bound of the range, not itself managed. */
+    public long max() {
+        return max;
+    }
+
+    /**
+     * The number handed out last; before any, the highest found on the switch at start, or
+     * {@link #min()} when there was none.
+     */
+    public long last() {
+        return cursor < 0 ? min : first + 2L * cursor;
+    }
+
+    /** Whether {@code sequence} is an odd number of the range that no line or write holds. */
+    public boolean isFree(long sequence) {
+        int index = index(sequence);
+        return index >= 0 && !used.get(index);
+    }
+
+    /** The lowest free number at or above {@code from}, or {@link SequenceAllocation#NONE}. */
+    public long nextFree(long from) {
+        int start = from <= first ? 0 : (int) Math.min(size, (from - first + 1) / 2);
+        int index = used.nextClearBit(start);
+        return index >= size ? SequenceAllocation.NONE : first + 2L * index;
     }
 
     /** How many numbers the range holds. */
-    int capacity() {
+    public int capacity() {
         return size;
     }
 
@@ -39,19 +77,25 @@ final class SequenceAllocator {
         return sequence > min && sequence < max;
     }
 
-    /** The next free odd number after the last one handed out, or -1 when none is free. */
+    /**
+     * A number for a new shunt, as the allocation chooses it, now taken; {@link SequenceAllocation#NONE}
+     * when none is free.
+     *
+     * @throws IllegalStateException the allocation chose a number that is not free
+     */
     long next() {
-        int from = cursor + 1 >= size ? 0 : cursor + 1;
-        int index = used.nextClearBit(from);
-        if (index >= size) {
-            index = used.nextClearBit(0);
-            if (index >= size) {
-                return -1;
-            }
+        long chosen = allocation.choose(this);
+        if (chosen == SequenceAllocation.NONE) {
+            return SequenceAllocation.NONE;
         }
+        if (!isFree(chosen)) {
+            throw new IllegalStateException("sequence allocation chose " + chosen + ", which is not a free odd"
+                    + " number in " + this);
+        }
+        int index = index(chosen);
         used.set(index);
         cursor = index;
-        return first + 2L * index;
+        return chosen;
     }
 
     /** Marks a number as in use (seen on the switch); even numbers in range are ignored. */

@@ -1,4 +1,4 @@
-package org.dumbno.eos;
+package org.dumbno.acl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dumbno.acl.AclKey;
-import org.dumbno.acl.LayoutProblem;
 import org.dumbno.acl.LayoutProblem.Kind;
-import org.dumbno.acl.LayoutReport;
 import org.dumbno.rule.Family;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,42 @@
+package org.dumbno.manager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dumbno.internal.Loops;
+
+/**
+ * The answers and events a thread decides on while it holds the engine's locks, run once it has
+ * let them go: a future completed or a listener called under a lock would run the caller's code
+ * there. Each runs guarded: whatever one throws is logged and the next still runs. One per call,
+ * on one thread; not thread-safe.
+ */
+final class Deferred {
+    private final List<Runnable> actions = new ArrayList<>();
+
+    /** Runs {@code action} later, in the order added. */
+    void add(Runnable action) {
+        actions.add(action);
+    }
+
+    /** Completes {@code future} later. */
+    void answer(CompletableFuture<ShuntOutcome> future, ShuntOutcome outcome) {
+        actions.add(() -> future.complete(outcome));
+    }
+
+    /**
+     * Runs what was added, each guarded, then forgets it; {@code where} names the part that
+     * collected it in the log of a failure.
+     */
+    void run(String where) {
+        List<Runnable> due = List.copyOf(actions);
+        actions.clear();
+        for (Runnable action : due) {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                Loops.failed(ShuntLog.LOG, where, t);
+            }
+        }
+    }
+}
