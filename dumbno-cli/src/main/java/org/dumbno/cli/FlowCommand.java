@@ -89,7 +89,7 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
-        Reply reply = destination != null && destination.config != null ? new Reply(direct(order)) : viaServer(order);
+        Reply reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
         spec.commandLine().getOut().println(reply.text());
         return reply.isOk() ? ExitCodes.OK : ExitCodes.FAILED;
     }
@@ -105,7 +105,7 @@ abstract class FlowCommand implements Callable<Integer> {
     }
 
     /** Starts an engine on the switch, hands it the order, waits for its outcome and stops the engine. */
-    private String direct(Order order) throws IOException, InterruptedException {
+    private Reply direct(Order order) throws IOException, InterruptedException {
         if (secretFile != null) {
             throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
         }
@@ -117,7 +117,7 @@ abstract class FlowCommand implements Callable<Integer> {
             manager.start();
             try {
                 var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
-                return WireReply.of(outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS));
+                return WireReply.reply(outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS));
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the engine failed", e.getCause());
             } catch (TimeoutException e) {
