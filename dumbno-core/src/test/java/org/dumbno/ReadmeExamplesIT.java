@@ -39,6 +39,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.SequenceAllocation;
 import org.dumbno.manager.ShuntListener;
@@ -86,7 +87,8 @@ class ReadmeExamplesIT {
                 })
                 .build()) {
             manager.start();  // reads the switch, starts the purge loop
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
+            Request request = Request.builder().src("10.1.2.3").dst("192.0.2.9").proto("tcp").sport(51234).dport(443).build();
+            ShuntOutcome outcome = manager.add(request).get();
             // outcome.status() is INSTALLED, outcome.sequence() 501; manager.active() lists the shunt
             // README end
             assertEquals("ok", WireReply.of(outcome));
@@ -104,6 +106,40 @@ class ReadmeExamplesIT {
             // README end
             assertEquals(List.of("IDLE tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq 443"), removed);
             assertTrue(manager.active().isEmpty());
+        }
+    }
+
+    @Test
+    void servesSeveralSwitchesBehindEverySwitch() throws Exception {
+        List<SimulatedSwitch> simulated = new ArrayList<>();
+        List<ACLManager> managers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").build();
+            EosSwitch eos = EosSwitch.of(sim, Map.of("Ethernet1", "bulk_1"));
+            eos.setup();
+            ACLManager manager = ACLManager.builder().aclSwitch(eos).build();
+            manager.start();
+            simulated.add(sim);
+            managers.add(manager);
+        }
+        ACLManager managerOfEdge1 = managers.get(0);
+        ACLManager managerOfEdge2 = managers.get(1);
+        List<InetSocketAddress> addresses = List.of(new InetSocketAddress("127.0.0.1", 0));
+        // README: several switches
+        EverySwitch every = EverySwitch.of(List.of(
+                new EverySwitch.Member("edge1", managerOfEdge1),
+                new EverySwitch.Member("edge2", managerOfEdge2)));
+        UdpServer server = UdpServer.start(addresses, every, UdpServer.Options.defaults());
+        // README end
+        try (server; ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            assertEquals("ok", client.add(FlowRequest.builder().src("10.1.2.3").build()).text());
+            for (SimulatedSwitch sim : simulated) {
+                assertTrue(sim.entries("bulk_1", Family.IP).stream().anyMatch(entry -> entry.sequence() == 501
+                        && entry.text().equals("deny ip host 10.1.2.3 any")));
+            }
+        } finally {
+            managers.forEach(ACLManager::close);
+            every.close();
         }
     }
 
@@ -126,11 +162,11 @@ class ReadmeExamplesIT {
                 .sequenceAllocation(topDown)  // SequenceAllocation.roundRobin() by default
                 .build()) {
             manager.start();
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            ShuntOutcome outcome = manager.add(Request.builder().src("10.1.2.3").build()).get();
             // outcome.sequence() is 99999, the highest odd number below seq_max
             // README end
             assertEquals(99_999, outcome.sequence());
-            assertEquals(99_997, manager.add(Request.of("10.1.2.4", null, null, null, null)).get().sequence(),
+            assertEquals(99_997, manager.add(Request.builder().src("10.1.2.4").build()).get().sequence(),
                     "the next one down");
         }
     }
@@ -193,7 +229,7 @@ class ReadmeExamplesIT {
         try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            ShuntOutcome outcome = manager.add(Request.builder().src("10.1.2.3").build()).get();
             // outcome.status() is INSTALLED: "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
             manager.purge();
             manager.purge();  // its count never moved: gone again
@@ -210,7 +246,7 @@ class ReadmeExamplesIT {
         try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
-            manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            manager.add(Request.builder().src("10.1.2.3").build()).get();
 
             Map<AclKey, List<AclEntry>> read = memory.read().acls();
             for (String name : List.of("bulk_1", "bulk_2")) {
@@ -309,8 +345,8 @@ class ReadmeExamplesIT {
         Map<String, List<String>> regions = regions(Files.readAllLines(
                 root.resolve("dumbno-core/src/test/java/org/dumbno/ReadmeExamplesIT.java")));
 
-        assertEquals(List.of("embedding", "purge", "allocation", "eapi", "custom switch", "custom switch in use",
-                "client", "signed client"), List.copyOf(regions.keySet()));
+        assertEquals(List.of("embedding", "purge", "several switches", "allocation", "eapi", "custom switch",
+                "custom switch in use", "client", "signed client"), List.copyOf(regions.keySet()));
         regions.forEach((name, lines) -> assertTrue(containsBlock(readme, lines),
                 "README.md lacks the \"" + name + "\" example, which starts: " + lines.get(0)));
     }

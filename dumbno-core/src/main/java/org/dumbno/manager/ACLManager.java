@@ -150,6 +150,11 @@ public final class ACLManager implements Shunter, Closeable {
         return engine.expireAt(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(deadline, "deadline"));
     }
 
+    /** Whether a list of the switch holds {@code rule}, as the last read or write showed. */
+    boolean holds(Rule rule) {
+        return engine.holds(rule);
+    }
+
     /**
      * Shunts the engine takes at most: {@code max_rules}, or, when that is 0, the odd numbers of the
      * sequence range.

@@ -211,6 +211,13 @@ final class Engine {
         }
     }
 
+    /** Whether a list of the switch holds {@code rule}, as the last read or write showed. */
+    boolean holds(Rule rule) {
+        synchronized (lock) {
+            return table.find(rule).known();
+        }
+    }
+
     int capacity() {
         int max = settings.maxRules();
         if (max > 0) {

@@ -101,21 +101,21 @@ class DaemonMetricsIT {
 
         assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
         assertTrue(ask("{\"src\":\"10.1.2.3\",\"proto\":\"tcp\",\"dport\":70000}").startsWith("error: "));
-        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total") >= 1), "the engine told its listeners");
+        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total{switch=\"main\"}") >= 1), "the engine told its listeners");
         Map<String, Double> samples = scrape(address);
 
         assertEquals(1, samples.get("dumbno_requests_total{result=\"ok\"}"));
         assertEquals(1, samples.get("dumbno_requests_total{result=\"error\"}"));
         assertEquals(0, samples.get("dumbno_requests_total{result=\"denied\"}"));
-        assertEquals(1, samples.get("dumbno_rules_active"));
-        assertEquals(1, samples.get("dumbno_rule_installs_total"));
-        assertEquals(0, samples.get("dumbno_queue_depth"));
-        assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\"}") > 0, samples.toString());
-        assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count") > 0, samples.toString());
-        assertEquals(1, samples.get("dumbno_switch_up"));
-        assertEquals(1, samples.get("dumbno_layout_ok"));
+        assertEquals(1, samples.get("dumbno_rules_active{switch=\"main\"}"));
+        assertEquals(1, samples.get("dumbno_rule_installs_total{switch=\"main\"}"));
+        assertEquals(0, samples.get("dumbno_queue_depth{switch=\"main\"}"));
+        assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\",switch=\"main\"}") > 0, samples.toString());
+        assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count{switch=\"main\"}") > 0, samples.toString());
+        assertEquals(1, samples.get("dumbno_switch_up{switch=\"main\"}"));
+        assertEquals(1, samples.get("dumbno_layout_ok{switch=\"main\"}"));
         assertEquals(0, samples.get("dumbno_loops_stalled"));
-        assertEquals(49_750, samples.get("dumbno_rules_max"), "the odd numbers of (500, 100000)");
+        assertEquals(49_750, samples.get("dumbno_rules_max{switch=\"main\"}"), "the odd numbers of (500, 100000)");
         assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("dumbno_build_info{")
                 && k.contains("version=\"1.0.0-SNAPSHOT\"")), samples.keySet().toString());
         assertTrue(samples.get("process_cpu_seconds_total") > 0, samples.toString());
@@ -126,7 +126,7 @@ class DaemonMetricsIT {
                 || name.startsWith("process_"), name));
 
         daemon.simulatedSwitch().orElseThrow().advanceCounters("Ethernet1", 10 * MEGABIT, 0);
-        assertTrue(await(() -> sample(address, "dumbno_ingress_bytes_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
+        assertTrue(await(() -> sample(address, "dumbno_ingress_bytes_total{switch=\"main\"}") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
 
         daemon.close();
         HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
