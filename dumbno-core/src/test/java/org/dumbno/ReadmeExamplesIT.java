@@ -39,6 +39,7 @@ import org.dumbno.eos.Transport;
 import org.dumbno.eos.eapi.EapiTransport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.SequenceAllocation;
 import org.dumbno.manager.ShuntListener;
@@ -105,6 +106,40 @@ class ReadmeExamplesIT {
             // README end
             assertEquals(List.of("IDLE tcp host 10.1.2.3 eq 51234 host 192.0.2.9 eq 443"), removed);
             assertTrue(manager.active().isEmpty());
+        }
+    }
+
+    @Test
+    void servesSeveralSwitchesBehindEverySwitch() throws Exception {
+        List<SimulatedSwitch> simulated = new ArrayList<>();
+        List<ACLManager> managers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1").build();
+            EosSwitch eos = EosSwitch.of(sim, Map.of("Ethernet1", "bulk_1"));
+            eos.setup();
+            ACLManager manager = ACLManager.builder().aclSwitch(eos).build();
+            manager.start();
+            simulated.add(sim);
+            managers.add(manager);
+        }
+        ACLManager managerOfEdge1 = managers.get(0);
+        ACLManager managerOfEdge2 = managers.get(1);
+        List<InetSocketAddress> addresses = List.of(new InetSocketAddress("127.0.0.1", 0));
+        // README: several switches
+        EverySwitch every = EverySwitch.of(List.of(
+                new EverySwitch.Member("edge1", managerOfEdge1),
+                new EverySwitch.Member("edge2", managerOfEdge2)));
+        UdpServer server = UdpServer.start(addresses, every, UdpServer.Options.defaults());
+        // README end
+        try (server; ACLClient client = new ACLClient("127.0.0.1", server.addresses().get(0).getPort())) {
+            assertEquals("ok", client.add(FlowRequest.builder().src("10.1.2.3").build()).text());
+            for (SimulatedSwitch sim : simulated) {
+                assertTrue(sim.entries("bulk_1", Family.IP).stream().anyMatch(entry -> entry.sequence() == 501
+                        && entry.text().equals("deny ip host 10.1.2.3 any")));
+            }
+        } finally {
+            managers.forEach(ACLManager::close);
+            every.close();
         }
     }
 
@@ -310,8 +345,8 @@ class ReadmeExamplesIT {
         Map<String, List<String>> regions = regions(Files.readAllLines(
                 root.resolve("dumbno-core/src/test/java/org/dumbno/ReadmeExamplesIT.java")));
 
-        assertEquals(List.of("embedding", "purge", "allocation", "eapi", "custom switch", "custom switch in use",
-                "client", "signed client"), List.copyOf(regions.keySet()));
+        assertEquals(List.of("embedding", "purge", "several switches", "allocation", "eapi", "custom switch",
+                "custom switch in use", "client", "signed client"), List.copyOf(regions.keySet()));
         regions.forEach((name, lines) -> assertTrue(containsBlock(readme, lines),
                 "README.md lacks the \"" + name + "\" example, which starts: " + lines.get(0)));
     }

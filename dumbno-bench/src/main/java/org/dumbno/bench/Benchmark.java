@@ -18,12 +18,15 @@ import java.util.Set;
  * {@code NOT met} against its target; exits 1 when a target is missed. {@code --cold} skips the
  * warm-up; {@code --no-memory} skips the row that starts a {@code dumbno serve} process;
  * {@code startup} times {@code dumbno add} from the release tarball;
+ * {@code switches} measures four switches, each with its own engine, behind one server;
  * {@code --only=burst,sweep} runs only the rows named.
  */
 public final class Benchmark {
     static final Duration RTT = Duration.ofMillis(20);
-    private static final List<String> KINDS = List.of("burst", "sustained", "repeats", "sweep", "zeek", "memory",
-            "startup");
+    /** Switches of the rows that measure several. */
+    static final int SWITCHES = 4;
+    private static final List<String> KINDS = List.of("burst", "sustained", "switches", "repeats", "sweep", "zeek",
+            "memory", "startup");
 
     private Benchmark() {
     }
@@ -38,7 +41,7 @@ public final class Benchmark {
                 kinds.remove("memory");
             } else if (!option.equals("--cold")) {
                 System.err.println("usage: bench [--cold] [--no-memory]"
-                        + " [--only=burst,sustained,repeats,sweep,zeek,memory,startup]");
+                        + " [--only=burst,sustained,switches,repeats,sweep,zeek,memory,startup]");
                 System.exit(2);
             }
         }
@@ -69,6 +72,10 @@ public final class Benchmark {
         if (kinds.contains("sustained")) {
             rows.add(progress(RequestRows.sustained(200, 10, RTT)));
             rows.add(progress(RequestRows.sustained(1_000, 10, RTT)));
+        }
+        if (kinds.contains("switches")) {
+            rows.add(progress(RequestRows.burstOnSwitches(10_000, SWITCHES, RTT)));
+            rows.add(progress(RequestRows.sustainedOnSwitches(1_000, 10, RTT, SWITCHES)));
         }
         if (kinds.contains("repeats")) {
             rows.add(progress(RepeatRow.run(1_000, 10, 5, RTT)));

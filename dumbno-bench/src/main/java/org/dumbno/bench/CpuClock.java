@@ -11,6 +11,12 @@ final class CpuClock {
     private CpuClock() {
     }
 
+    /** CPU nanoseconds this JVM has used, every thread together. */
+    static long process() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** CPU nanoseconds the calling thread has used. */
     static long thisThread() {
         return THREADS.getCurrentThreadCpuTime();

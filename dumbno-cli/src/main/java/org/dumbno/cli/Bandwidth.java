@@ -20,6 +20,7 @@ final class Bandwidth {
     private final double intervalSeconds;
     private long lastIn;
     private long lastOut;
+    private boolean read;
 
     Bandwidth(List<String> ingress, List<String> egress, Duration interval) {
         this.ingress = List.copyOf(ingress);
@@ -32,9 +33,15 @@ final class Bandwidth {
 
     /** The first line, {@code total gigs: in=N out=N filtered=N}; remembers the reading. */
     String totals(Map<String, InterfaceCounters> counters) {
+        read = true;
         lastIn = in(counters);
         lastOut = out(counters);
         return line("total gigs", lastIn / OCTETS_PER_GIGABYTE, lastOut / OCTETS_PER_GIGABYTE);
+    }
+
+    /** The totals line of the first reading, the rates line of every later one. */
+    String next(Map<String, InterfaceCounters> counters) {
+        return read ? rates(counters) : totals(counters);
     }
 
     /** The next line, {@code mbps: in=N out=N filtered=N}, against the previous reading. */

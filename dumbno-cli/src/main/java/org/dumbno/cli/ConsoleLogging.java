@@ -19,8 +19,13 @@ import ch.qos.logback.core.status.NopStatusListener;
  * {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+    /**
+     * {@code switch=NAME } before a line an engine of a daemon with several switches writes, nothing
+     * otherwise: such a daemon puts the switch's name in the logging context of its engines' threads.
+     */
+    static final String SWITCH = "%replace(switch=%X{switch} ){'^switch= $', ''}";
     /** The layout of every line. */
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level " + SWITCH + "%msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -9,4 +9,12 @@ final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /**
+     * Of two outcomes (one per switch), the one a command over several switches exits with: a
+     * switch out of reach over a refusal or failed check, either over success.
+     */
+    static int worst(int one, int other) {
+        return Math.max(one, other);
+    }
 }

@@ -2,22 +2,15 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dumbno.client.ACLClient;
 import org.dumbno.client.Op;
 import org.dumbno.client.Reply;
 import org.dumbno.client.ServerUnreachableException;
-import org.dumbno.daemon.Daemon;
-import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Order;
 import org.dumbno.rule.Request;
 import org.dumbno.security.SigningKey;
-import org.dumbno.server.WireReply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +72,7 @@ abstract class FlowCommand implements Callable<Integer> {
         String server;
 
         @Option(names = "--config", paramLabel = "CFG", required = true,
-                description = "no server: change the switch of this configuration directly")
+                description = "no server: change every switch of this configuration directly")
         Path config;
     }
 
@@ -89,9 +82,10 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Order order = new Order(op(), Request.of(src, dst, proto, sport, dport));
-        Reply reply = destination != null && destination.config != null ? direct(order) : viaServer(order);
-        spec.commandLine().getOut().println(reply.text());
-        return reply.isOk() ? ExitCodes.OK : ExitCodes.FAILED;
+        OneShot.Outcome outcome = destination != null && destination.config != null ? direct(order)
+                : new OneShot.Outcome(viaServer(order), false);
+        spec.commandLine().getOut().println(outcome.reply().text());
+        return outcome.exitCode();
     }
 
     /** Asks the server; no answer names the two reasons it has, since a server waiting for its switch is silent too. */
@@ -104,26 +98,16 @@ abstract class FlowCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts an engine on the switch, hands it the order, waits for its outcome and stops the engine. */
-    private Reply direct(Order order) throws IOException, InterruptedException {
+    /** Starts an engine on every switch, hands them the order, waits for the outcome and stops the engines. */
+    private OneShot.Outcome direct(Order order) throws IOException, InterruptedException {
         if (secretFile != null) {
             throw new IllegalArgumentException("--secret-file signs requests to a server; --config sends none");
         }
         // Only this path logs (the engine's lines); through a server nothing does, and so a sensor's
         // "dumbno add" starts without the logging back end.
         Logging.apply(logging);
-        try (SwitchAccess access = SwitchAccess.open(destination.config);
-                ACLManager manager = Daemon.manager(access.config(), access.aclSwitch(), Clock.systemUTC())) {
-            manager.start();
-            try {
-                var outcome = order.op() == Op.REMOVE ? manager.remove(order.request()) : manager.add(order.request());
-                return WireReply.reply(outcome.get(SWITCH_WAIT.toSeconds(), TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the engine failed", e.getCause());
-            } catch (TimeoutException e) {
-                throw new IOException(access.aclSwitch().describe() + ": the switch did not take the change within "
-                        + SWITCH_WAIT.toSeconds() + " s", e);
-            }
+        try (SwitchAccess access = SwitchAccess.open(destination.config)) {
+            return OneShot.send(access, order, SWITCH_WAIT);
         }
     }
 

@@ -57,7 +57,7 @@ final class Logging {
         appender.setSyslogHost(target.getHost());
         appender.setPort(target.getPort() == null ? DEFAULT_SYSLOG_PORT : target.getPort());
         appender.setFacility("DAEMON");
-        appender.setSuffixPattern("dumbno: %msg");
+        appender.setSuffixPattern("dumbno: " + ConsoleLogging.SWITCH + "%msg");
         appender.setStackTracePattern("dumbno: \t");
         appender.setCharset(StandardCharsets.UTF_8);
         appender.start();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dumbno.cli.plot.BandwidthChart;
 import org.dumbno.cli.plot.StatsLog;
@@ -66,6 +67,10 @@ final class PlotCommand implements Callable<Integer> {
             description = "Seconds between lines, for logs without timestamps (default: ${DEFAULT-VALUE}).")
     double intervalSeconds;
 
+    @Option(names = "--switch", paramLabel = "NAME",
+            description = "Of the stats of several switches, plot the lines of this one (those after 'NAME: ').")
+    String switchName;
+
     @Override
     public Integer call() {
         Logging.apply(logging);
@@ -74,13 +79,14 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StatsLog log;
         try (Reader in = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
-            log = StatsLog.read(in, interval);
+            log = StatsLog.read(in, interval, Optional.ofNullable(switchName));
         } catch (IOException e) {
             err.println("dumbno: " + statsLog + ": cannot read: " + describe(e));
             return ExitCodes.FAILED;
         }
         if (log.isEmpty()) {
-            err.println("dumbno: " + statsLog + ": no \"mbps:\" lines found");
+            err.println("dumbno: " + statsLog + ": no \"" + (switchName == null ? "" : switchName + ": ")
+                    + "mbps:\" lines found");
             return ExitCodes.FAILED;
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {

@@ -19,13 +19,14 @@ import picocli.CommandLine.Spec;
         header = "Create and bind the managed ACLs on the switch, then exit.",
         description = "Creates the ACLs of [ports] with their permit lines and counters, binds them inbound on "
                 + "the ingress interfaces, prints one line per change, and exits. A second run changes "
-                + "nothing.",
+                + "nothing. With several switches each is set up in turn, every line starting with its name "
+                + "('edge2: created ...'); one that fails is reported and the others are still set up.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":the switch is set up",
-            ExitCodes.FAILED + ":the switch refused a command",
+            ExitCodes.OK + ":every switch is set up",
+            ExitCodes.FAILED + ":a switch refused a command",
             ExitCodes.USAGE + ":bad command line or configuration",
-            ExitCodes.UNREACHABLE + ":the switch could not be reached"
+            ExitCodes.UNREACHABLE + ":a switch could not be reached"
         })
 final class SetupCommand implements Callable<Integer> {
     @Spec
@@ -41,17 +42,22 @@ final class SetupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.apply(logging);
+        PrintWriter out = spec.commandLine().getOut();
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            SetupReport report = access.aclSwitch().setup();
-            PrintWriter out = spec.commandLine().getOut();
-            if (report.changed()) {
-                report.changes().forEach(out::println);
-            } else {
-                out.println("nothing to change");
-            }
-            report.warnings().forEach(warning -> out.println("warning: " + warning));
+            return access.eachSwitch(target -> {
+                SetupReport report = target.aclSwitch().setup();
+                String prefix = access.prefix(target);
+                if (report.changed()) {
+                    report.changes().forEach(change -> out.println(prefix + change));
+                } else {
+                    out.println(prefix + "nothing to change");
+                }
+                report.warnings().forEach(warning -> out.println(prefix + "warning: " + warning));
+                out.flush();
+                return ExitCodes.OK;
+            }, spec.commandLine().getErr());
+        } finally {
             out.flush();
-            return ExitCodes.OK;
         }
     }
 }

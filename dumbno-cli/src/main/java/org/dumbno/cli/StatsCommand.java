@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
         header = "Print ingress, egress and filtered bandwidth, one line per interval.",
         description = "Prints 'total gigs: in=N out=N filtered=N' (ingress ports' in-octets, egress ports' out-"
                 + "octets and their difference, in GB), then every interval 'mbps: in=N out=N filtered=N', "
-                + "until interrupted or --count lines of mbps.",
+                + "until interrupted or --count lines of mbps. With several switches each switch has its own "
+                + "lines, starting with its name ('edge2: mbps: ...'); one that does not answer is warned about "
+                + "and the others' lines still come.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":printed --count lines",
@@ -70,15 +73,48 @@ final class StatsCommand implements Callable<Integer> {
         if (count < 0) {
             throw new IllegalArgumentException("--count (" + count + ") must not be negative");
         }
+        PrintWriter out = spec.commandLine().getOut();
         try (SwitchAccess access = SwitchAccess.open(config)) {
-            Bandwidth bandwidth = new Bandwidth(List.copyOf(access.config().ports().keySet()),
-                    List.copyOf(access.config().egressPorts().keySet()), interval);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(bandwidth.totals(access.aclSwitch().interfaceCounters()));
+            List<Meter> meters = new ArrayList<>();
+            for (SwitchAccess.Target target : access.switches()) {
+                meters.add(new Meter(access.prefix(target), target.aclSwitch()::interfaceCounters,
+                        new Bandwidth(List.copyOf(target.ports().keySet()), List.copyOf(target.egressPorts().keySet()),
+                                interval)));
+            }
+            if (access.several()) {
+                firstReadings(meters, out);
+            } else {
+                out.println(meters.get(0).bandwidth().totals(meters.get(0).readings().read()));
+            }
             out.flush();
-            run(access.aclSwitch()::interfaceCounters, bandwidth, interval, count, out);
+            run(meters, interval, count, out);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The totals line of every switch that answers; one that does not is warned about and gets its
+     * totals line when it first answers. Fails only when none answers.
+     */
+    private static void firstReadings(List<Meter> meters, PrintWriter out) throws SwitchException {
+        SwitchException none = null;
+        boolean any = false;
+        for (Meter meter : meters) {
+            try {
+                out.println(meter.prefix() + meter.bandwidth().totals(meter.readings().read()));
+                any = true;
+            } catch (SwitchException e) {
+                log().warn("{}no reading: {}", meter.prefix(), e.getMessage());
+                if (none == null) {
+                    none = e;
+                } else {
+                    none.addSuppressed(e);
+                }
+            }
+        }
+        if (!any && none != null) {
+            throw none;
+        }
     }
 
     private Duration interval() {
@@ -95,11 +131,24 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     /**
-     * One line per interval, at a fixed rate, on a scheduler thread, until {@code count} lines (0:
-     * until interrupted); a failed reading is logged and skipped, whatever it throws.
+     * One switch's figures: its lines start with {@code prefix} ({@code NAME: } with several
+     * switches, nothing with one).
      */
+    record Meter(String prefix, Readings readings, Bandwidth bandwidth) {
+    }
+
+    /** {@link #run(List, Duration, int, PrintWriter)} for one switch. */
     static void run(Readings readings, Bandwidth bandwidth, Duration interval, int count, PrintWriter out)
             throws InterruptedException {
+        run(List.of(new Meter("", readings, bandwidth)), interval, count, out);
+    }
+
+    /**
+     * One line per switch per interval, at a fixed rate, on a scheduler thread, until {@code count}
+     * intervals printed a line (0: until interrupted); a failed reading is logged and skipped,
+     * whatever it throws, and the other switches' lines still come.
+     */
+    static void run(List<Meter> meters, Duration interval, int count, PrintWriter out) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger printed = new AtomicInteger();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -112,16 +161,13 @@ final class StatsCommand implements Callable<Integer> {
                 if (count > 0 && printed.get() >= count) {
                     return;
                 }
-                try {
-                    out.println(bandwidth.rates(readings.read()));
-                    out.flush();
-                    if (printed.incrementAndGet() == count) {
-                        done.countDown();
-                    }
-                } catch (SwitchException e) {
-                    log().warn("no reading this interval: {}", e.getMessage());
-                } catch (Throwable t) {
-                    Loops.failed(log(), "stats loop", t);
+                boolean any = false;
+                for (Meter meter : meters) {
+                    any |= print(meter, out);
+                }
+                out.flush();
+                if (any && printed.incrementAndGet() == count) {
+                    done.countDown();
                 }
             }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
             done.await();
@@ -129,5 +175,18 @@ final class StatsCommand implements Callable<Integer> {
             scheduler.shutdownNow();
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
         }
+    }
+
+    /** Prints one switch's line; whether it could. */
+    private static boolean print(Meter meter, PrintWriter out) {
+        try {
+            out.println(meter.prefix() + meter.bandwidth().next(meter.readings().read()));
+            return true;
+        } catch (SwitchException e) {
+            log().warn("{}no reading this interval: {}", meter.prefix(), e.getMessage());
+        } catch (Throwable t) {
+            Loops.failed(log(), "stats loop", t);
+        }
+        return false;
     }
 }

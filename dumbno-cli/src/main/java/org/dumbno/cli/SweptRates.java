@@ -25,12 +25,19 @@ import java.util.OptionalDouble;
  */
 final class SweptRates {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final SweptRates NONE = new SweptRates(Map.of());
+    private static final SweptRates NONE = new SweptRates(Map.of(), "");
 
     private final Map<String, Double> rates;
+    private final String switchName;
 
-    private SweptRates(Map<String, Double> rates) {
+    private SweptRates(Map<String, Double> rates, String switchName) {
         this.rates = rates;
+        this.switchName = switchName;
+    }
+
+    /** The rates of the switch {@code name}'s lines: those the daemon gave under its name. */
+    SweptRates on(String name) {
+        return new SweptRates(rates, name);
     }
 
     /** Asks the daemon listening on {@code metricsListen}; unknown rates when it cannot be asked. */
@@ -64,20 +71,27 @@ final class SweptRates {
             JsonObject line = element.getAsJsonObject();
             JsonElement rate = line.get("packets_per_second");
             if (rate != null && !rate.isJsonNull()) {
-                rates.put(key(line.get("acl").getAsString(), line.get("family").getAsString(),
-                        line.get("seq").getAsLong()), rate.getAsDouble());
+                JsonElement on = line.get("switch");
+                rates.put(key(on == null || on.isJsonNull() ? "" : on.getAsString(), line.get("acl").getAsString(),
+                        line.get("family").getAsString(), line.get("seq").getAsLong()), rate.getAsDouble());
             }
         }
-        return new SweptRates(rates);
+        return new SweptRates(rates, "");
     }
 
-    /** The rate of {@code row}'s line; empty when the daemon did not say. */
+    /**
+     * The rate of {@code row}'s line on this switch; empty when the daemon did not say. A line the
+     * daemon gave without a switch (one of a single switch) is any switch's.
+     */
     OptionalDouble of(ShuntRow row) {
-        Double rate = rates.get(key(row.acl(), row.family(), row.sequence()));
+        Double rate = rates.get(key(switchName, row.acl(), row.family(), row.sequence()));
+        if (rate == null) {
+            rate = rates.get(key("", row.acl(), row.family(), row.sequence()));
+        }
         return rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate);
     }
 
-    private static String key(String acl, String family, long sequence) {
-        return acl + " " + family + " " + sequence;
+    private static String key(String switchName, String acl, String family, long sequence) {
+        return switchName + " " + acl + " " + family + " " + sequence;
     }
 }

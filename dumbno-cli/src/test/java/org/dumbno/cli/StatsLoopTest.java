@@ -27,6 +27,7 @@ class StatsLoopTest {
             return Map.of("Ethernet1", new InterfaceCounters(0, 0), "Ethernet11", new InterfaceCounters(0, 0));
         };
         Bandwidth bandwidth = new Bandwidth(List.of("Ethernet1"), List.of("Ethernet11"), INTERVAL);
+        bandwidth.totals(Map.of("Ethernet1", new InterfaceCounters(0, 0), "Ethernet11", new InterfaceCounters(0, 0)));
         StringWriter printed = new StringWriter();
 
         StatsCommand.run(readings, bandwidth, INTERVAL, 2, new PrintWriter(printed));

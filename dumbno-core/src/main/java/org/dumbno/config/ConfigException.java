@@ -18,6 +18,21 @@ public final class ConfigException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * The same problem found in section {@code [actual]} where a check of a section's values named
+     * it {@code [checked]}: the checks of a {@code [switch NAME]} are those of {@code [switch]}.
+     */
+    ConfigException inSection(String checked, String actual) {
+        String prefix = "[" + checked + "]";
+        if (checked.equals(actual) || !getMessage().startsWith(prefix)) {
+            return this;
+        }
+        ConfigException located = new ConfigException("[" + actual + "]" + getMessage().substring(prefix.length()),
+                getCause());
+        located.setStackTrace(getStackTrace());
+        return located;
+    }
+
     /** The same problem, its message prefixed with the file it was found in. */
     ConfigException inFile(String file) {
         ConfigException located = new ConfigException(file + ": " + getMessage(), getCause());

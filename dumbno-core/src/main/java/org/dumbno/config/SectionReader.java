@@ -41,6 +41,11 @@ final class SectionReader {
         }
     }
 
+    /** The section's name as written in its header, without the brackets. */
+    String name() {
+        return section;
+    }
+
     /** A key up to its first space: a line like {@code password secret} has no separator. */
     private static String firstWord(String key) {
         String[] words = key.split("\\s", 2);

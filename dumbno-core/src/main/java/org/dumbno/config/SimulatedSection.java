@@ -3,7 +3,7 @@ package org.dumbno.config;
 import java.time.Duration;
 import java.util.Set;
 
-/** Reads {@code [simulated]}. */
+/** Reads {@code [simulated]} or a {@code [simulated NAME]}. */
 final class SimulatedSection {
     static final Set<String> KEYS = Set.of("eapi_listen", "user", "password", "latency_ms", "tcam_capacity",
             "traffic");
@@ -11,15 +11,23 @@ final class SimulatedSection {
     private SimulatedSection() {
     }
 
-    static SimulatedSettings read(SectionReader section) {
-        SimulatedSettings defaults = SimulatedSettings.defaults();
+    /** The section's settings; a key it does not set keeps its value in {@code defaults}. */
+    static SimulatedSettings read(SectionReader section, SimulatedSettings defaults) {
+        try {
+            return settings(section, defaults);
+        } catch (ConfigException e) {
+            throw e.inSection(SimulatedSettings.SECTION, section.name());
+        }
+    }
+
+    private static SimulatedSettings settings(SectionReader section, SimulatedSettings defaults) {
         return new SimulatedSettings(
                 section.field("eapi_listen").map(f -> HostPort.parse(f, f.value()).bindable(f))
                         .orElse(defaults.eapiListen()),
                 section.string("user").orElse(defaults.user()),
                 section.string("password").map(Secret::of).orElse(defaults.password()),
-                section.millis("latency_ms", Duration.ZERO),
-                section.whole("tcam_capacity", 0),
+                section.millis("latency_ms", defaults.latency()),
+                section.whole("tcam_capacity", defaults.tcamCapacity()),
                 section.field("traffic").map(SimulatedSection::traffic).orElse(defaults.traffic()));
     }
 

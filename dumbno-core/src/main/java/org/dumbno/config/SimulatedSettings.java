@@ -63,6 +63,25 @@ public record SimulatedSettings(
                 Duration.ZERO, 0, Traffic.NONE);
     }
 
+    /**
+     * These settings for the simulated switch of the switch {@code position} places after the first:
+     * served {@code position} ports above {@link #eapiListen()} (unless that port is 0, any free one).
+     *
+     * @throws ConfigException that port is beyond 65535
+     */
+    public SimulatedSettings servedAfter(int position) {
+        int port = eapiListen.getPort();
+        if (port == 0 || position == 0) {
+            return this;
+        }
+        if (port + position > 65535) {
+            throw Field.of(SECTION, "eapi_listen", eapiListen.toString())
+                    .fail("leaves no port for the simulated switch " + position + " places after the first");
+        }
+        return new SimulatedSettings(new InetSocketAddress(eapiListen.getAddress(), port + position), user, password,
+                latency, tcamCapacity, traffic);
+    }
+
     /** Whether the simulated TCAM has a limit. */
     public boolean hasTcamLimit() {
         return tcamCapacity > 0;

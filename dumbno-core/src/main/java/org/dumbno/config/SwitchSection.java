@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads {@code [switch]}. */
+/** Reads {@code [switch]} or a {@code [switch NAME]}. */
 final class SwitchSection {
-    static final Set<String> KEYS = Set.of("backend", "scheme", "ip", "user", "password", "password_file",
+    static final Set<String> KEYS = Set.of("name", "backend", "scheme", "ip", "user", "password", "password_file",
             "verify_tls", "ca_file", "timeout");
 
     private SwitchSection() {
@@ -28,7 +28,11 @@ final class SwitchSection {
         });
         section.field("ca_file").ifPresent(field -> builder.caFile(readable(field, section)));
         builder.password(Passwords.resolve(section, configFile, environment));
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (ConfigException e) {
+            throw e.inSection(SwitchSettings.SECTION, section.name());
+        }
     }
 
     private static Backend backend(Field field) {

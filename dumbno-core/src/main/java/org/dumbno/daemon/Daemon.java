@@ -7,12 +7,14 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,12 +25,14 @@ import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
+import org.dumbno.config.SwitchConfig;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.SocketAddresses;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.metrics.Health;
 import org.dumbno.rule.RequestFilter;
 import org.dumbno.security.Security;
@@ -53,40 +57,34 @@ public final class Daemon implements Closeable {
     static final Duration ARRIVAL_FIRST = Duration.ofMillis(250);
     static final Duration ARRIVAL_MAX = Duration.ofSeconds(30);
 
-    private final Transport transport;
-    private final AclSwitch eos;
-    private final AtomicReference<SetupReport> setup;
+    private final List<SwitchPart> switches;
+    private final EverySwitch every;
     private final AtomicReference<Security> security;
     private final DumbnoConfig started;
     private final Clock clock;
     private DumbnoConfig applied;
-    private final ACLManager manager;
     private final UdpServer server;
     private final ZeekBridge zeek;
     private final DaemonMetrics metrics;
     private final Health health;
     private final HealthLog healthLog;
-    private final SwitchArrival arrival;
     private volatile Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private Daemon(Parts parts) {
-        this.transport = parts.transport;
-        this.eos = parts.eos;
-        this.setup = parts.setup;
+        this.switches = List.copyOf(parts.switches);
+        this.every = parts.every;
         this.security = parts.security;
         this.started = parts.config;
         this.applied = parts.config;
         this.clock = parts.clock;
-        this.manager = parts.manager;
         this.server = parts.server;
         this.zeek = parts.zeek;
         this.metrics = parts.metrics;
         this.health = parts.health;
         this.healthLog = parts.healthLog;
-        this.arrival = parts.arrival;
         this.shutdownTimeout = parts.shutdownTimeout;
     }
 
@@ -122,45 +120,77 @@ public final class Daemon implements Closeable {
         return metrics == null ? Optional.empty() : metrics.address();
     }
 
-    /** Where the hosted simulated switch serves eAPI; empty for any other backend. */
+    /** Where the first switch's hosted simulated switch serves eAPI; empty for any other backend. */
     public Optional<InetSocketAddress> simulatedEapi() {
-        return hosted().map(SimulatedHost::eapiAddress);
+        return first().hosted().map(SimulatedHost::eapiAddress);
     }
 
-    /** The hosted simulated switch; empty for any other backend. */
+    /** The first switch's hosted simulated switch; empty for any other backend. */
     public Optional<SimulatedSwitch> simulatedSwitch() {
-        return hosted().map(SimulatedHost::simulated);
+        return first().simulated();
     }
 
-    private Optional<SimulatedHost> hosted() {
-        return transport instanceof SimulatedHost host ? Optional.of(host) : Optional.empty();
+    /** Where switch {@code name}'s hosted simulated switch serves eAPI; empty for any other backend or name. */
+    public Optional<InetSocketAddress> simulatedEapi(String name) {
+        return part(name).flatMap(SwitchPart::hosted).map(SimulatedHost::eapiAddress);
+    }
+
+    /** Switch {@code name}'s hosted simulated switch; empty for any other backend or name. */
+    public Optional<SimulatedSwitch> simulatedSwitch(String name) {
+        return part(name).flatMap(SwitchPart::simulated);
+    }
+
+    private SwitchPart first() {
+        return switches.get(0);
+    }
+
+    private Optional<SwitchPart> part(String name) {
+        return switches.stream().filter(part -> part.name().equals(name)).findFirst();
     }
 
     /** One line naming what this daemon listens on, for the start-up log. */
     public String describe() {
         StringBuilder text = new StringBuilder("udp ");
         text.append(String.join(", ", listening().stream().map(SocketAddresses::text).toList()));
-        simulatedEapi().ifPresent(eapi -> text.append("; simulated switch eAPI http://")
-                .append(SocketAddresses.text(eapi)).append("/command-api"));
+        for (SwitchPart part : switches) {
+            part.hosted().ifPresent(host -> text.append("; simulated switch ")
+                    .append(part.named ? part.name() + " " : "").append("eAPI http://")
+                    .append(SocketAddresses.text(host.eapiAddress())).append("/command-api"));
+        }
         zeek().ifPresent(bridge -> text.append("; ").append(bridge));
         metricsAddress().ifPresent(address -> text.append("; metrics http://")
                 .append(SocketAddresses.text(address)).append("/metrics"));
         return text.toString();
     }
 
-    /** The engine. */
+    /** The first switch's engine. */
     public ACLManager manager() {
-        return manager;
+        return first().manager;
     }
 
-    /** The switch: an {@link EosSwitch} over the daemon's transport, or the dummy switch. */
+    /** Every switch's engine under its name, in the configuration's order, and the fan-out over them. */
+    public EverySwitch switches() {
+        return every;
+    }
+
+    /** The first switch: an {@link EosSwitch} over the daemon's transport, or the dummy switch. */
     public AclSwitch aclSwitch() {
-        return eos;
+        return first().acl;
     }
 
-    /** What the start-up setup changed; empty when it did not run (or the switch was not reached yet). */
+    /** Switch {@code name}; empty for a name the configuration does not have. */
+    public Optional<AclSwitch> aclSwitch(String name) {
+        return part(name).map(part -> part.acl);
+    }
+
+    /** What the first switch's start-up setup changed; empty when it did not run (or the switch was not reached yet). */
     public Optional<SetupReport> setupReport() {
-        return Optional.ofNullable(setup.get());
+        return Optional.ofNullable(first().setup.get());
+    }
+
+    /** What switch {@code name}'s start-up setup changed; empty when it did not run, or for an unknown name. */
+    public Optional<SetupReport> setupReport(String name) {
+        return part(name).map(part -> part.setup.get());
     }
 
     /** What {@code /-/healthy} and {@code /-/ready} answer. */
@@ -195,19 +225,18 @@ public final class Daemon implements Closeable {
         }
         try {
             healthLog.close();
-            if (arrival != null) {
-                arrival.close();
-            }
+            switches.forEach(SwitchPart::stopArriving);
             if (metrics != null) {
                 metrics.close();
             }
             server.stopReceiving();
-            closeManager();
+            closeManagers();
+            every.close();
             if (zeek != null) {
                 zeek.close();
             }
             server.close();
-            eos.close();
+            closeSwitches();
             LOG.info("dumbno stopped");
         } finally {
             terminated.countDown();
@@ -215,21 +244,44 @@ public final class Daemon implements Closeable {
     }
 
     /**
-     * Closes the engine, giving it half the shutdown timeout to write what is queued; when a switch
-     * call outlasts that, the requests still waiting are refused without waiting for it.
+     * Closes the engines at once, each on a thread of its own, giving them half the shutdown timeout
+     * to write what is queued; an engine whose switch call outlasts that has the requests still
+     * waiting refused without waiting for it.
      */
-    private void closeManager() {
+    private void closeManagers() {
         Duration writing = shutdownTimeout.dividedBy(2);
-        Thread closing = DaemonThreads.named("dumbno-close").newThread(() -> manager.close(writing));
-        closing.start();
-        try {
-            closing.join(Math.max(1, writing.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + writing.toNanos();
+        List<Thread> closing = new ArrayList<>();
+        for (SwitchPart part : switches) {
+            Thread thread = DaemonThreads.named("dumbno-close").newThread(() -> part.manager.close(writing));
+            thread.start();
+            closing.add(thread);
         }
-        if (closing.isAlive()) {
-            LOG.warn("a switch call still runs after {} of shutdown: refusing the requests that wait", writing);
-            manager.abandonWaiting();
+        for (int i = 0; i < closing.size(); i++) {
+            try {
+                closing.get(i).join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (closing.get(i).isAlive()) {
+                LOG.warn("a call to switch {} still runs after {} of shutdown: refusing the requests that wait",
+                        switches.get(i).describe(), writing);
+                switches.get(i).manager.abandonWaiting();
+            }
+        }
+    }
+
+    /**
+     * Closes every switch and its transport (and a hosted simulated switch's eAPI server), and the
+     * threads of its engine, whatever one throws.
+     */
+    private void closeSwitches() {
+        for (SwitchPart part : switches) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the switch {}: {}", part.describe(), e.toString());
+            }
         }
     }
 
@@ -252,8 +304,10 @@ public final class Daemon implements Closeable {
                 .neverShunt(settings.neverShunt()).rateLimit(settings.rateLimit(), settings.rateBurst()).secret(key)
                 .clock(clock).build();
         Reload reload = Reload.between(started, applied, next);
-        manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules(),
-                settings.whenFull());
+        for (SwitchPart part : switches) {
+            part.manager.reconfigure(settings.purgeInterval(), settings.hardTimeout(), settings.maxRules(),
+                    settings.whenFull());
+        }
         security.set(nextSecurity);
         shutdownTimeout = settings.shutdownTimeout();
         applied = next;
@@ -288,12 +342,17 @@ public final class Daemon implements Closeable {
      * and {@code never_shunt}, not yet started: for one-shot use without a server.
      */
     public static ACLManager manager(DumbnoConfig config, AclSwitch eos, Clock clock) {
-        DumbnoSettings settings = config.dumbno();
-        Security neverShunt = Security.builder().neverShunt(settings.neverShunt()).clock(clock).build();
-        return manager(config, eos, neverShunt.requestFilter(), clock);
+        return manager(config, config.firstSwitch(), eos, clock);
     }
 
-    private static ACLManager manager(DumbnoConfig config, AclSwitch eos,
+    /** As {@link #manager(DumbnoConfig, AclSwitch, Clock)}, for the switch {@code which} of {@code config}. */
+    public static ACLManager manager(DumbnoConfig config, SwitchConfig which, AclSwitch eos, Clock clock) {
+        DumbnoSettings settings = config.dumbno();
+        Security neverShunt = Security.builder().neverShunt(settings.neverShunt()).clock(clock).build();
+        return builder(config, which, eos, neverShunt.requestFilter(), clock).build();
+    }
+
+    private static ACLManager.Builder builder(DumbnoConfig config, SwitchConfig which, AclSwitch eos,
             RequestFilter filter, Clock clock) {
         DumbnoSettings settings = config.dumbno();
         return ACLManager.builder()
@@ -309,8 +368,7 @@ public final class Daemon implements Closeable {
                 .clock(clock)
                 .requestFilter(filter)
                 .repairLayout(settings.repairLayout())
-                .checkLayout(config.backend() != Backend.DUMMY)
-                .build();
+                .checkLayout(which.backend() != Backend.DUMMY);
     }
 
     /** Waits until {@link #close()} has finished. */
@@ -325,7 +383,8 @@ public final class Daemon implements Closeable {
 
     @Override
     public String toString() {
-        return "Daemon[" + eos.describe() + ", " + describe() + "]";
+        return "Daemon[" + String.join(", ", switches.stream().map(SwitchPart::describe).toList()) + ", "
+                + describe() + "]";
     }
 
     /** The parts as they start, so a failure part-way closes exactly what was started. */
@@ -333,19 +392,16 @@ public final class Daemon implements Closeable {
         private final Deque<Closeable> started = new ArrayDeque<>();
         private Daemon owner;
         private Throwable earlyFailure;
-        final AtomicReference<SetupReport> setup = new AtomicReference<>();
         final Health health = new Health();
-        Transport transport;
-        AclSwitch eos;
+        final List<SwitchPart> switches = new ArrayList<>();
         final AtomicReference<Security> security = new AtomicReference<>();
         DumbnoConfig config;
         Clock clock;
-        ACLManager manager;
+        EverySwitch every;
         UdpServer server;
         ZeekBridge zeek;
         DaemonMetrics metrics;
         HealthLog healthLog;
-        SwitchArrival arrival;
         Duration shutdownTimeout;
 
         void start(DumbnoConfig config, Options options) throws IOException {
@@ -357,67 +413,79 @@ public final class Daemon implements Closeable {
                 metrics = new DaemonMetrics();
                 started.push(metrics);
             }
-            if (config.backend() == Backend.DUMMY) {
-                AclSwitch dummy = Switches.open(config, Switches.Role.HOST, options.configName());
-                started.push(dummy);
-                eos = metrics == null ? dummy : metrics.wrap(dummy);
-            } else {
-                transport = Switches.connect(config, Switches.Role.HOST, options.configName());
-                started.push(transport);
-                eos = EosSwitch.of(metrics == null ? transport : metrics.wrap(transport), config.ports());
-            }
-            if (transport instanceof SimulatedHost) {
-                SetupReport report = eos.setup();
-                setup.set(report);
-                report.changes().forEach(change -> LOG.debug("setup: {}", change));
-                LOG.info("simulated switch set up: {} ACLs on {} ingress interfaces ({} changes)",
-                        eos.acls().size(), config.ports().size(), report.changes().size());
-            }
             security.set(security(settings, options.clock()));
             warnIfOpen(settings.listen(), settings.allowClients());
-            manager = manager(config, eos, request -> security.get().requestFilter().check(request), options.clock());
-            started.push(manager);
-            boolean setupFirst = options.setup() && !(transport instanceof SimulatedHost);
-            try {
-                reach(setupFirst);
-            } catch (SwitchUnavailableException e) {
-                LOG.warn("switch {} unreachable at start ({}): serving anyway; requests wait for it up to {}"
-                        + "{}", eos.describe(), e.getMessage(), settings.maxRequestAge(),
-                        setupFirst ? ", and setup runs when it answers" : "");
-                arrival = new SwitchArrival(manager, eos.describe(), () -> reach(setupFirst), e, ARRIVAL_FIRST,
-                        ARRIVAL_MAX);
-                started.push(arrival);
+            boolean named = config.switches().size() > 1;
+            for (SwitchConfig which : config.switches()) {
+                switches.add(startSwitch(which, named, options));
             }
-            server = UdpServer.start(settings.listen(), manager,
+            List<EverySwitch.Member> members = switches.stream()
+                    .map(part -> new EverySwitch.Member(part.name(), part.manager)).toList();
+            every = EverySwitch.of(members);
+            started.push(every);
+            server = UdpServer.start(settings.listen(), every,
                     UdpServer.Options.builder()
                             .gate((client, datagram) -> security.get().gate().check(client, datagram))
                             .onFailure(this::serverFailed)
                             .closeTimeout(settings.shutdownTimeout().dividedBy(4)).build());
             started.push(server);
             if (config.zeek().isPresent()) {
-                ZeekBridge bridge = ZeekBridge.start(config.zeek().get(), manager,
+                ZeekBridge bridge = ZeekBridge.start(config.zeek().get(), every,
                         ZeekBridge.Options.defaults().clock(options.clock()));
                 zeek = bridge;
                 started.push(bridge);
                 health.readiness("zeek", () -> bridge.connected() ? Optional.empty()
                         : Optional.of("not connected to " + bridge));
             }
-            health.liveness("engine", manager::stalls);
+            for (SwitchPart part : switches) {
+                health.liveness(part.label("engine"), part.manager::stalls);
+                health.readiness(part.label("switch"), part::readiness);
+                health.readiness(part.label("layout"), part::layoutReadiness);
+            }
             health.liveness("server", server::stalls);
-            health.readiness("switch", this::switchReadiness);
-            health.readiness("layout", () -> manager.layout().filter(report -> !report.ok())
-                    .map(report -> "incomplete: " + report.summary()));
             if (metrics != null) {
                 health.liveness("metrics", metrics::stalls);
-                metrics.start(settings.metricsListen().get(), config, eos, manager, server,
+                metrics.start(settings.metricsListen().get(), config, switches, every, server,
                         () -> security.get().refusals(), zeek, options.clock(), health);
             }
             healthLog = new HealthLog(health);
             started.push(healthLog);
             healthLog.start();
-            if (arrival != null) {
-                arrival.begin();
+            switches.forEach(SwitchPart::arrive);
+        }
+
+        /**
+         * Connects to one switch, sets up a hosted simulated one, builds its engine and reaches it:
+         * a switch that does not answer is tried again once the daemon runs.
+         */
+        private SwitchPart startSwitch(SwitchConfig which, boolean named, Options options) throws IOException {
+            DumbnoSettings settings = config.dumbno();
+            AclSwitch acl;
+            SimulatedHost hosted = null;
+            if (which.backend() == Backend.DUMMY) {
+                AclSwitch dummy = Switches.open(config, which, Switches.Role.HOST, options.configName());
+                acl = metrics != null ? metrics.wrap(which.name(), dummy) : dummy;
+            } else {
+                Transport transport = Switches.connect(config, which, Switches.Role.HOST, options.configName());
+                hosted = transport instanceof SimulatedHost host ? host : null;
+                acl = EosSwitch.of(metrics != null ? metrics.wrap(which.name(), transport) : transport, which.ports());
             }
+            started.push(acl);
+            ACLManager.Builder builder = builder(config, which, acl,
+                    request -> security.get().requestFilter().check(request), options.clock());
+            ScheduledExecutorService scheduler = null;
+            if (named) {
+                scheduler = EngineThreads.scheduler(which.name());
+                started.push(scheduler::shutdownNow);
+                builder.scheduler(scheduler);
+            }
+            ACLManager manager = builder.build();
+            started.push(manager);
+            SwitchPart part = new SwitchPart(which, acl, hosted, manager, scheduler);
+            part.setUpHosted();
+            part.reach(options.setup() && part.hosted().isEmpty(), settings.maxRequestAge());
+            started.push(part::stopArriving);
+            return part;
         }
 
         /** Warns when anyone beyond this host may ask: a listen address off loopback, no allow-list. */
@@ -432,29 +500,6 @@ public final class Daemon implements Closeable {
                         + "away from the sensors; set allow_clients to the sensors' addresses or networks",
                         String.join(", ", open));
             }
-        }
-
-        /** Runs the setup if asked for, then starts the engine: both read the switch. */
-        private void reach(boolean setupFirst) throws SwitchException {
-            if (setupFirst) {
-                SetupReport report = eos.setup();
-                setup.set(report);
-                report.changes().forEach(change -> LOG.info("setup: {}", change));
-                report.warnings().forEach(warning -> LOG.warn("setup: {}", warning));
-                if (!report.changed()) {
-                    LOG.info("setup: nothing to change on {}", eos.describe());
-                }
-            }
-            manager.start();
-        }
-
-        /** Why the switch keeps dumbno from being ready: not reached yet, or unreachable now. */
-        private Optional<String> switchReadiness() {
-            if (!manager.started()) {
-                return Optional.of(arrival == null ? "not reached yet"
-                        : arrival.waiting().orElse("not reached yet"));
-            }
-            return manager.unreachableSince().map(since -> eos.describe() + " unreachable since " + since);
         }
 
         private static Security security(DumbnoSettings settings, Clock clock) throws IOException {

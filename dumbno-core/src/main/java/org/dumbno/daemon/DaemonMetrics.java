@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
-import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.ActiveShunt;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.metrics.DumbnoMetrics;
 import org.dumbno.metrics.Health;
 import org.dumbno.metrics.MetricsServer;
@@ -23,10 +25,10 @@ import org.dumbno.server.UdpServer;
 import org.dumbno.zeek.ZeekBridge;
 
 /**
- * The daemon's metrics, when {@code [dumbno] metrics_listen} is set: the switch calls are metered
- * from the start, the engine, server and security checks are followed once they run, the interface
- * counters are polled every {@code purge_interval} on a thread of its own, and {@code /metrics} is
- * served on {@code metrics_listen}.
+ * The daemon's metrics, when {@code [dumbno] metrics_listen} is set: each switch's calls are metered
+ * from the start, the engines, server and security checks are followed once they run, each
+ * switch's interface counters are polled every {@code purge_interval} on a thread of their own, and
+ * {@code /metrics} is served on {@code metrics_listen}. Switch series carry the label {@code switch}.
  */
 final class DaemonMetrics implements Closeable {
     private final DumbnoMetrics metrics = new DumbnoMetrics(new PrometheusRegistry());
@@ -34,31 +36,39 @@ final class DaemonMetrics implements Closeable {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dumbno-metrics-poll"));
     private MetricsServer server;
 
-    /** {@code transport}, metered. */
-    Transport wrap(Transport transport) {
-        return metrics.wrap(transport);
+    /** {@code transport} of switch {@code name}, metered. */
+    Transport wrap(String name, Transport transport) {
+        return metrics.wrap(name, transport);
     }
 
-    /** {@code aclSwitch}, telling whether it is up; for a switch without an eAPI transport. */
-    AclSwitch wrap(AclSwitch aclSwitch) {
-        return metrics.wrap(aclSwitch);
+    /** {@code aclSwitch}, switch {@code name}, telling whether it is up; for a switch without an eAPI transport. */
+    AclSwitch wrap(String name, AclSwitch aclSwitch) {
+        return metrics.wrap(name, aclSwitch);
     }
 
-    /** Follows the started parts, starts the bandwidth poll and serves {@code /metrics}. */
-    void start(InetSocketAddress listen, DumbnoConfig config, AclSwitch eos, ACLManager manager,
+    /** Follows the started parts, starts each switch's bandwidth poll and serves {@code /metrics}. */
+    void start(InetSocketAddress listen, DumbnoConfig config, List<SwitchPart> switches, EverySwitch every,
             UdpServer udp, Supplier<Map<String, Long>> refusals, ZeekBridge zeek, Clock clock, Health health)
             throws IOException {
-        metrics.attach(manager);
-        metrics.attachQueueDepth(manager::queueDepth);
+        metrics.attach(every);
         metrics.attachServer(udp::stats);
         metrics.attachSecurity(refusals);
         if (zeek != null) {
             metrics.attachZeek(zeek::stats);
         }
         metrics.attachHealth(health);
-        metrics.startBandwidthPoll(eos, config.ports(), config.egressPorts(), config.dumbno().purgeInterval(),
-                poller, clock);
-        server = MetricsServer.start(listen, metrics.registry(), health, manager::active);
+        for (SwitchPart part : switches) {
+            metrics.startBandwidthPoll(part.name(), part.acl, part.config.ports(), part.config.egressPorts(),
+                    config.dumbno().purgeInterval(), poller, clock);
+        }
+        server = MetricsServer.start(listen, metrics.registry(), health, () -> shuntsBySwitch(every));
+    }
+
+    /** Each switch's shunts, by name in the configuration's order, for {@code /-/shunts}. */
+    private static Map<String, List<ActiveShunt>> shuntsBySwitch(EverySwitch every) {
+        Map<String, List<ActiveShunt>> bySwitch = new LinkedHashMap<>();
+        every.members().forEach(member -> bySwitch.put(member.name(), member.manager().active()));
+        return bySwitch;
     }
 
     /** The bandwidth polls that stalled. */

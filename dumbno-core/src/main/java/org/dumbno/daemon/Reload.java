@@ -1,11 +1,16 @@
 package org.dumbno.daemon;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
+import org.dumbno.config.SwitchConfig;
 
 /**
  * What reading the configuration again changed: the keys that took effect, and those that changed
@@ -47,6 +52,8 @@ public record Reload(List<String> applied, List<String> needRestart) {
         section(restart, running, read, "[egress_ports]", DumbnoConfig::egressPorts);
         section(restart, running, read, "[two_tuple_hosts]", DumbnoConfig::twoTupleHosts);
         section(restart, running, read, "[simulated]", DumbnoConfig::simulated);
+        section(restart, running, read, "[switch] name", config -> config.firstSwitch().name());
+        namedSwitches(restart, running, read);
         section(restart, running, read, "[zeek]", DumbnoConfig::zeek);
         DumbnoSettings started = running.dumbno();
         changed(restart, started, after, "listen", DumbnoSettings::listen);
@@ -58,6 +65,38 @@ public record Reload(List<String> applied, List<String> needRestart) {
         changed(restart, started, after, "syslog", DumbnoSettings::syslog);
         changed(restart, started, after, "repair_layout", DumbnoSettings::repairLayout);
         return new Reload(applied, restart);
+    }
+
+    /** The {@code [switch NAME]} switches and their sections added, removed or changed. */
+    private static void namedSwitches(List<String> into, DumbnoConfig before, DumbnoConfig after) {
+        Map<String, SwitchConfig> was = named(before);
+        Map<String, SwitchConfig> is = named(after);
+        Set<String> names = new LinkedHashSet<>(was.keySet());
+        names.addAll(is.keySet());
+        for (String name : names) {
+            SwitchConfig old = was.get(name);
+            SwitchConfig now = is.get(name);
+            if (old == null || now == null) {
+                into.add("[switch " + name + "]");
+                continue;
+            }
+            part(into, "[switch " + name + "]", old.settings(), now.settings());
+            part(into, "[ports " + name + "]", old.ports(), now.ports());
+            part(into, "[egress_ports " + name + "]", old.egressPorts(), now.egressPorts());
+            part(into, "[simulated " + name + "]", old.simulated(), now.simulated());
+        }
+    }
+
+    private static Map<String, SwitchConfig> named(DumbnoConfig config) {
+        Map<String, SwitchConfig> named = new LinkedHashMap<>();
+        config.switches().subList(1, config.switches().size()).forEach(one -> named.put(one.name(), one));
+        return named;
+    }
+
+    private static void part(List<String> into, String name, Object before, Object after) {
+        if (!before.equals(after)) {
+            into.add(name);
+        }
     }
 
     private static <T> void changed(List<String> into, DumbnoSettings before, DumbnoSettings after, String key,

@@ -9,11 +9,13 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.config.Backend;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.SimulatedSettings;
+import org.dumbno.config.SwitchConfig;
 import org.dumbno.config.SwitchSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.Transport;
@@ -53,10 +55,21 @@ public final class Switches {
      * @throws IOException a hosted simulated switch cannot listen on {@code eapi_listen}
      */
     public static AclSwitch open(DumbnoConfig config, Role role, String configName) throws IOException {
-        if (config.backend() == Backend.DUMMY) {
-            return AclSwitch.dummy(AclKey.inBothFamilies(config.ports().values()));
+        return open(config, config.firstSwitch(), role, configName);
+    }
+
+    /**
+     * The switch {@code which} of {@code config}, as {@link #open(DumbnoConfig, Role, String)} opens
+     * the first.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on its {@code eapi_listen}
+     */
+    public static AclSwitch open(DumbnoConfig config, SwitchConfig which, Role role, String configName)
+            throws IOException {
+        if (which.backend() == Backend.DUMMY) {
+            return AclSwitch.dummy(AclKey.inBothFamilies(which.ports().values()));
         }
-        return EosSwitch.of(connect(config, role, configName), config.ports());
+        return EosSwitch.of(connect(config, which, role, configName), which.ports());
     }
 
     /**
@@ -77,12 +90,27 @@ public final class Switches {
      * @throws IllegalArgumentException the backend is {@code dummy}, which has no transport
      */
     public static Transport connect(DumbnoConfig config, Role role, String configName) throws IOException {
-        return switch (config.backend()) {
-            case ARISTA -> arista(config.switchSettings(), maxReply(config));
+        return connect(config, config.firstSwitch(), role, configName);
+    }
+
+    /**
+     * The eAPI transport for the switch {@code which} of {@code config}; {@code configName} as in
+     * {@link #connect(DumbnoConfig, Role, String)}.
+     *
+     * @throws IOException a hosted simulated switch cannot listen on its {@code eapi_listen}
+     * @throws IllegalArgumentException its backend is {@code dummy}, which has no transport
+     */
+    public static Transport connect(DumbnoConfig config, SwitchConfig which, Role role, String configName)
+            throws IOException {
+        return switch (which.backend()) {
+            case ARISTA -> arista(which.settings(), maxReply(config, which));
             case DUMMY -> throw new IllegalArgumentException("backend = dummy has no eAPI transport");
-            case SIMULATED -> role == Role.HOST ? host(config) : client(config.simulated(), configName);
+            case SIMULATED -> role == Role.HOST ? host(config, which) : client(which.simulated(), configName);
         };
     }
+
+    /** The names a simulated switch takes as its host name too: a daemon of several calls each by its own. */
+    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,62}");
 
     /** Bytes a reply may count as one line of an access list: a long IPv6 line takes about 400. */
     static final long BYTES_PER_LINE = 1024;
@@ -93,7 +121,11 @@ public final class Switches {
      * range), and never less than {@link EapiTransport.Builder#DEFAULT_MAX_REPLY}.
      */
     static long maxReply(DumbnoConfig config) {
-        long names = config.ports().values().stream().distinct().count();
+        return maxReply(config, config.firstSwitch());
+    }
+
+    private static long maxReply(DumbnoConfig config, SwitchConfig which) {
+        long names = which.ports().values().stream().distinct().count();
         long numbers = (config.dumbno().seqMax() - config.dumbno().seqMin()) / 2 + 8;
         long lines = Math.max(1, names) * 2 * numbers;
         return Math.max(EapiTransport.Builder.DEFAULT_MAX_REPLY, lines * BYTES_PER_LINE);
@@ -113,11 +145,14 @@ public final class Switches {
         return builder.build();
     }
 
-    private static Transport host(DumbnoConfig config) throws IOException {
-        SimulatedSettings settings = config.simulated();
+    private static Transport host(DumbnoConfig config, SwitchConfig which) throws IOException {
+        SimulatedSettings settings = which.simulated();
         SimulatedSwitch.Builder builder = SimulatedSwitch.builder()
-                .interfaces(List.copyOf(config.ports().keySet()))
-                .egress(List.copyOf(config.egressPorts().keySet()));
+                .interfaces(List.copyOf(which.ports().keySet()))
+                .egress(List.copyOf(which.egressPorts().keySet()));
+        if (config.switches().size() > 1 && HOSTNAME.matcher(which.name()).matches()) {
+            builder.hostname(which.name());
+        }
         if (settings.hasTcamLimit()) {
             builder.tcamCapacity(settings.tcamCapacity());
         }
@@ -127,21 +162,22 @@ public final class Switches {
         try {
             EapiServer server = EapiServer.start(simulated, listen, settings.user(),
                     settings.password().reveal(), null);
-            return new SimulatedHost(simulated, server, traffic(simulated, config));
+            return new SimulatedHost(simulated, server, traffic(simulated, which));
         } catch (BindException e) {
+            String section = which == config.firstSwitch() ? "simulated" : "simulated " + which.name();
             BindException located = new BindException("cannot serve the simulated switch on "
-                    + SocketAddresses.text(listen) + " ([simulated] eapi_listen): " + e.getMessage());
+                    + SocketAddresses.text(listen) + " ([" + section + "] eapi_listen): " + e.getMessage());
             located.initCause(e);
             throw located;
         }
     }
 
     /** Demo traffic through the simulated switch's ingress ports, when {@code [simulated] traffic} asks. */
-    private static SimulatedHost.Traffic traffic(SimulatedSwitch simulated, DumbnoConfig config) {
-        if (config.simulated().traffic() != SimulatedSettings.Traffic.DEMO) {
+    private static SimulatedHost.Traffic traffic(SimulatedSwitch simulated, SwitchConfig which) {
+        if (which.simulated().traffic() != SimulatedSettings.Traffic.DEMO) {
             return SimulatedHost.Traffic.NONE;
         }
-        return SimulatedHost.Traffic.start(new TrafficGenerator(simulated, List.copyOf(config.ports().keySet()),
+        return SimulatedHost.Traffic.start(new TrafficGenerator(simulated, List.copyOf(which.ports().keySet()),
                 Clock.systemUTC(), new SplittableRandom()));
     }
 

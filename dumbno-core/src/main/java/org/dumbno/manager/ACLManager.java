@@ -35,9 +35,11 @@ import org.dumbno.rule.Rule;
  * maximum request age) and the engine retries with exponential backoff, reading the switch again
  * before it writes anything. Expiry sweeps run every purge interval after {@link #start()}.
  *
- * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
- * round-robin after the last one used; lines outside that range are never touched. When another
- * writer took a number meanwhile (the switch refuses the line as taken:
+ * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, chosen by the
+ * {@link SequenceAllocation} (round-robin after the last one used by default); lines outside that
+ * range are never touched. At {@code max_rules}, a request for a new rule is refused, or, with
+ * {@link WhenFull#EVICT}, the least active shunt makes room for it. When another writer took a
+ * number meanwhile (the switch refuses the line as taken:
  * {@link org.dumbno.acl.EntryWriteException#isSequenceTaken()}), the engine reads the switch again
  * and places the rule anew, up to three times per rule.
  */
@@ -146,6 +148,11 @@ public final class ACLManager implements Shunter, Closeable {
      */
     public boolean expireAt(Rule rule, Instant deadline) {
         return engine.expireAt(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(deadline, "deadline"));
+    }
+
+    /** Whether a list of the switch holds {@code rule}, as the last read or write showed. */
+    boolean holds(Rule rule) {
+        return engine.holds(rule);
     }
 
     /**

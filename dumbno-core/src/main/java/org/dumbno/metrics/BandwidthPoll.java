@@ -1,6 +1,6 @@
 package org.dumbno.metrics;
 
-import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -24,7 +24,7 @@ final class BandwidthPoll implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BandwidthPoll.class);
 
     /** The series a poll updates. */
-    record Series(Counter ingressBytes, Counter egressBytes) {
+    record Series(CounterDataPoint ingressBytes, CounterDataPoint egressBytes) {
     }
 
     private final AclSwitch eos;

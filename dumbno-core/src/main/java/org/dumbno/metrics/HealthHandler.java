@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.dumbno.manager.ActiveShunt;
 
@@ -20,9 +21,9 @@ final class HealthHandler implements HttpHandler {
     static final String READY = "/-/ready";
 
     private final Health health;
-    private final Supplier<List<ActiveShunt>> shunts;
+    private final Supplier<Map<String, List<ActiveShunt>>> shunts;
 
-    HealthHandler(Health health, Supplier<List<ActiveShunt>> shunts) {
+    HealthHandler(Health health, Supplier<Map<String, List<ActiveShunt>>> shunts) {
         this.health = health;
         this.shunts = shunts;
     }

@@ -1,6 +1,6 @@
 package org.dumbno.metrics;
 
-import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,9 +24,10 @@ import org.dumbno.acl.SwitchRefusedException;
  */
 final class MeteredSwitch implements AclSwitch {
     private final AclSwitch delegate;
-    private final Gauge up;
+    private final GaugeDataPoint up;
 
-    MeteredSwitch(AclSwitch delegate, Gauge up) {
+    /** {@code up} is the switch's {@code dumbno_switch_up} (the gauge, or its labelled child). */
+    MeteredSwitch(AclSwitch delegate, GaugeDataPoint up) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.up = up;
     }
@@ -49,6 +50,11 @@ final class MeteredSwitch implements AclSwitch {
     @Override
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
         return metered(() -> delegate.write(writes));
+    }
+
+    @Override
+    public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        return metered(() -> delegate.write(removals, writes));
     }
 
     @Override

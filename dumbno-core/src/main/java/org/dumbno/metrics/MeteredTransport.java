@@ -14,20 +14,23 @@ import org.dumbno.eos.Transport;
  * A {@link Transport} that counts every call by how it ended ({@code dumbno_eapi_calls_total}),
  * observes how long it took ({@code dumbno_eapi_call_duration_seconds}) and tells from it whether
  * the switch is up ({@code dumbno_switch_up}: 1 once a call was answered with our credentials
- * accepted, 0 once one was not), then answers or throws exactly as the transport it wraps. Obtained
- * from {@link DumbnoMetrics#wrap(Transport)}.
+ * accepted, 0 once one was not), each under the label {@code switch}, then answers or throws exactly
+ * as the transport it wraps. Obtained from {@link DumbnoMetrics#wrap(String, Transport)}.
  */
 public final class MeteredTransport implements Transport {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final Transport delegate;
+    private final String switchName;
     private final Counter calls;
     private final Histogram durations;
     private final Gauge up;
     private final LongSupplier nanoTime;
 
-    MeteredTransport(Transport delegate, Counter calls, Histogram durations, Gauge up, LongSupplier nanoTime) {
+    MeteredTransport(Transport delegate, String switchName, Counter calls, Histogram durations, Gauge up,
+            LongSupplier nanoTime) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.switchName = Objects.requireNonNull(switchName, "switchName");
         this.calls = calls;
         this.durations = durations;
         this.up = up;
@@ -55,9 +58,9 @@ public final class MeteredTransport implements Transport {
             result = CallResult.of(e);
             throw e;
         } finally {
-            calls.labelValues(result.label()).inc();
-            up.set(result.switchUp() ? 1 : 0);
-            durations.observe((nanoTime.getAsLong() - start) / NANOS_PER_SECOND);
+            calls.labelValues(switchName, result.label()).inc();
+            up.labelValues(switchName).set(result.switchUp() ? 1 : 0);
+            durations.labelValues(switchName).observe((nanoTime.getAsLong() - start) / NANOS_PER_SECOND);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -46,17 +47,18 @@ public final class MetricsServer implements Closeable {
      */
     public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry, Health health)
             throws IOException {
-        return start(address, registry, health, List::of);
+        return start(address, registry, health, Map::of);
     }
 
     /**
      * Binds {@code address} (an IP address; port 0 picks a free port) and starts serving
-     * {@code registry}, {@code health} and, on {@code /-/shunts}, the {@code shunts} of the engine.
+     * {@code registry}, {@code health} and, on {@code /-/shunts}, the {@code shunts} of each switch's
+     * engine, by switch name.
      *
      * @throws IOException the address cannot be bound
      */
     public static MetricsServer start(InetSocketAddress address, PrometheusRegistry registry, Health health,
-            Supplier<List<ActiveShunt>> shunts) throws IOException {
+            Supplier<Map<String, List<ActiveShunt>>> shunts) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(shunts, "shunts");
         Objects.requireNonNull(health, "health");

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.RemovalReason;
 import org.dumbno.manager.RemovedShunt;
 import org.dumbno.manager.ShuntOutcome;
@@ -36,13 +36,13 @@ final class NetControlRules {
     private static final Logger LOG = LoggerFactory.getLogger(NetControlRules.class);
     static final String REPLY_TOPIC = "netcontrol/reply";
 
-    private final ACLManager manager;
+    private final EverySwitch manager;
     private final Publisher publisher;
     private final Watchers watchers;
     private final Clock clock;
     private final Map<String, Shunt> byId = new HashMap<>();
 
-    NetControlRules(ACLManager manager, Publisher publisher, Watchers watchers, Clock clock) {
+    NetControlRules(EverySwitch manager, Publisher publisher, Watchers watchers, Clock clock) {
         this.manager = manager;
         this.publisher = publisher;
         this.watchers = watchers;

@@ -12,6 +12,7 @@ import org.dumbno.config.ZeekSettings;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.TlsContexts;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class ZeekBridge implements Closeable {
     private final ScheduledExecutorService ownScheduler;
     private final String description;
 
-    private ZeekBridge(ZeekSettings settings, ACLManager manager, Options options) {
+    private ZeekBridge(ZeekSettings settings, EverySwitch manager, Options options) {
         ScheduledExecutorService scheduler = options.scheduler;
         ownScheduler = scheduler == null
                 ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dumbno-zeek")) : null;
@@ -55,6 +56,14 @@ public final class ZeekBridge implements Closeable {
      * Starts connecting to Zeek; returns at once. Events are served from the first connection on.
      */
     public static ZeekBridge start(ZeekSettings settings, ACLManager manager, Options options) {
+        return start(settings, EverySwitch.of(Objects.requireNonNull(manager, "manager")), options);
+    }
+
+    /**
+     * Starts connecting to Zeek for every switch of {@code manager}: each request and rule goes to
+     * every switch, answered as {@link EverySwitch} answers it. Returns at once.
+     */
+    public static ZeekBridge start(ZeekSettings settings, EverySwitch manager, Options options) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(options, "options");

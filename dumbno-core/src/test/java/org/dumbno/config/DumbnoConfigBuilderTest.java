@@ -23,6 +23,26 @@ class DumbnoConfigBuilderTest {
     }
 
     @Test
+    void addsSwitchesAfterTheFirstAndChecksThemAsAFileWouldBe() {
+        SwitchSettings dummy = SwitchSettings.builder().backend(Backend.DUMMY).build();
+        SwitchConfig edge2 = new SwitchConfig("edge2", dummy, Map.of("Ethernet7", "bulk_7"), Map.of(),
+                SimulatedSettings.defaults());
+
+        DumbnoConfig config = DumbnoConfig.builder().name("edge1").addSwitch(edge2).build();
+
+        assertEquals(List.of("edge1", "edge2"), config.switches().stream().map(SwitchConfig::name).toList());
+        assertEquals("[switch EDGE2]: the name EDGE2 is taken by [switch edge2]", assertThrows(ConfigException.class,
+                () -> DumbnoConfig.builder().addSwitch(edge2).addSwitch(new SwitchConfig("EDGE2", dummy, Map.of(),
+                        Map.of(), SimulatedSettings.defaults())).build()).getMessage());
+        assertEquals("[ports edge3] Eth 7 = bulk_7: not an interface name EOS accepts (like Ethernet1, Ethernet1/1"
+                + " or Port-Channel10)", assertThrows(ConfigException.class, () -> DumbnoConfig.builder()
+                        .addSwitch(new SwitchConfig("edge3", dummy, Map.of("Eth 7", "bulk_7"), Map.of(),
+                                SimulatedSettings.defaults())).build()).getMessage());
+        assertThrows(ConfigException.class, () -> new SwitchConfig("7edge", dummy, Map.of(), Map.of(),
+                SimulatedSettings.defaults()));
+    }
+
+    @Test
     void buildsWhatAFileWouldSay() {
         DumbnoConfig config = DumbnoConfig.builder()
                 .switchSettings(SwitchSettings.builder().backend(Backend.SIMULATED).build())

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
@@ -99,21 +101,21 @@ class DaemonMetricsIT {
 
         assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
         assertTrue(ask("{\"src\":\"10.1.2.3\",\"proto\":\"tcp\",\"dport\":70000}").startsWith("error: "));
-        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total") >= 1), "the engine told its listeners");
+        assertTrue(await(() -> sample(address, "dumbno_rule_installs_total{switch=\"main\"}") >= 1), "the engine told its listeners");
         Map<String, Double> samples = scrape(address);
 
         assertEquals(1, samples.get("dumbno_requests_total{result=\"ok\"}"));
         assertEquals(1, samples.get("dumbno_requests_total{result=\"error\"}"));
         assertEquals(0, samples.get("dumbno_requests_total{result=\"denied\"}"));
-        assertEquals(1, samples.get("dumbno_rules_active"));
-        assertEquals(1, samples.get("dumbno_rule_installs_total"));
-        assertEquals(0, samples.get("dumbno_queue_depth"));
-        assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\"}") > 0, samples.toString());
-        assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count") > 0, samples.toString());
-        assertEquals(1, samples.get("dumbno_switch_up"));
-        assertEquals(1, samples.get("dumbno_layout_ok"));
+        assertEquals(1, samples.get("dumbno_rules_active{switch=\"main\"}"));
+        assertEquals(1, samples.get("dumbno_rule_installs_total{switch=\"main\"}"));
+        assertEquals(0, samples.get("dumbno_queue_depth{switch=\"main\"}"));
+        assertTrue(samples.get("dumbno_eapi_calls_total{result=\"ok\",switch=\"main\"}") > 0, samples.toString());
+        assertTrue(samples.get("dumbno_eapi_call_duration_seconds_count{switch=\"main\"}") > 0, samples.toString());
+        assertEquals(1, samples.get("dumbno_switch_up{switch=\"main\"}"));
+        assertEquals(1, samples.get("dumbno_layout_ok{switch=\"main\"}"));
         assertEquals(0, samples.get("dumbno_loops_stalled"));
-        assertEquals(49_750, samples.get("dumbno_rules_max"), "the odd numbers of (500, 100000)");
+        assertEquals(49_750, samples.get("dumbno_rules_max{switch=\"main\"}"), "the odd numbers of (500, 100000)");
         assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("dumbno_build_info{")
                 && k.contains("version=\"1.0.0-SNAPSHOT\"")), samples.keySet().toString());
         assertTrue(samples.get("process_cpu_seconds_total") > 0, samples.toString());
@@ -124,7 +126,7 @@ class DaemonMetricsIT {
                 || name.startsWith("process_"), name));
 
         daemon.simulatedSwitch().orElseThrow().advanceCounters("Ethernet1", 10 * MEGABIT, 0);
-        assertTrue(await(() -> sample(address, "dumbno_ingress_bytes_total") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
+        assertTrue(await(() -> sample(address, "dumbno_ingress_bytes_total{switch=\"main\"}") >= 10 * MEGABIT), "the bandwidth poll saw the traffic");
 
         daemon.close();
         HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -150,17 +152,25 @@ class DaemonMetricsIT {
         InetSocketAddress address = daemon.metricsAddress().orElseThrow();
         assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
         Flow flow = Flow.of(Protocol.TCP, "10.1.2.3", 40000, "192.0.2.9", 443);
+        ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
+        traffic.scheduleWithFixedDelay(() -> daemon.simulatedSwitch().orElseThrow().send("Ethernet1", flow, 100,
+                10_000), 0, 20, TimeUnit.MILLISECONDS);
         List<JsonObject> lines = new ArrayList<>();
 
-        assertTrue(await(() -> {
-            daemon.simulatedSwitch().orElseThrow().send("Ethernet1", flow, 100, 10_000);
-            lines.clear();
-            JsonParser.parseString(get(address, "/-/shunts")).getAsJsonArray()
-                    .forEach(line -> lines.add(line.getAsJsonObject()));
-            return lines.stream().anyMatch(line -> line.get("acl").getAsString().equals("bulk_1")
-                    && !line.get("packets_per_second").isJsonNull()
-                    && line.get("packets_per_second").getAsDouble() > 0);
-        }), "a sweep measured the traffic: " + lines);
+        boolean measured;
+        try {
+            measured = await(() -> {
+                lines.clear();
+                JsonParser.parseString(get(address, "/-/shunts")).getAsJsonArray()
+                        .forEach(line -> lines.add(line.getAsJsonObject()));
+                return lines.stream().anyMatch(line -> line.get("acl").getAsString().equals("bulk_1")
+                        && !line.get("packets_per_second").isJsonNull()
+                        && line.get("packets_per_second").getAsDouble() > 0);
+            });
+        } finally {
+            traffic.shutdownNow();
+        }
+        assertTrue(measured, "a sweep measured the traffic: " + lines);
         JsonObject line = lines.stream().filter(l -> l.get("acl").getAsString().equals("bulk_1")).findFirst()
                 .orElseThrow();
         assertEquals("ip", line.get("family").getAsString());

@@ -26,8 +26,8 @@ final class Rig {
     static final Duration RETRY_FIRST = Duration.ofSeconds(1);
     static final Duration RETRY_MAX = Duration.ofSeconds(8);
 
-    final ManualClock clock = new ManualClock(START);
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualClock clock;
+    final ManualScheduler scheduler;
     final SimulatedSwitch sim;
     final SwitchRecorder recorder;
 
@@ -37,6 +37,17 @@ final class Rig {
 
     /** A rig whose switch is built with the defaults changed by {@code settings}. */
     Rig(UnaryOperator<SimulatedSwitch.Builder> settings) {
+        this(new ManualClock(START), settings);
+    }
+
+    /** A rig on {@code clock} and a scheduler of its own; {@link #alongside} makes more on the same. */
+    private Rig(ManualClock clock, UnaryOperator<SimulatedSwitch.Builder> settings) {
+        this(clock, new ManualScheduler(clock), settings);
+    }
+
+    private Rig(ManualClock clock, ManualScheduler scheduler, UnaryOperator<SimulatedSwitch.Builder> settings) {
+        this.clock = clock;
+        this.scheduler = scheduler;
         sim = settings.apply(SimulatedSwitch.builder().interfaces("Ethernet1-2").clock(clock)).build();
         recorder = new SwitchRecorder(sim);
         try {
@@ -44,6 +55,11 @@ final class Rig {
         } catch (SwitchException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Another switch, named {@code hostname}, driven by this rig's clock and scheduler. */
+    Rig alongside(String hostname) {
+        return new Rig(clock, scheduler, b -> b.hostname(hostname));
     }
 
     /** An engine on {@code transport} with the rig's clock, scheduler and backoff, changed by {@code settings}. */

@@ -35,7 +35,7 @@ class BandwidthPollTest {
     private final BandwidthPoll poll = metrics.bandwidthPoll(eos, PORTS, EGRESS);
 
     private double value(String name) {
-        return Exposition.of(registry).value(name);
+        return Exposition.of(registry).value(name, "switch", "main");
     }
 
     @Test
@@ -86,8 +86,8 @@ class BandwidthPollTest {
         cleared.poll();
 
         Exposition scrape = Exposition.of(own);
-        assertEquals(10 * MEGABIT, scrape.value("dumbno_ingress_bytes_total"));
-        assertEquals(5 * MEGABIT, scrape.value("dumbno_egress_bytes_total"));
+        assertEquals(10 * MEGABIT, scrape.value("dumbno_ingress_bytes_total", "switch", "main"));
+        assertEquals(5 * MEGABIT, scrape.value("dumbno_egress_bytes_total", "switch", "main"));
     }
 
     @Test

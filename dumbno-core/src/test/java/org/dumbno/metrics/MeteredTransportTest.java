@@ -45,12 +45,12 @@ class MeteredTransportTest {
         assertEquals(2, results.size());
         assertEquals(List.of(List.of("show version", "show hostname")), script.commands());
         Exposition scrape = Exposition.of(registry);
-        assertEquals(1, scrape.value(CALLS, "result", "ok"));
-        assertEquals(0, scrape.value(CALLS, "result", "unavailable"));
-        assertEquals(1, scrape.value(DURATION + "_count"));
-        assertEquals(0.03, scrape.value(DURATION + "_sum"), 1e-9);
-        assertEquals(0, scrape.value(DURATION + "_bucket", "le", "0.025"));
-        assertEquals(1, scrape.value(DURATION + "_bucket", "le", "0.05"));
+        assertEquals(1, scrape.value(CALLS, "switch", "main", "result", "ok"));
+        assertEquals(0, scrape.value(CALLS, "switch", "main", "result", "unavailable"));
+        assertEquals(1, scrape.value(DURATION + "_count", "switch", "main"));
+        assertEquals(0.03, scrape.value(DURATION + "_sum", "switch", "main"), 1e-9);
+        assertEquals(0, scrape.value(DURATION + "_bucket", "switch", "main", "le", "0.025"));
+        assertEquals(1, scrape.value(DURATION + "_bucket", "switch", "main", "le", "0.05"));
     }
 
     @Test
@@ -72,8 +72,8 @@ class MeteredTransportTest {
 
         assertEquals(List.of(0, 1), results);
         Exposition scrape = Exposition.of(registry);
-        assertEquals(1, scrape.value(CALLS, "result", "ok"));
-        assertEquals(0.01, scrape.value(DURATION + "_sum"), 1e-9);
+        assertEquals(1, scrape.value(CALLS, "switch", "main", "result", "ok"));
+        assertEquals(0.01, scrape.value(DURATION + "_sum", "switch", "main"), 1e-9);
     }
 
     @ParameterizedTest(name = "{1}")
@@ -85,10 +85,10 @@ class MeteredTransportTest {
 
         assertSame(failure, thrown);
         Exposition scrape = Exposition.of(registry);
-        assertEquals(1, scrape.value(CALLS, "result", result));
-        assertEquals(0, scrape.value(CALLS, "result", "ok"));
-        assertEquals(1, scrape.value(DURATION + "_count"));
-        assertEquals(2.0, scrape.value(DURATION + "_sum"), 1e-9);
+        assertEquals(1, scrape.value(CALLS, "switch", "main", "result", result));
+        assertEquals(0, scrape.value(CALLS, "switch", "main", "result", "ok"));
+        assertEquals(1, scrape.value(DURATION + "_count", "switch", "main"));
+        assertEquals(2.0, scrape.value(DURATION + "_sum", "switch", "main"), 1e-9);
     }
 
     @Test
@@ -96,9 +96,9 @@ class MeteredTransportTest {
         Exposition scrape = Exposition.of(registry);
 
         for (String result : List.of("ok", "command_error", "auth_error", "unavailable")) {
-            assertEquals(0, scrape.value(CALLS, "result", result), result);
+            assertEquals(0, scrape.value(CALLS, "switch", "main", "result", result), result);
         }
-        assertEquals(0, scrape.value(DURATION + "_count"));
+        assertEquals(0, scrape.value(DURATION + "_count", "switch", "main"));
     }
 
     @Test
@@ -111,9 +111,9 @@ class MeteredTransportTest {
         metrics.wrap(other).runCmds(List.of("show version"));
 
         Exposition scrape = Exposition.of(registry);
-        assertEquals(2, scrape.value(CALLS, "result", "ok"));
-        assertEquals(1, scrape.value(CALLS, "result", "unavailable"));
-        assertEquals(3, scrape.value(DURATION + "_count"));
+        assertEquals(2, scrape.value(CALLS, "switch", "main", "result", "ok"));
+        assertEquals(1, scrape.value(CALLS, "switch", "main", "result", "unavailable"));
+        assertEquals(3, scrape.value(DURATION + "_count", "switch", "main"));
     }
 
     @Test
@@ -132,7 +132,7 @@ class MeteredTransportTest {
                 .thenFailAfter(0, new CommandFailedException("sw1", 1002, 2, "bogus", List.of("Invalid input"), List.of()))
                 .thenFailAfter(0, new AuthenticationException("sw1", "HTTP 401"));
         List<Double> up = new java.util.ArrayList<>();
-        up.add(Exposition.of(registry).value("dumbno_switch_up"));
+        up.add(Exposition.of(registry).value("dumbno_switch_up", "switch", "main"));
 
         for (int call = 0; call < 5; call++) {
             try {
@@ -140,7 +140,7 @@ class MeteredTransportTest {
             } catch (SwitchException e) {
                 up.add(-1.0);
             }
-            up.add(Exposition.of(registry).value("dumbno_switch_up"));
+            up.add(Exposition.of(registry).value("dumbno_switch_up", "switch", "main"));
         }
 
         assertEquals(List.of(0.0, 1.0, -1.0, 0.0, 1.0, -1.0, 1.0, -1.0, 0.0), up);

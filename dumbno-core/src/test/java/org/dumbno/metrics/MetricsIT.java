@@ -62,7 +62,6 @@ class MetricsIT {
                 .neverShunt(List.of(ip("192.0.2.53"))).build();
         manager = ACLManager.builder().aclSwitch(eos).requestFilter(security.requestFilter()).build();
         metrics.attach(manager);
-        metrics.attachQueueDepth(manager::queueDepth);
         manager.start();
         server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
                 UdpServer.Options.builder().gate(security.gate()).build());
@@ -116,7 +115,7 @@ class MetricsIT {
     private Exposition scrapeOnceListenersHeard() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         Exposition scrape = scrape();
-        while (scrape.value("dumbno_rule_installs_total") + scrape.value("dumbno_rule_failures_total") < 2
+        while (scrape.value("dumbno_rule_installs_total", "switch", "main") + scrape.value("dumbno_rule_failures_total", "switch", "main") < 2
                 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             scrape = scrape();
@@ -137,16 +136,16 @@ class MetricsIT {
         assertEquals(1, scrape.value("dumbno_requests_total", "result", "denied"));
         assertEquals(0, scrape.value("dumbno_requests_total", "result", "rate_limited"));
         assertEquals(1, scrape.value("dumbno_refusals_total", "reason", "never_shunt"));
-        assertEquals(1, scrape.value("dumbno_rules_active"));
-        assertEquals(1, scrape.value("dumbno_rule_installs_total"));
-        assertEquals(1, scrape.value("dumbno_rule_failures_total"));
-        assertEquals(0, scrape.value("dumbno_queue_depth"));
-        assertTrue(scrape.value("dumbno_eapi_calls_total", "result", "ok") > 0);
-        assertEquals(0, scrape.value("dumbno_eapi_calls_total", "result", "unavailable"));
-        assertTrue(scrape.value("dumbno_eapi_call_duration_seconds_count") > 0);
+        assertEquals(1, scrape.value("dumbno_rules_active", "switch", "main"));
+        assertEquals(1, scrape.value("dumbno_rule_installs_total", "switch", "main"));
+        assertEquals(1, scrape.value("dumbno_rule_failures_total", "switch", "main"));
+        assertEquals(0, scrape.value("dumbno_queue_depth", "switch", "main"));
+        assertTrue(scrape.value("dumbno_eapi_calls_total", "switch", "main", "result", "ok") > 0);
+        assertEquals(0, scrape.value("dumbno_eapi_calls_total", "switch", "main", "result", "unavailable"));
+        assertTrue(scrape.value("dumbno_eapi_call_duration_seconds_count", "switch", "main") > 0);
         double calls = scrape.samples().stream().filter(s -> s.name().equals("dumbno_eapi_calls_total"))
                 .mapToDouble(Exposition.Sample::value).sum();
-        assertEquals(calls, scrape.value("dumbno_eapi_call_duration_seconds_count"), "one observation per call");
+        assertEquals(calls, scrape.value("dumbno_eapi_call_duration_seconds_count", "switch", "main"), "one observation per call");
         assertFalse(scrape.samples().isEmpty());
         scrape.samples().forEach(sample -> assertTrue(sample.name().startsWith("dumbno_")
                 || sample.name().startsWith("jvm_") || sample.name().startsWith("process_"), sample.name()));

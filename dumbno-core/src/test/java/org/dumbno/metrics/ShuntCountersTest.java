@@ -19,10 +19,10 @@ class ShuntCountersTest {
     void startsAtZeroForEveryReason() {
         Exposition scrape = Exposition.of(registry);
 
-        assertEquals(0, scrape.value("dumbno_rule_installs_total"));
-        assertEquals(0, scrape.value("dumbno_rule_failures_total"));
+        assertEquals(0, scrape.value("dumbno_rule_installs_total", "switch", "main"));
+        assertEquals(0, scrape.value("dumbno_rule_failures_total", "switch", "main"));
         for (String reason : new String[] {"idle", "hard_timeout", "by_hand"}) {
-            assertEquals(0, scrape.value("dumbno_rule_removals_total", "reason", reason), reason);
+            assertEquals(0, scrape.value("dumbno_rule_removals_total", "switch", "main", "reason", reason), reason);
         }
     }
 
@@ -38,10 +38,10 @@ class ShuntCountersTest {
         listener.refused(request, "at capacity (10 active shunts)");
 
         Exposition scrape = Exposition.of(registry);
-        assertEquals(2, scrape.value("dumbno_rule_installs_total"));
-        assertEquals(1, scrape.value("dumbno_rule_removals_total", "reason", "idle"));
-        assertEquals(2, scrape.value("dumbno_rule_removals_total", "reason", "hard_timeout"));
-        assertEquals(1, scrape.value("dumbno_rule_removals_total", "reason", "by_hand"));
-        assertEquals(1, scrape.value("dumbno_rule_failures_total"));
+        assertEquals(2, scrape.value("dumbno_rule_installs_total", "switch", "main"));
+        assertEquals(1, scrape.value("dumbno_rule_removals_total", "switch", "main", "reason", "idle"));
+        assertEquals(2, scrape.value("dumbno_rule_removals_total", "switch", "main", "reason", "hard_timeout"));
+        assertEquals(1, scrape.value("dumbno_rule_removals_total", "switch", "main", "reason", "by_hand"));
+        assertEquals(1, scrape.value("dumbno_rule_failures_total", "switch", "main"));
     }
 }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The samples in the output of {@code dumbno stats}: every line {@code mbps: in=N out=N filtered=N},
- * optionally after an ISO-8601 timestamp. Every other line (the {@code total gigs:} header, log
- * lines mixed in) is skipped.
+ * optionally after an ISO-8601 timestamp, and with several switches after the switch's name
+ * ({@code edge2: mbps: ...}), of which one switch's lines are read. Every other line (the
+ * {@code total gigs:} header, log lines mixed in) is skipped.
  *
  * <p>When every sample line carries a timestamp, samples are placed at those times; otherwise the
  * timestamps are ignored and sample {@code i} is placed {@code i × interval} after the epoch.
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 public record StatsLog(List<Sample> samples, boolean timestamped) {
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
     private static final Pattern LINE = Pattern.compile(
-            "^\\s*(?:(\\d{4}-\\d{2}-\\d{2}[T ]\\S+)\\s+)?mbps:\\s+in=" + NUMBER
+            "^\\s*(?:(\\d{4}-\\d{2}-\\d{2}[T ]\\S+)\\s+)?(?:([A-Za-z][A-Za-z0-9_.-]*):\\s+)?mbps:\\s+in=" + NUMBER
                     + "\\s+out=" + NUMBER + "\\s+filtered=" + NUMBER + "\\s*$");
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -56,13 +57,24 @@ public record StatsLog(List<Sample> samples, boolean timestamped) {
      * @throws IOException when {@code in} cannot be read
      */
     public static StatsLog read(Reader in, Duration interval) throws IOException {
+        return read(in, interval, Optional.empty());
+    }
+
+    /**
+     * Reads the lines of one switch of a stats log of several, those after {@code NAME: } (as
+     * {@code dumbno stats} prints them with several switches); with {@code switchName} empty, the
+     * lines without a name, as with one switch.
+     *
+     * @throws IOException when {@code in} cannot be read
+     */
+    public static StatsLog read(Reader in, Duration interval, Optional<String> switchName) throws IOException {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval (" + interval + ") must be positive");
         }
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         List<Line> parsed = new ArrayList<>();
         for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-            parse(text).ifPresent(parsed::add);
+            parse(text, switchName).ifPresent(parsed::add);
         }
         boolean timestamped = !parsed.isEmpty() && parsed.stream().allMatch(line -> line.time != null);
         List<Sample> samples = new ArrayList<>(parsed.size());
@@ -79,9 +91,9 @@ public record StatsLog(List<Sample> samples, boolean timestamped) {
         return samples.isEmpty();
     }
 
-    private static Optional<Line> parse(String text) {
+    private static Optional<Line> parse(String text, Optional<String> switchName) {
         Matcher m = LINE.matcher(text);
-        if (!m.matches()) {
+        if (!m.matches() || !Optional.ofNullable(m.group(2)).equals(switchName)) {
             return Optional.empty();
         }
         Instant time = null;
@@ -92,8 +104,8 @@ public record StatsLog(List<Sample> samples, boolean timestamped) {
             }
             time = stamp.get();
         }
-        return Optional.of(new Line(time, Double.parseDouble(m.group(2)),
-                Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))));
+        return Optional.of(new Line(time, Double.parseDouble(m.group(3)),
+                Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))));
     }
 
     static Optional<Instant> timestamp(String text) {

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,23 @@ class StatsLogTest {
 
         assertTrue(log.timestamped());
         assertEquals(List.of(new Sample(Instant.parse(expected), 1, 2, 3)), log.samples());
+    }
+
+    @Test
+    void readsTheLinesOfOneSwitchOfSeveral() throws IOException {
+        String text = String.join("\n", "edge1: total gigs: in=1.0 out=0.5 filtered=0.5",
+                "edge2: total gigs: in=2.0 out=1.0 filtered=1.0",
+                "2026-11-25T10:00:00Z edge1: mbps: in=1 out=2 filtered=3",
+                "2026-11-25T10:00:00Z edge2: mbps: in=4 out=5 filtered=6",
+                "2026-11-25T10:00:10Z edge1: mbps: in=7 out=8 filtered=9",
+                "2026-11-25T10:00:10Z edge2: mbps: in=10 out=11 filtered=12", "");
+
+        StatsLog edge2 = StatsLog.read(new StringReader(text), SECOND, Optional.of("edge2"));
+
+        assertEquals(List.of(new Sample(Instant.parse("2026-11-25T10:00:00Z"), 4, 5, 6),
+                new Sample(Instant.parse("2026-11-25T10:00:10Z"), 10, 11, 12)), edge2.samples());
+        assertTrue(StatsLog.read(new StringReader(text), SECOND, Optional.of("edge3")).isEmpty());
+        assertTrue(read(text, SECOND).isEmpty(), "without a name, only the lines of one switch are read");
     }
 
     @ParameterizedTest

@@ -1,0 +1,354 @@
+package org.dumbno.manager;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.dumbno.acl.AclKey;
+import org.dumbno.internal.DaemonThreads;
+import org.dumbno.internal.Loops;
+import org.dumbno.internal.SwitchNames;
+import org.dumbno.rule.Request;
+import org.dumbno.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Several switches as one {@link Shunter}: every request goes to every switch's engine, each with
+ * its own sequence numbers, batching, outage queue and sweep, so one switch's outage or slowness
+ * never delays another's writes. A request is answered {@code ok} when every switch holds its rule;
+ * otherwise {@code error: NAME: reason}, the switches that failed named, those failing alike
+ * grouped ({@code error: edge2, edge3: unreachable, queued there}). When every switch refuses a
+ * request for one reason (an invalid request, {@code never_shunt}, shutting down) the reply is
+ * that reason alone, as from one switch.
+ *
+ * <p>The reply does not wait for a switch the engine of which is in an outage (or has not reached
+ * its switch yet): as soon as the other switches are done, the request is answered with that
+ * switch named {@code unreachable, queued there}, while its engine keeps the install queued; it
+ * lands when the switch answers again, within {@code max_request_age}. Outages are looked for when
+ * a request arrives and then every {@link #DEFAULT_WATCH} while requests wait.
+ *
+ * <p>Removals go to every switch alike, answered {@code ok} when the rule is on none of them. An
+ * engine refuses a removal at once when its switch cannot be reached, so removals are not queued.
+ *
+ * <p>With one switch, requests and replies pass straight through its engine, exactly as without
+ * this class.
+ */
+public final class EverySwitch implements Shunter, Closeable {
+    /** How often waiting requests are checked against switches that went away meanwhile. */
+    public static final Duration DEFAULT_WATCH = Duration.ofMillis(100);
+    /** What a reply says of a switch that did not answer in time: its engine keeps the rule queued. */
+    static final String QUEUED = "unreachable, queued there";
+    private static final Logger LOG = LoggerFactory.getLogger(EverySwitch.class);
+
+    private final List<Member> members;
+    private final Set<Gathering> waiting = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final ScheduledFuture<?> watch;
+
+    /** One switch's engine under the name replies, logs and metrics give it. */
+    public record Member(String name, ACLManager manager) {
+        /** Checks the name as the configuration does. */
+        public Member {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(manager, "manager");
+            if (!SwitchNames.isName(name)) {
+                throw new IllegalArgumentException("switch name (" + name + ") must be " + SwitchNames.RULE);
+            }
+        }
+
+        /** Whether the engine waits for its switch: not reached yet, or unreachable since its last call. */
+        boolean away() {
+            return !manager.started() || manager.unreachableSince().isPresent();
+        }
+    }
+
+    private EverySwitch(List<Member> members, ScheduledExecutorService scheduler, boolean ownsScheduler,
+            Duration every) {
+        this.members = members;
+        this.scheduler = scheduler;
+        this.ownsScheduler = ownsScheduler;
+        this.watch = members.size() == 1 ? null : scheduler.scheduleWithFixedDelay(this::watchQuietly,
+                every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The engines of {@code members}; several are watched every {@link #DEFAULT_WATCH} on a daemon
+     * thread of their own, which {@link #close()} ends.
+     */
+    public static EverySwitch of(List<Member> members) {
+        List<Member> copy = checked(members);
+        ScheduledExecutorService own = copy.size() == 1 ? null
+                : Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dumbno-every-switch"));
+        return new EverySwitch(copy, own, own != null, DEFAULT_WATCH);
+    }
+
+    /** The engines of {@code members}, watched every {@code every} on {@code scheduler} (not shut down here). */
+    public static EverySwitch of(List<Member> members, ScheduledExecutorService scheduler, Duration every) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("watch interval (" + every + ") must be positive");
+        }
+        return new EverySwitch(checked(members), scheduler, false, every);
+    }
+
+    /** One switch: its engine, under {@value SwitchNames#DEFAULT}. */
+    public static EverySwitch of(ACLManager manager) {
+        return of(List.of(new Member(SwitchNames.DEFAULT, manager)));
+    }
+
+    private static List<Member> checked(List<Member> members) {
+        List<Member> copy = List.copyOf(members);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("no switch");
+        }
+        Set<String> names = new HashSet<>();
+        for (Member member : copy) {
+            if (!names.add(member.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("two switches named " + member.name());
+            }
+        }
+        return copy;
+    }
+
+    /** The switches, in order. */
+    public List<Member> members() {
+        return members;
+    }
+
+    /** Asks every switch for {@code request}'s shunt; see the class description for the reply. */
+    @Override
+    public CompletableFuture<ShuntOutcome> add(Request request) {
+        Objects.requireNonNull(request, "request");
+        if (members.size() == 1) {
+            return members.get(0).manager().add(request);
+        }
+        return gather(true, manager -> manager.add(request));
+    }
+
+    /** Takes {@code request}'s shunt off every switch; see the class description for the reply. */
+    @Override
+    public CompletableFuture<ShuntOutcome> remove(Request request) {
+        Objects.requireNonNull(request, "request");
+        if (members.size() == 1) {
+            return members.get(0).manager().remove(request);
+        }
+        return gather(false, manager -> manager.remove(request));
+    }
+
+    /**
+     * Asks every switch's engine with {@code ask} and gathers the outcomes into one reply; for an
+     * install, a switch that is away is not waited for.
+     */
+    private CompletableFuture<ShuntOutcome> gather(boolean install,
+            Function<ACLManager, CompletableFuture<ShuntOutcome>> ask) {
+        Gathering gathering = new Gathering(install);
+        waiting.add(gathering);
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            int index = i;
+            ask.apply(member.manager()).whenComplete((outcome, failure) -> gathering.settle(index, outcome));
+            if (member.away()) {
+                gathering.away(index);
+            }
+        }
+        return gathering.reply;
+    }
+
+    /**
+     * Gives the shunt of {@code rule} a deadline on every switch that holds it; see
+     * {@link ACLManager#expireAt}. Whether any switch holds it.
+     */
+    public boolean expireAt(Rule rule, Instant deadline) {
+        boolean any = false;
+        for (Member member : members) {
+            any |= member.manager().expireAt(rule, deadline);
+        }
+        return any;
+    }
+
+    /**
+     * Registers {@code listener} with every switch's engine: it hears each switch's events, except
+     * that a shunt's removal is heard once, when the shunt has left every switch (a flow crossing
+     * one switch only goes idle on the others first). A listener counting per switch registers with
+     * each engine itself.
+     */
+    public void addListener(ShuntListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (members.size() == 1) {
+            members.get(0).manager().addListener(listener);
+            return;
+        }
+        members.forEach(member -> member.manager().addListener(new LastRemoval(member, listener)));
+    }
+
+    /** One round of the watch: requests waiting for a switch that went away are answered without it. */
+    private void watchQuietly() {
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).away()) {
+                    for (Gathering gathering : waiting) {
+                        gathering.away(i);
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            Loops.failed(LOG, "switch watch", t);
+        }
+    }
+
+    /**
+     * Stops watching; requests still waiting (their engines closed without answering) are refused
+     * {@code dumbno is shutting down}. Close the engines first. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.cancel(false);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        for (Gathering gathering : List.copyOf(waiting)) {
+            gathering.reply.complete(ShuntOutcome.refused(null, "dumbno is shutting down"));
+            waiting.remove(gathering);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EverySwitch" + members.stream().map(Member::name).toList();
+    }
+
+    /** Hands one switch's events on, a removal only once no other switch holds the shunt. */
+    private final class LastRemoval implements ShuntListener {
+        private final Member member;
+        private final ShuntListener listener;
+
+        LastRemoval(Member member, ShuntListener listener) {
+            this.member = member;
+            this.listener = listener;
+        }
+
+        @Override
+        public void installed(Rule rule, long sequence) {
+            listener.installed(rule, sequence);
+        }
+
+        @Override
+        public void alreadyPresent(Rule rule, long sequence) {
+            listener.alreadyPresent(rule, sequence);
+        }
+
+        @Override
+        public void removed(RemovedShunt shunt) {
+            Rule rule = shunt.rule();
+            if (rule == null || members.stream().noneMatch(other -> other != member && other.manager().holds(rule))) {
+                listener.removed(shunt);
+            }
+        }
+
+        @Override
+        public void refused(Request request, String reason) {
+            listener.refused(request, reason);
+        }
+
+        @Override
+        public void layoutRepaired(String change) {
+            listener.layoutRepaired(change);
+        }
+
+        @Override
+        public void expirySkipped(AclKey acl, int entries, String reason) {
+            listener.expirySkipped(acl, entries, reason);
+        }
+    }
+
+    /** One request's outcomes, switch by switch, until each switch answered or went away. */
+    private final class Gathering {
+        final CompletableFuture<ShuntOutcome> reply = new CompletableFuture<>();
+        private final boolean install;
+        private final ShuntOutcome[] outcomes = new ShuntOutcome[members.size()];
+        private final boolean[] away = new boolean[members.size()];
+        private int open = members.size();
+
+        Gathering(boolean install) {
+            this.install = install;
+        }
+
+        void settle(int index, ShuntOutcome outcome) {
+            ShuntOutcome shown = outcome != null ? outcome : ShuntOutcome.refused(null, "internal error");
+            finishIf(record(index, shown, false));
+        }
+
+        /** The switch went away: the reply no longer waits for it. Only installs wait in a queue. */
+        void away(int index) {
+            if (install) {
+                finishIf(record(index, null, true));
+            }
+        }
+
+        private synchronized boolean record(int index, ShuntOutcome outcome, boolean gone) {
+            if (outcomes[index] != null || away[index]) {
+                return false;
+            }
+            outcomes[index] = outcome;
+            away[index] = gone;
+            return --open == 0;
+        }
+
+        private void finishIf(boolean last) {
+            if (last) {
+                waiting.remove(this);
+                reply.complete(combined());
+            }
+        }
+
+        private synchronized ShuntOutcome combined() {
+            Rule rule = null;
+            ShuntOutcome first = null;
+            ShuntOutcome changed = null;
+            Map<String, List<String>> failures = new LinkedHashMap<>();
+            boolean anyAway = false;
+            for (int i = 0; i < outcomes.length; i++) {
+                ShuntOutcome outcome = outcomes[i];
+                rule = rule == null && outcome != null ? outcome.rule() : rule;
+                if (away[i]) {
+                    anyAway = true;
+                    failures.computeIfAbsent(QUEUED, r -> new ArrayList<>()).add(members.get(i).name());
+                } else if (!outcome.ok()) {
+                    failures.computeIfAbsent(outcome.reason(), r -> new ArrayList<>()).add(members.get(i).name());
+                } else {
+                    first = first == null ? outcome : first;
+                    boolean changes = outcome.status() == ShuntOutcome.Status.INSTALLED
+                            || outcome.status() == ShuntOutcome.Status.REMOVED;
+                    changed = changed == null && changes ? outcome : changed;
+                }
+            }
+            if (failures.isEmpty()) {
+                return changed != null ? changed : first;
+            }
+            if (!anyAway && failures.size() == 1 && first == null) {
+                return ShuntOutcome.refused(rule, failures.keySet().iterator().next());
+            }
+            List<String> parts = new ArrayList<>();
+            failures.forEach((reason, names) -> parts.add(String.join(", ", names) + ": " + reason));
+            return ShuntOutcome.refused(rule, String.join("; ", parts));
+        }
+    }
+}
