@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +28,6 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.Await;
-import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -225,14 +226,15 @@ class SeveralSwitchesIT {
         SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
         SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
         b.latency(Duration.ofSeconds(2));
-        try (Sensor sensor = new Sensor(daemon.listening().get(0))) {
+        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
+            sensor.setSoTimeout(10_000);
             long asked = System.nanoTime();
-            sensor.send(REQUEST);
+            send(sensor, REQUEST);
 
             assertTrue(Await.until(() -> denies(a, "bulk_a").equals(List.of("deny " + RULE)), Duration.ofSeconds(1)),
                     "a wrote it while b's call was still running");
             assertEquals(List.of(), denies(b, "bulk_b"));
-            assertEquals("ok", sensor.receive(Duration.ofSeconds(10)), "answered once b holds it too");
+            assertEquals("ok", receive(sensor), "answered once b holds it too");
             assertTrue(Duration.ofNanos(System.nanoTime() - asked).compareTo(Duration.ofSeconds(2)) >= 0);
             assertEquals(List.of("deny " + RULE), denies(b, "bulk_b"));
         }
@@ -243,8 +245,9 @@ class SeveralSwitchesIT {
         daemon = Daemon.start(load(TWO_SIMULATED.replace("[dumbno]\n", "[dumbno]\nshutdown_timeout = 2\n")),
                 Daemon.Options.defaults());
         daemon.simulatedSwitch("b").orElseThrow().latency(Duration.ofSeconds(20));
-        try (Sensor sensor = new Sensor(daemon.listening().get(0))) {
-            sensor.send(REQUEST);
+        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
+            sensor.setSoTimeout(10_000);
+            send(sensor, REQUEST);
             ACLManager b = daemon.switches().members().get(1).manager();
             assertTrue(Await.until(() -> daemon.serverStats().received() == 1 && b.queueDepth() == 0,
                     Duration.ofSeconds(5)), "the request reached b's call that hangs");
@@ -254,7 +257,7 @@ class SeveralSwitchesIT {
 
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
-            assertEquals("error: b: dumbno is shutting down", sensor.receive(Duration.ofSeconds(10)));
+            assertEquals("error: b: dumbno is shutting down", receive(sensor));
         }
     }
 
@@ -273,6 +276,18 @@ class SeveralSwitchesIT {
     private static long threads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix)).count();
+    }
+
+    private void send(DatagramSocket sensor, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sensor.send(new DatagramPacket(bytes, bytes.length, daemon.listening().get(0)));
+    }
+
+    private static String receive(DatagramSocket sensor) throws IOException {
+        byte[] buffer = new byte[2048];
+        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+        sensor.receive(reply);
+        return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
     }
 
     @Test
