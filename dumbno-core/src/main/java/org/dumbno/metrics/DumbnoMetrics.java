@@ -128,12 +128,12 @@ public final class DumbnoMetrics implements Closeable {
     }
 
     /** {@code transport} of the one switch, counting and timing its calls; see {@link #wrap(String, Transport)}. */
-    public MeteredTransport wrap(Transport transport) {
+    public Transport wrap(Transport transport) {
         return wrap(SwitchNames.DEFAULT, transport);
     }
 
     /** {@code transport} of switch {@code name}, counting and timing its calls; closing it closes {@code transport}. */
-    public MeteredTransport wrap(String name, Transport transport) {
+    public Transport wrap(String name, Transport transport) {
         for (CallResult result : CallResult.values()) {
             eapiCalls.labelValues(name, result.label());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.Transport;
 
 /**
@@ -17,10 +18,9 @@ import org.dumbno.eos.Transport;
  * accepted, 0 once one was not), each under the label {@code switch}, then answers or throws exactly
  * as the transport it wraps. Obtained from {@link DumbnoMetrics#wrap(String, Transport)}.
  */
-public final class MeteredTransport implements Transport {
+final class MeteredTransport extends ForwardingTransport {
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final Transport delegate;
     private final String switchName;
     private final Counter calls;
     private final Histogram durations;
@@ -29,7 +29,7 @@ public final class MeteredTransport implements Transport {
 
     MeteredTransport(Transport delegate, String switchName, Counter calls, Histogram durations, Gauge up,
             LongSupplier nanoTime) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.switchName = Objects.requireNonNull(switchName, "switchName");
         this.calls = calls;
         this.durations = durations;
@@ -39,12 +39,12 @@ public final class MeteredTransport implements Transport {
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-        return metered(() -> delegate.runCmds(commands, format));
+        return metered(() -> inner().runCmds(commands, format));
     }
 
     @Override
     public <T> List<T> runCmds(List<String> commands, ResultDecoder<T> decoder) throws SwitchException {
-        return metered(() -> delegate.runCmds(commands, decoder));
+        return metered(() -> inner().runCmds(commands, decoder));
     }
 
     private <T> List<T> metered(Call<T> call) throws SwitchException {
@@ -70,23 +70,12 @@ public final class MeteredTransport implements Transport {
     }
 
     /** The transport underneath. */
-    public Transport delegate() {
-        return delegate;
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    /** Closes the transport underneath. */
-    @Override
-    public void close() {
-        delegate.close();
+    Transport delegate() {
+        return inner();
     }
 
     @Override
     public String toString() {
-        return "MeteredTransport[" + delegate.describe() + "]";
+        return "MeteredTransport[" + describe() + "]";
     }
 }

@@ -3,8 +3,8 @@
  * and their latency, the request queue, and the bandwidth through the monitored ports.
  *
  * <p>Entry points: {@link org.dumbno.metrics.DumbnoMetrics}, which defines every metric in a
- * registry and is attached to the parts it observes, {@link org.dumbno.metrics.MeteredTransport},
- * the transport decorator it hands out, {@link org.dumbno.metrics.MetricsServer}, which serves
+ * registry, is attached to the parts it observes and wraps a switch's transport to meter its calls,
+ * {@link org.dumbno.metrics.MetricsServer}, which serves
  * a registry as {@code /metrics} over HTTP, and {@link org.dumbno.metrics.Health}, the loops and
  * readiness conditions it answers {@code /-/healthy} and {@code /-/ready} from. Every metric name
  * starts with {@code dumbno_}.

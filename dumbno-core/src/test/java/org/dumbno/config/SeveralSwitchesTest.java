@@ -3,13 +3,11 @@ package org.dumbno.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code [switch NAME]}, {@code [ports NAME]}, {@code [egress_ports NAME]}: more switches than the first. */
 class SeveralSwitchesTest {
@@ -35,14 +33,8 @@ class SeveralSwitchesTest {
             Ethernet17 = tool7
             """;
 
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(dir);
-    }
+    @RegisterExtension
+    final ConfigFiles files = new ConfigFiles();
 
     private String failure(String text) {
         return files.failure(text).substring(files.prefix().length());

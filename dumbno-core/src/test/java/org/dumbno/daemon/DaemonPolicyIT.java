@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Request;
+import org.dumbno.testing.Addrs;
 import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +43,7 @@ class DaemonPolicyIT {
 
     @Test
     void aClientOutsideAllowClientsIsRefused() throws IOException {
-        start(s -> s.allowClients(List.of(TestDaemons.ip("::1"), TestDaemons.ip("10.0.0.0/8"))));
+        start(s -> s.allowClients(List.of(Addrs.ip("::1"), Addrs.ip("10.0.0.0/8"))));
 
         assertEquals("error: client not allowed", TestDaemons.ask(daemon, "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\"}"));
         assertEquals(0, TestDaemons.denyCount(daemon));
@@ -51,7 +52,7 @@ class DaemonPolicyIT {
 
     @Test
     void aClientInsideAllowClientsIsServed() throws IOException {
-        start(s -> s.allowClients(List.of(TestDaemons.ip("127.0.0.0/8"))));
+        start(s -> s.allowClients(List.of(Addrs.ip("127.0.0.0/8"))));
 
         assertEquals("ok", TestDaemons.ask(daemon, "{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\"}"));
     }
@@ -64,7 +65,7 @@ class DaemonPolicyIT {
         "{\"dst\":\"10.1.2.3\"}|src any would cover never_shunt",
     })
     void neverShuntRefusesEitherSideAndAny(String datagram, String reason) throws IOException {
-        start(s -> s.neverShunt(List.of(TestDaemons.ip("192.0.2.53/32"))));
+        start(s -> s.neverShunt(List.of(Addrs.ip("192.0.2.53/32"))));
 
         String reply = TestDaemons.ask(daemon, datagram);
 

@@ -14,6 +14,7 @@ import org.dumbno.client.ACLClient;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.dumbno.security.SigningKey;
+import org.dumbno.testing.Addrs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class DaemonRemoveIT {
 
     @Test
     void onlyClientsThatMayAddMayRemove() throws IOException {
-        try (Daemon daemon = TestDaemons.start(settings -> settings.allowClients(List.of(TestDaemons.ip("10.0.0.0/8"))))) {
+        try (Daemon daemon = TestDaemons.start(settings -> settings.allowClients(List.of(Addrs.ip("10.0.0.0/8"))))) {
             daemon.manager().add(Request.of("10.1.2.3", "192.0.2.9", "tcp", null, 443)).join();
 
             assertEquals("error: client not allowed", TestDaemons.ask(daemon, REMOVE));

@@ -13,6 +13,7 @@ import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.Addrs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DaemonRequestsIT {
         assertEquals("ok", TestDaemons.ask(daemon, datagram));
 
         Request request = Request.parse(datagram.getBytes(StandardCharsets.UTF_8));
-        Rule rule = request.toRule(Set.of(TestDaemons.ip("192.0.2.50")));
+        Rule rule = request.toRule(Set.of(Addrs.ip("192.0.2.50")));
         Map<AclKey, List<AclEntry>> acls = TestDaemons.readAsSecondProcess(daemon);
         for (AclKey acl : daemon.aclSwitch().acls(request.family())) {
             assertTrue(TestDaemons.find(acls.get(acl), rule).isPresent(), () -> rule + " missing in " + acl + ": " + acls.get(acl));

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Rule;
+import org.dumbno.testing.Addrs;
 import org.dumbno.testing.Await;
 import org.dumbno.testing.ZeekPeer;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class DaemonZeekIT {
     private static DumbnoConfig config(int zeekPort, List<String> allowClients,
             UnaryOperator<DumbnoSettings.Builder> more) {
         DumbnoConfig base = TestDaemons.config(settings -> more.apply(settings
-                .neverShunt(List.of(TestDaemons.ip("192.0.2.53/32")))
-                .allowClients(allowClients.stream().map(TestDaemons::ip).toList())
+                .neverShunt(List.of(Addrs.ip("192.0.2.53/32")))
+                .allowClients(allowClients.stream().map(Addrs::ip).toList())
                 .metricsListen(TestDaemons.loopback(0))));
         return TestDaemons.withZeek(base, URI.create("ws://127.0.0.1:" + zeekPort + ZeekPeer.PATH));
     }

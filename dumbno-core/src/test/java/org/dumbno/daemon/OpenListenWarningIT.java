@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
+import org.dumbno.testing.Addrs;
 import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +28,7 @@ class OpenListenWarningIT {
     void loopbackOrAnAllowListIsNotWarnedAbout() throws Exception {
         assertEquals(0, warningsStarting(s -> s));
         assertEquals(0, warningsStarting(s -> s.listen(List.of(new InetSocketAddress("0.0.0.0", 0)))
-                .allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))));
+                .allowClients(List.of(Addrs.ip("10.0.0.0/8")))));
     }
 
     private long warningsStarting(UnaryOperator<DumbnoSettings.Builder> settings) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.dumbno.config.DumbnoConfig;
 import org.dumbno.manager.WhenFull;
+import org.dumbno.testing.Addrs;
 import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +33,8 @@ class ReloadIT {
         daemon = closer.add(TestDaemons.start(s -> s));
         assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
 
-        DumbnoConfig next = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
-                .neverShunt(List.of(TestDaemons.ip("192.0.2.99/32"))).maxRules(5)
+        DumbnoConfig next = TestDaemons.config(s -> s.allowClients(List.of(Addrs.ip("10.0.0.0/8")))
+                .neverShunt(List.of(Addrs.ip("192.0.2.99/32"))).maxRules(5)
                 .purgeInterval(Duration.ofSeconds(60)).listen(List.of(TestDaemons.loopback(9))));
         Reload reload = daemon.reload(next);
 
@@ -67,7 +68,7 @@ class ReloadIT {
     @Test
     void aConfigurationThatCannotBeUsedChangesNothing() throws Exception {
         daemon = closer.add(TestDaemons.start(s -> s));
-        DumbnoConfig bad = TestDaemons.config(s -> s.allowClients(List.of(TestDaemons.ip("10.0.0.0/8")))
+        DumbnoConfig bad = TestDaemons.config(s -> s.allowClients(List.of(Addrs.ip("10.0.0.0/8")))
                 .secretFile(dir.resolve("no-such-key")));
 
         IOException refused = assertThrows(IOException.class, () -> daemon.reload(bad));

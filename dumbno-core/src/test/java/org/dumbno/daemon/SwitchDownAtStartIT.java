@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,6 +21,7 @@ import org.dumbno.config.SwitchSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.sim.SimulatedSwitch;
+import org.dumbno.testing.Sensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,13 +59,12 @@ class SwitchDownAtStartIT {
         assertTrue(get("/-/ready").body().contains("switch: not reached yet"), get("/-/ready").body());
         assertEquals(200, get("/-/healthy").statusCode());
 
-        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
-            sensor.setSoTimeout(30_000);
-            send(sensor, REQUEST);
+        try (Sensor sensor = new Sensor(daemon.listening().get(0))) {
+            sensor.send(REQUEST);
             SimulatedSwitch sim = SimulatedSwitch.builder().interfaces("Ethernet1-4").build();
             eapi = EapiServer.start(sim, TestDaemons.loopback(eapiPort), USER, PASSWORD, null);
 
-            assertEquals("ok", receive(sensor), "written once the switch answered");
+            assertEquals("ok", sensor.receive(Duration.ofSeconds(30)), "written once the switch answered");
             assertTrue(daemon.setupReport().isPresent(), "the setup ran when the switch arrived");
             EosSwitch eos = EosSwitch.of(sim, TestDaemons.PORTS);
             assertEquals(1, eos.readAcls().get(new AclKey("bulk_1", org.dumbno.rule.Family.IP)).stream().filter(e -> e.isDeny()).count());
@@ -78,11 +75,10 @@ class SwitchDownAtStartIT {
     @Test
     void aRequestThatWaitedLongerThanItsMaximumAgeIsRefused() throws Exception {
         daemon = Daemon.start(config(s -> s.maxRequestAge(Duration.ofSeconds(1))), Daemon.Options.defaults());
-        try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
-            sensor.setSoTimeout(30_000);
-            send(sensor, REQUEST);
+        try (Sensor sensor = new Sensor(daemon.listening().get(0))) {
+            sensor.send(REQUEST);
 
-            String reply = receive(sensor);
+            String reply = sensor.receive(Duration.ofSeconds(30));
 
             assertTrue(reply.startsWith("error: switch unreachable since "), reply);
             assertEquals(503, get("/-/ready").statusCode());
@@ -103,18 +99,6 @@ class SwitchDownAtStartIT {
         URI uri = URI.create("http://127.0.0.1:" + daemon.metricsAddress().orElseThrow().getPort() + path);
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void send(DatagramSocket sensor, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        sensor.send(new DatagramPacket(bytes, bytes.length, daemon.listening().get(0)));
-    }
-
-    private static String receive(DatagramSocket sensor) throws IOException {
-        byte[] buffer = new byte[2048];
-        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-        sensor.receive(reply);
-        return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
     }
 
     private static int freePort() {

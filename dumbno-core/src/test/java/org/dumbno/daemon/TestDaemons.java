@@ -1,7 +1,5 @@
 package org.dumbno.daemon;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import org.dumbno.config.SimulatedSettings;
 import org.dumbno.config.SwitchSettings;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.eapi.EapiTransport;
+import org.dumbno.testing.Addrs;
 import org.dumbno.testing.Sensor;
 
 /** Daemons on loopback for tests, and what a sensor and a second process do with them. */
@@ -31,12 +30,8 @@ final class TestDaemons {
     private TestDaemons() {
     }
 
-    static IPAddress ip(String text) {
-        return new IPAddressString(text).getAddress();
-    }
-
     static InetSocketAddress loopback(int port) {
-        return new InetSocketAddress(ip("127.0.0.1").toInetAddress(), port);
+        return new InetSocketAddress(Addrs.ip("127.0.0.1").toInetAddress(), port);
     }
 
     /**
@@ -49,7 +44,7 @@ final class TestDaemons {
                 .port("Ethernet1", "bulk_1").port("Ethernet2", "bulk_1")
                 .port("Ethernet3", "bulk_2").port("Ethernet4", "bulk_2")
                 .egressPort("Ethernet11", "tool1").egressPort("Ethernet12", "tool2")
-                .twoTupleHost(ip("192.0.2.50"))
+                .twoTupleHost(Addrs.ip("192.0.2.50"))
                 .dumbno(dumbno.apply(DumbnoSettings.builder().listen(List.of(loopback(0)))
                         .rateLimit(10_000).rateBurst(100_000)).build())
                 .simulated(new SimulatedSettings(loopback(0), "dumbno",

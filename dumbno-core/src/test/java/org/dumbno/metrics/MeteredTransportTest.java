@@ -26,7 +26,7 @@ class MeteredTransportTest {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ScriptedTransport script = new ScriptedTransport();
     private final DumbnoMetrics metrics = new DumbnoMetrics(registry, script::nanoTime);
-    private final MeteredTransport metered = metrics.wrap(script);
+    private final MeteredTransport metered = (MeteredTransport) metrics.wrap(script);
 
     static Stream<Arguments> failures() {
         return Stream.of(

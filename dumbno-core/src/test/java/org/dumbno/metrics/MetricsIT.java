@@ -1,12 +1,11 @@
 package org.dumbno.metrics;
 
+import static org.dumbno.testing.Addrs.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -85,9 +84,6 @@ class MetricsIT {
         metrics.close();
     }
 
-    private static IPAddress ip(String text) {
-        return new IPAddressString(text).getAddress();
-    }
 
     private String ask(String json) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

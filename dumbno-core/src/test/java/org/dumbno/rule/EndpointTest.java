@@ -1,5 +1,6 @@
 package org.dumbno.rule;
 
+import static org.dumbno.testing.Addrs.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,15 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import org.junit.jupiter.api.Test;
 
 class EndpointTest {
-
-    static IPAddress ip(String text) {
-        return new IPAddressString(text).getAddress();
-    }
 
     @Test
     void prefixIsNormalizedToItsNetwork() {

@@ -3,6 +3,7 @@ package org.dumbno.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.dumbno.testing.Addrs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,8 +62,8 @@ class FlowMatchTest {
         assertThrows(InvalidRequestException.class,
                 () -> Flow.of(Protocol.TCP, "1.2.3.4", 1, "2001:db8::1", 2));
         assertThrows(IllegalArgumentException.class, () -> new Flow(Family.IPV6, 6,
-                EndpointTest.ip("1.2.3.4"), 1, EndpointTest.ip("5.6.7.8"), 2, null));
+                Addrs.ip("1.2.3.4"), 1, Addrs.ip("5.6.7.8"), 2, null));
         assertThrows(IllegalArgumentException.class, () -> new Flow(Family.IP, 6,
-                EndpointTest.ip("1.2.3.4"), 70000, EndpointTest.ip("5.6.7.8"), 2, null));
+                Addrs.ip("1.2.3.4"), 70000, Addrs.ip("5.6.7.8"), 2, null));
     }
 }

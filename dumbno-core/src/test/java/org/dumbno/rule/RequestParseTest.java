@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.dumbno.testing.Addrs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,7 +84,7 @@ class RequestParseTest {
         assertEquals(message, assertThrows(InvalidRequestException.class,
                 () -> Request.of("::ffff:10.0.0.1", null, "tcp", null, 80)).getMessage());
         assertEquals(message, assertThrows(InvalidRequestException.class, () -> new Request(
-                EndpointTest.ip("::ffff:a00:1"), null, Protocol.TCP, 0, 80)).getMessage());
+                Addrs.ip("::ffff:a00:1"), null, Protocol.TCP, 0, 80)).getMessage());
     }
 
     @Test

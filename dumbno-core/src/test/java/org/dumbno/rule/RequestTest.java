@@ -1,6 +1,6 @@
 package org.dumbno.rule;
 
-import static org.dumbno.rule.EndpointTest.ip;
+import static org.dumbno.testing.Addrs.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

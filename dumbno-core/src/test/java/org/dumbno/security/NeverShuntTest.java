@@ -1,7 +1,7 @@
 package org.dumbno.security;
 
-import static org.dumbno.security.Addrs.ip;
-import static org.dumbno.security.Addrs.ips;
+import static org.dumbno.testing.Addrs.ip;
+import static org.dumbno.testing.Addrs.ips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

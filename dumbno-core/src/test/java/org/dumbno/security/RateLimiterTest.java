@@ -1,7 +1,7 @@
 package org.dumbno.security;
 
-import static org.dumbno.security.Addrs.inet;
-import static org.dumbno.security.Addrs.mapped;
+import static org.dumbno.testing.Addrs.inet;
+import static org.dumbno.testing.Addrs.mapped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

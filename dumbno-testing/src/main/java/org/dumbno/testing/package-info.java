@@ -4,6 +4,7 @@
  * dumbno-core's tests. Time without sleeping: a clock that moves only when told to and a
  * scheduler that runs its tasks only when the test says so ({@link org.dumbno.testing.ManualClock},
  * {@link org.dumbno.testing.ManualScheduler}), and a condition wait ({@link org.dumbno.testing.Await}).
+ * Address literals parsed without a name lookup ({@link org.dumbno.testing.Addrs}).
  * Peers on loopback: a sensor's UDP socket ({@link org.dumbno.testing.Sensor}), a relay that loses a
  * reply ({@link org.dumbno.testing.LossyRelay}), and a Zeek that speaks its WebSocket API
  * ({@link org.dumbno.testing.ZeekPeer}, which {@code ./bench zeek-peer} runs too). JUnit extensions:

@@ -1,4 +1,4 @@
-package org.dumbno.security;
+package org.dumbno.testing;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
@@ -9,25 +9,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Address literals for tests, parsed without any name lookup. */
-final class Addrs {
+public final class Addrs {
 
     private Addrs() {
     }
 
-    static IPAddress ip(String text) {
+    public static IPAddress ip(String text) {
         return new IPAddressString(text).getAddress();
     }
 
-    static List<IPAddress> ips(String... texts) {
+    public static List<IPAddress> ips(String... texts) {
         return Arrays.stream(texts).map(Addrs::ip).toList();
     }
 
-    static InetAddress inet(String text) {
+    public static InetAddress inet(String text) {
         return ip(text).toInetAddress();
     }
 
     /** {@code ::ffff:a.b.c.d} kept as an IPv6 address, as a dual-stack socket may report it. */
-    static InetAddress mapped(String ipv4) {
+    public static InetAddress mapped(String ipv4) {
         byte[] bytes = new byte[16];
         bytes[10] = (byte) 0xff;
         bytes[11] = (byte) 0xff;
