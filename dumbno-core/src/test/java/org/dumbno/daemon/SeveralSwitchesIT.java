@@ -121,7 +121,7 @@ class SeveralSwitchesIT {
         daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
         SimulatedSwitch a = daemon.simulatedSwitch("a").orElseThrow();
         SimulatedSwitch b = daemon.simulatedSwitch("b").orElseThrow();
-        b.outage(Duration.ofSeconds(2));
+        b.outage(Duration.ofSeconds(4));
 
         assertEquals("error: b: unreachable, queued there", TestDaemons.ask(daemon, REQUEST));
 
