@@ -87,7 +87,8 @@ class ReadmeExamplesIT {
                 })
                 .build()) {
             manager.start();  // reads the switch, starts the purge loop
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", "192.0.2.9", "tcp", 51234, 443)).get();
+            Request request = Request.builder().src("10.1.2.3").dst("192.0.2.9").proto("tcp").sport(51234).dport(443).build();
+            ShuntOutcome outcome = manager.add(request).get();
             // outcome.status() is INSTALLED, outcome.sequence() 501; manager.active() lists the shunt
             // README end
             assertEquals("ok", WireReply.of(outcome));
@@ -161,11 +162,11 @@ class ReadmeExamplesIT {
                 .sequenceAllocation(topDown)  // SequenceAllocation.roundRobin() by default
                 .build()) {
             manager.start();
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            ShuntOutcome outcome = manager.add(Request.builder().src("10.1.2.3").build()).get();
             // outcome.sequence() is 99999, the highest odd number below seq_max
             // README end
             assertEquals(99_999, outcome.sequence());
-            assertEquals(99_997, manager.add(Request.of("10.1.2.4", null, null, null, null)).get().sequence(),
+            assertEquals(99_997, manager.add(Request.builder().src("10.1.2.4").build()).get().sequence(),
                     "the next one down");
         }
     }
@@ -228,7 +229,7 @@ class ReadmeExamplesIT {
         try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
-            ShuntOutcome outcome = manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            ShuntOutcome outcome = manager.add(Request.builder().src("10.1.2.3").build()).get();
             // outcome.status() is INSTALLED: "deny ip host 10.1.2.3 any" is line 501 of ip bulk_1 and ip bulk_2
             manager.purge();
             manager.purge();  // its count never moved: gone again
@@ -245,7 +246,7 @@ class ReadmeExamplesIT {
         try (MemorySwitch memory = new MemorySwitch("bulk_1", "bulk_2");
                 ACLManager manager = ACLManager.builder().aclSwitch(memory).build()) {
             manager.start();
-            manager.add(Request.of("10.1.2.3", null, null, null, null)).get();
+            manager.add(Request.builder().src("10.1.2.3").build()).get();
 
             Map<AclKey, List<AclEntry>> read = memory.read().acls();
             for (String name : List.of("bulk_1", "bulk_2")) {

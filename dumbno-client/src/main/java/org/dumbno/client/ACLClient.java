@@ -22,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Asks a running dumbno server to shunt a flow (or take a shunt away), as the Python and Go clients do: one JSON datagram,
- * one {@link Reply}, {@code ok} or {@code error: <reason>}; {@link #addAcl} and {@link #removeAcl}
- * keep the Python client's arguments and answer the reply's text. A request without an answer within the timeout
- * is sent again, up to the number of tries. Safe to share between threads: every call has its own
- * socket, connected to the server, so replies from anywhere else are never read.
+ * Asks a running dumbno server to shunt a flow (or take a shunt away), as the Python and Go
+ * clients do: one JSON datagram, one {@link Reply}, {@code ok} or {@code error: <reason>}.
+ * {@link #add(FlowRequest)} and {@link #remove(FlowRequest)} answer the {@link Reply};
+ * {@link #addAcl} and {@link #removeAcl} keep the Python client's arguments and answer the reply's
+ * text. A request without an answer within the timeout is sent again, up to the number of tries.
+ * Safe to share between threads: every call has its own socket, connected to the server, so
+ * replies from anywhere else are never read.
  */
 public final class ACLClient implements Closeable {
     /** The port dumbno listens on unless configured otherwise. */

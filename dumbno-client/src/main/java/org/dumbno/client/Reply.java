@@ -9,8 +9,10 @@ import java.util.Optional;
  * is the whole text.
  */
 public record Reply(String text) {
-    private static final String OK = "ok";
-    private static final String ERROR_PREFIX = "error: ";
+    /** The whole text of the reply to a request that was done. */
+    public static final String OK_TEXT = "ok";
+    /** What every other reply starts with, before its reason. */
+    public static final String ERROR_PREFIX = "error: ";
 
     public Reply {
         Objects.requireNonNull(text, "text");
@@ -18,7 +20,7 @@ public record Reply(String text) {
 
     /** The reply {@code ok}. */
     public static Reply ok() {
-        return new Reply(OK);
+        return new Reply(OK_TEXT);
     }
 
     /** The reply {@code error: <reason>}. */
@@ -28,7 +30,7 @@ public record Reply(String text) {
 
     /** Whether the server did what was asked: the reply is exactly {@code ok}. */
     public boolean isOk() {
-        return text.equals(OK);
+        return text.equals(OK_TEXT);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.dumbno.rule.Family;
 
 /**
@@ -15,12 +16,24 @@ import org.dumbno.rule.Family;
  * @param family IPv4 or IPv6
  */
 public record AclKey(String name, Family family) {
+    /** The ACL names EOS accepts, as a message says it: see {@link #isValidName}. */
+    public static final String NAME_RULE = "a letter, then letters, digits, _ - . ; at most 100";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
 
     public AclKey {
         Objects.requireNonNull(family, "family");
         if (name == null || name.isBlank() || !name.strip().equals(name) || name.contains(" ")) {
             throw new IllegalArgumentException("ACL name (" + name + ") must be one word");
         }
+    }
+
+    /**
+     * Whether EOS accepts {@code name} as an access list's name ({@value #NAME_RULE}): the
+     * configuration checks it before anything reaches a switch, and the simulated switch refuses
+     * any other as EOS does.
+     */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     /**

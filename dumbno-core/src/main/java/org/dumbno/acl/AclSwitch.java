@@ -15,12 +15,12 @@ import org.dumbno.rule.Family;
  * <p><b>Threads.</b> Implementations are thread-safe: the engine makes one call at a time, but the
  * bandwidth poll, the readiness check and the command line may call concurrently.
  *
- * <p><b>Failures.</b> Every call either does all it was asked or throws a {@link SwitchException}:
+ * <p><b>Failures.</b> A call that cannot do what it was asked throws a {@link SwitchException}:
  * {@link SwitchUnavailableException} when the switch could not be reached or answered nonsense (the
  * caller retries later, assuming nothing about what ran), {@link AuthenticationException} when it
  * refused the credentials, {@link SwitchRefusedException} when it was reached and refused the
- * change ({@link EntryWriteException} for one line of a {@link #write}). Messages name the switch
- * as {@link #describe()} does and never carry credentials.
+ * change ({@link EntryWriteException} for one line of a {@link #write}, saying which lines stand).
+ * Messages name the switch as {@link #describe()} does and never carry credentials.
  */
 public interface AclSwitch extends Closeable {
 

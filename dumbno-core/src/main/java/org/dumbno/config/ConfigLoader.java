@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dumbno.internal.EmbeddedIPv4;
 import org.dumbno.internal.SwitchNames;
 import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
@@ -138,8 +137,8 @@ final class ConfigLoader {
         for (IniFile.Entry entry : ini.section(TWO_TUPLE_HOSTS).orElse(List.of())) {
             IPAddress host = Addresses.parseHost(entry.key()).orElseThrow(() -> Field.of(TWO_TUPLE_HOSTS,
                     entry.key(), entry.value()).fail("not an IPv4 or IPv6 address"));
-            EmbeddedIPv4.of(host).ifPresent(embedded -> LOG.warn("[{}] {} is an {} address; using {}",
-                    TWO_TUPLE_HOSTS, entry.key(), embedded.kind(), embedded.ipv4()));
+            Addresses.embeddedIPv4Kind(host).ifPresent(kind -> LOG.warn("[{}] {} is an {} address; using {}",
+                    TWO_TUPLE_HOSTS, entry.key(), kind, Addresses.unmapped(host)));
             hosts.add(host);
         }
         return hosts;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.dumbno.internal.EmbeddedIPv4;
-import org.dumbno.internal.EosNames;
+import org.dumbno.acl.AclKey;
+import org.dumbno.rule.Addresses;
 
 /**
  * Everything a dumbno configuration file says, as one immutable value. Load one with
@@ -97,12 +97,12 @@ public record DumbnoConfig(
 
     private static void checkedPorts(String section, Map<String, String> table, boolean acls) {
         table.forEach((iface, name) -> {
-            if (!EosNames.isInterfaceName(iface)) {
+            if (!InterfaceName.isValid(iface)) {
                 throw Field.of(section, iface, name).fail(
                         "not an interface name EOS accepts (like Ethernet1, Ethernet1/1 or Port-Channel10)");
             }
-            if (acls && !EosNames.isAclName(name)) {
-                throw Field.of(section, iface, name).fail("not an ACL name EOS accepts (" + EosNames.ACL_RULE + ")");
+            if (acls && !AclKey.isValidName(name)) {
+                throw Field.of(section, iface, name).fail("not an ACL name EOS accepts (" + AclKey.NAME_RULE + ")");
             }
         });
     }
@@ -113,7 +113,7 @@ public record DumbnoConfig(
             if (host.isMultiple() || (host.isPrefixed() && host.getNetworkPrefixLength() < host.getBitCount())) {
                 throw Field.of("two_tuple_hosts", host.toString(), "").fail("not a single address");
             }
-            copy.add(EmbeddedIPv4.unmapped(host.withoutPrefixLength()));
+            copy.add(Addresses.unmapped(host.withoutPrefixLength()));
         }
         return Collections.unmodifiableSet(copy);
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.dumbno.internal.EmbeddedIPv4;
 import org.dumbno.manager.WhenFull;
 import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
@@ -85,8 +84,8 @@ final class DumbnoSection {
             IPAddress address = Addresses.parse(item).orElseThrow(() -> Field.of(field.section(), field.key(), item)
                     .fail("not an IPv4 or IPv6 address or network"));
             IPAddress block = Addresses.block(address);
-            EmbeddedIPv4.of(address).ifPresent(embedded -> LOG.warn("[{}] {}: {} is an {} address; using {}",
-                    field.section(), field.key(), item, embedded.kind(), block));
+            Addresses.embeddedIPv4Kind(address).ifPresent(kind -> LOG.warn("[{}] {}: {} is an {} address; using {}",
+                    field.section(), field.key(), item, kind, block));
             if (address.isPrefixed() && !address.isPrefixBlock()) {
                 LOG.warn("[{}] {}: {} has host bits set; using {}", field.section(), field.key(), item, block);
             }

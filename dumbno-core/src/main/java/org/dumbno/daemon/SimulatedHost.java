@@ -1,12 +1,9 @@
 package org.dumbno.daemon;
 
-import com.google.gson.JsonObject;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.dumbno.acl.SwitchException;
-import org.dumbno.eos.Transport;
+import org.dumbno.eos.ForwardingTransport;
 import org.dumbno.eos.eapi.EapiServer;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.eos.sim.TrafficGenerator;
@@ -16,12 +13,13 @@ import org.dumbno.eos.sim.TrafficGenerator;
  * ({@code dumbno list}, {@code dumbno stats}) reach it, optionally with demo traffic running
  * through it. Closing it stops the traffic and the eAPI server.
  */
-final class SimulatedHost implements Transport {
+final class SimulatedHost extends ForwardingTransport {
     private final SimulatedSwitch simulated;
     private final EapiServer server;
     private final Traffic traffic;
 
     SimulatedHost(SimulatedSwitch simulated, EapiServer server, Traffic traffic) {
+        super(simulated);
         this.simulated = simulated;
         this.server = server;
         this.traffic = traffic;
@@ -39,21 +37,12 @@ final class SimulatedHost implements Transport {
         return server.address();
     }
 
-    @Override
-    public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
-        return simulated.runCmds(commands, format);
-    }
-
-    @Override
-    public String describe() {
-        return simulated.describe();
-    }
-
+    /** Stops the traffic and the eAPI server, then the switch. */
     @Override
     public void close() {
         traffic.close();
         server.close();
-        simulated.close();
+        super.close();
     }
 
     /** Demo traffic with the thread that drives it, or none. */

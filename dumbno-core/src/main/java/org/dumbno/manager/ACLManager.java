@@ -35,9 +35,11 @@ import org.dumbno.rule.Rule;
  * maximum request age) and the engine retries with exponential backoff, reading the switch again
  * before it writes anything. Expiry sweeps run every purge interval after {@link #start()}.
  *
- * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, handed out
- * round-robin after the last one used; lines outside that range are never touched. When another
- * writer took a number meanwhile (the switch refuses the line as taken:
+ * <p>Sequence numbers are odd, strictly between {@code seq_min} and {@code seq_max}, chosen by the
+ * {@link SequenceAllocation} (round-robin after the last one used by default); lines outside that
+ * range are never touched. At {@code max_rules}, a request for a new rule is refused, or, with
+ * {@link WhenFull#EVICT}, the least active shunt makes room for it. When another writer took a
+ * number meanwhile (the switch refuses the line as taken:
  * {@link org.dumbno.acl.EntryWriteException#isSequenceTaken()}), the engine reads the switch again
  * and places the rule anew, up to three times per rule.
  */

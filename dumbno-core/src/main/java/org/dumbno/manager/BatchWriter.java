@@ -212,6 +212,7 @@ final class BatchWriter {
      * Records what was applied ({@code applied} null: everything) and settles each rule; the
      * refused one is answered, the rest requeued.
      */
+    @GuardedBy("lock")
     private void settle(List<Planned> plan, Set<EntryWrite> applied, EntryWriteException failure, String refusal,
             Deferred deferred) {
         List<PendingRule> back = new ArrayList<>();
@@ -253,6 +254,7 @@ final class BatchWriter {
      * for a read before the next write; the rule goes back to be placed anew, up to
      * {@link #MAX_COLLISIONS} times.
      */
+    @GuardedBy("lock")
     private void collided(Planned p, EntryWriteException failure, List<PendingRule> back, Deferred deferred) {
         PendingRule pending = p.pending();
         EntryWrite taken = failure.failedWrite();
@@ -271,6 +273,7 @@ final class BatchWriter {
         back.add(pending);
     }
 
+    @GuardedBy("lock")
     private void installed(Planned p, Deferred deferred) {
         Rule rule = p.pending().rule;
         long sequence = p.sequence();
@@ -294,6 +297,7 @@ final class BatchWriter {
         }
     }
 
+    @GuardedBy("lock")
     private void present(PendingRule pending, long sequence, Deferred deferred) {
         if (pending.attempted) {
             installed(new Planned(pending, sequence, false, true, List.of()), deferred);
@@ -307,12 +311,14 @@ final class BatchWriter {
     }
 
     /** Gives a new number back unless a line under it reached the switch. */
+    @GuardedBy("lock")
     private void release(Planned p) {
         if (p.freshNumber() && !table.inUse(p.sequence())) {
             numbers.release(p.sequence());
         }
     }
 
+    @GuardedBy("lock")
     private void refuse(PendingRule pending, String reason, Deferred deferred) {
         for (PendingRule.Waiter waiter : pending.waiters) {
             ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);

@@ -37,21 +37,21 @@ final class Confirmations {
         return waiting.size() + (inFlight == null ? 0 : inFlight.size());
     }
 
-    /** Starts a read for the waiting requests; those arriving until {@link #finish()} join it. */
-    void begin() {
+    /** Starts a read for the waiting requests; those arriving until {@link #readDone()} join it. */
+    void readStarted() {
         inFlight = waiting;
         waiting = new ArrayList<>();
     }
 
     /** The requests of the read in flight, which is over: the engine answers them now. */
-    List<Confirmation> finish() {
+    List<Confirmation> readDone() {
         List<Confirmation> done = inFlight == null ? List.of() : inFlight;
         inFlight = null;
         return done;
     }
 
     /** The read in flight failed: its requests wait for the next one, ahead of later ones. */
-    void failed() {
+    void readFailed() {
         if (inFlight != null) {
             inFlight.addAll(waiting);
             waiting = inFlight;

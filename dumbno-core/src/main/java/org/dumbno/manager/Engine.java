@@ -4,35 +4,24 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
-import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
-import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
-import org.dumbno.acl.SwitchRead;
 import org.dumbno.acl.SwitchRefusedException;
-import org.dumbno.internal.LoopWatch;
-import org.dumbno.internal.Loops;
-import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 
 /**
- * The engine: owns what dumbno knows of the switch and what waits for it, and the lane that
- * writes it. Two locks: {@link #lock} guards the state and is never held during a switch call;
- * {@link #callLock} is held for every switch call, so at most one is in flight. Futures and
- * listeners run after both are released ({@link Deferred}). Thread-safe.
+ * The engine: owns what dumbno knows of the switch and what waits for it, and the parts that act
+ * on it (intake, {@link WriteLane}, {@link Sweeper}, {@link Remover}), which ask it by intent. Two
+ * locks: {@link #lock} guards the state and is never held during a switch call; {@link #callLock}
+ * is held for every switch call, so at most one is in flight. Futures and listeners run after
+ * both are released ({@link Deferred}). Thread-safe.
  */
 final class Engine {
     static final String SHUTTING_DOWN = "dumbno is shutting down";
@@ -61,8 +50,7 @@ final class Engine {
     private final Sweeper sweeper;
     private final Remover remover;
     private final Intake intake;
-    /** The write lane: stalled when requests wait, nothing is retrying, and no batch got through. */
-    private final LoopWatch lane;
+    private final WriteLane lane;
 
     @GuardedBy("lock")
     private boolean started;
@@ -71,14 +59,9 @@ final class Engine {
     /** Whether the switch must be read before the next write: dumbno's picture may be stale. */
     @GuardedBy("lock")
     private boolean stale;
-    @GuardedBy("lock")
-    private boolean draining;
     /** Once closed: when closing stops writing and refuses what is left. */
     @GuardedBy("lock")
     private Instant closeDeadline = Instant.MAX;
-    /** Whether the lane's last call was a write. */
-    @GuardedBy("callLock")
-    private boolean lastCallWrote;
 
     Engine(Settings settings, ScheduledExecutorService scheduler, List<ShuntListener> listeners) {
         this.settings = settings;
@@ -95,7 +78,8 @@ final class Engine {
         this.sweeper = new Sweeper(this, lock, reader, table, numbers, scheduler);
         this.remover = new Remover(this, lock, reader, table);
         this.intake = new Intake(this, lock, table, queue, confirmations, layout, remover, scheduler);
-        this.lane = new LoopWatch("write lane", settings.retryMax(), settings.clock(), this::laneIdle);
+        this.lane = new WriteLane(this, lock, callLock, queue, confirmations, table, layout, outage, reader, writer,
+                scheduler);
     }
 
     // --- what the facade asks -------------------------------------------------------------------
@@ -124,7 +108,7 @@ final class Engine {
                 started = true;
                 ShuntLog.LOG.info("found {} shunts on {}", table.activeCount(), eos.describe());
                 sweeper.startLoopLocked();
-                kickLocked();
+                lane.kickLocked();
             }
             return null;
         });
@@ -169,6 +153,23 @@ final class Engine {
     @GuardedBy("lock")
     boolean closedLocked() {
         return closed;
+    }
+
+    @GuardedBy("lock")
+    boolean startedLocked() {
+        return started;
+    }
+
+    /** Whether closing must stop writing: the switch is away, or the time to write what is queued is up. */
+    @GuardedBy("lock")
+    boolean closingStopsWritingLocked() {
+        return closed && (outage.ongoing() || !now().isBefore(closeDeadline));
+    }
+
+    /** Whether the switch must be read before the next write. */
+    @GuardedBy("lock")
+    boolean staleLocked() {
+        return stale;
     }
 
     boolean isStarted() {
@@ -256,7 +257,7 @@ final class Engine {
             }
         }
         deferred.run("close");
-        drain();
+        lane.drain();
         synchronized (lock) {
             outage.cancelRetry();
             refuseAllLocked(SHUTTING_DOWN, deferred);
@@ -339,6 +340,12 @@ final class Engine {
         stale = true;
     }
 
+    /** A read brought dumbno's picture up to date (an outage ends only with a write that works). */
+    @GuardedBy("lock")
+    void markFreshLocked() {
+        stale = false;
+    }
+
     /** The switch answered a read: the picture is fresh and the outage, if any, over. */
     @GuardedBy("lock")
     void readAnsweredLocked() {
@@ -367,186 +374,20 @@ final class Engine {
     void switchFailedLocked(SwitchException e) {
         outage.begin(e);
         stale = true;
-        retryLaterLocked();
+        lane.retryLaterLocked();
     }
 
-    // --- the write lane -------------------------------------------------------------------------
-
-    private boolean laneIdle() {
-        synchronized (lock) {
-            return !started || closed || outage.retryScheduled() || queue.isEmpty() && !confirmations.hasWaiting();
-        }
-    }
-
-    /** Starts the lane if there is work and nothing stops it. */
+    /** Starts the write lane if there is work and nothing stops it. */
     @GuardedBy("lock")
     void kickLocked() {
-        if (started && !draining && !outage.retryScheduled() && (!queue.isEmpty() || confirmations.hasWaiting())) {
-            draining = true;
-            lane.progressed();
-            try {
-                scheduler.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                draining = false;
-            }
-        }
-    }
-
-    /**
-     * Writes queued requests, batch after batch, until the queue is empty or the switch is away.
-     * Whatever a batch throws, the lane is free again afterwards: the error is logged and the lane
-     * reads the switch again before its next try, after the backoff.
-     */
-    private void drain() {
-        boolean more = true;
-        while (more) {
-            Deferred deferred = new Deferred();
-            callLock.lock();
-            try {
-                more = drainOnce(deferred);
-                lane.progressed();
-            } catch (Throwable t) {
-                more = false;
-                Loops.failed(ShuntLog.LOG, "write lane", t);
-                synchronized (lock) {
-                    stale = true;
-                    retryLaterLocked();
-                }
-            } finally {
-                callLock.unlock();
-            }
-            deferred.run("write lane");
-        }
-    }
-
-    /**
-     * One switch call: a read when one is due (the switch must be read again, or repeats wait
-     * for a confirming read), else a batch of writes. When both writes and repeats wait, they take
-     * turns, so neither waits behind more than one call of the other.
-     */
-    @GuardedBy("callLock")
-    private boolean drainOnce(Deferred deferred) {
-        boolean read;
-        boolean confirm;
-        synchronized (lock) {
-            refuseExpiredLocked(deferred);
-            if (closed && (outage.ongoing() || !now().isBefore(closeDeadline))) {
-                draining = false;
-                return false;
-            }
-            boolean writes = !queue.isEmpty();
-            boolean repeats = confirmations.hasWaiting();
-            if (!writes && !repeats || outage.retryScheduled() || !started) {
-                draining = false;
-                return false;
-            }
-            confirm = repeats && (stale || !writes || lastCallWrote);
-            read = stale || confirm;
-            if (confirm) {
-                confirmations.begin();
-            }
-        }
-        if (read) {
-            lastCallWrote = false;
-            if (!resync(deferred)) {
-                synchronized (lock) {
-                    confirmations.failed();
-                }
-                return false;
-            }
-            if (confirm) {
-                synchronized (lock) {
-                    settleConfirmationsLocked(deferred);
-                }
-            }
-            return true;
-        }
-        lastCallWrote = true;
-        writer.writeBatch(deferred);
-        return true;
-    }
-
-    /**
-     * Answers the repeated requests a read just confirmed: {@code ok} where every list of the
-     * family holds the rule and is whole; the rule goes back in the queue where a list lacks it.
-     * A read that missed a list of the family confirms nothing: the request waits for the next
-     * read, and is refused when that one misses a list too.
-     */
-    @GuardedBy("lock")
-    private void settleConfirmationsLocked(Deferred deferred) {
-        for (Confirmations.Confirmation confirmation : confirmations.finish()) {
-            Rule rule = confirmation.rule();
-            PendingRule.Waiter waiter = confirmation.waiter();
-            String refusal = layout.refusalLocked(rule.family());
-            String unread = layout.unreadLocked(rule.family());
-            ShuntTable.Placement placement = table.find(rule);
-            if (refusal != null) {
-                refuseLater(waiter, rule, refusal, deferred);
-            } else if (unread != null && !confirmation.again()) {
-                ShuntLog.LOG.info("rule \"{}\" asked again: {}; reading again", rule.text(), unread);
-                confirmations.readAgain(confirmation);
-            } else if (unread != null) {
-                ShuntLog.LOG.warn("refused {}: {}", waiter.request(), unread);
-                refuseLater(waiter, rule, unread, deferred);
-            } else if (placement.sequence() != 0 && placement.missing().isEmpty() && !queue.contains(rule)) {
-                long sequence = placement.sequence();
-                deferred.add(() -> listeners.fire(l -> l.alreadyPresent(rule, sequence)));
-                deferred.answer(waiter.future(), ShuntOutcome.alreadyPresent(rule, sequence));
-            } else {
-                ShuntLog.LOG.info("rule \"{}\" asked again is missing from {}: writing it again", rule.text(),
-                        placement.missing());
-                queue.requeue(rule, waiter);
-            }
-        }
-    }
-
-    /**
-     * Reads the switch again; false (with a retry scheduled) when it cannot be read. A read that
-     * works does not end an outage: the write after it does, so a switch that answers reads and
-     * fails writes is tried with a growing backoff, not at the first step's pace.
-     */
-    @GuardedBy("callLock")
-    private boolean resync(Deferred deferred) {
-        try {
-            reader.read(deferred);
-            synchronized (lock) {
-                stale = false;
-            }
-            return true;
-        } catch (AuthenticationException e) {
-            ShuntLog.LOG.error("cannot read the switch: {}", e.getMessage());
-            synchronized (lock) {
-                refuseAllLocked(BatchWriter.credentialsRefused(e), deferred);
-                draining = false;
-            }
-            return false;
-        } catch (SwitchException e) {
-            synchronized (lock) {
-                switchFailedLocked(e);
-            }
-            return false;
-        }
-    }
-
-    /** Frees the lane and tries again after the next backoff step. */
-    @GuardedBy("lock")
-    private void retryLaterLocked() {
-        draining = false;
-        outage.scheduleRetry(this::retryNow, closed);
-    }
-
-    private void retryNow() {
-        synchronized (lock) {
-            outage.retryDue();
-            kickLocked();
-        }
+        lane.kickLocked();
     }
 
     // --- refusing -------------------------------------------------------------------------------
 
     /** Refuses requests that waited longer than allowed for an unreachable switch. */
     @GuardedBy("lock")
-    private void refuseExpiredLocked(Deferred deferred) {
+    void refuseExpiredLocked(Deferred deferred) {
         if (!outage.ongoing()) {
             return;
         }

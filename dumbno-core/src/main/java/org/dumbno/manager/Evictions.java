@@ -3,6 +3,7 @@ package org.dumbno.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.dumbno.acl.EntryRef;
@@ -20,6 +21,8 @@ final class Evictions {
     private final Duration minAge;
     private final Predicate<Rule> keep;
     private final List<EntryState> lines = new ArrayList<>();
+    /** The candidates not chosen yet, least active first; read once, at the first need. */
+    private Iterator<List<EntryState>> candidates;
     private int shunts;
 
     /**
@@ -35,10 +38,13 @@ final class Evictions {
 
     /** Chooses the least active shunt to go with this batch; false when none may. */
     boolean makeRoom() {
-        List<EntryState> victim = table.leastActive(now, minAge, keep);
-        if (victim.isEmpty()) {
+        if (candidates == null) {
+            candidates = table.evictionCandidates(now, minAge, keep).iterator();
+        }
+        if (!candidates.hasNext()) {
             return false;
         }
+        List<EntryState> victim = candidates.next();
         victim.forEach(line -> line.removing = RemovalReason.EVICTED);
         lines.addAll(victim);
         shunts++;

@@ -100,14 +100,14 @@ final class Intake {
     }
 
     /**
-     * Whether {@code when_full = evict} can make room for one more new rule when {@code over} new
-     * rules beyond {@code max_rules} are queued already: more shunts may be evicted than that.
+     * Whether {@code when_full = evict} may make room for one more new rule when {@code over} new
+     * rules beyond {@code max_rules} are queued already: more shunts stand than that. Which one goes,
+     * if any may (none younger than a purge interval), the batch that writes the rule decides; with
+     * none, it refuses the request as at capacity without a switch call.
      */
     @GuardedBy("lock")
     private boolean roomCanBeMadeLocked(int over) {
-        Settings settings = engine.settings();
-        return settings.whenFull() == WhenFull.EVICT
-                && table.evictable(engine.now(), settings.purgeInterval(), queue::contains) > over;
+        return engine.settings().whenFull() == WhenFull.EVICT && table.activeCount() > over;
     }
 
     /**

@@ -12,11 +12,14 @@ import org.dumbno.rule.Rule;
  */
 public interface ShuntListener {
 
-    /** A new rule went onto the switch under {@code sequence}. */
+    /** A new rule went onto the switch under {@code sequence}: {@link ShuntOutcome.Status#INSTALLED}. */
     default void installed(Rule rule, long sequence) {
     }
 
-    /** A request's rule was on the switch already (put back where it was missing, if anywhere). */
+    /**
+     * A request's rule was on the switch already (put back where it was missing, if anywhere):
+     * {@link ShuntOutcome.Status#ALREADY_PRESENT}.
+     */
     default void alreadyPresent(Rule rule, long sequence) {
     }
 
@@ -32,7 +35,7 @@ public interface ShuntListener {
         removed(shunt.rule(), shunt.sequence(), shunt.reason());
     }
 
-    /** A request was refused; {@code reason} is what its sender is told. */
+    /** A request was {@link ShuntOutcome.Status#REFUSED}; {@code reason} is what its sender is told. */
     default void refused(Request request, String reason) {
     }
 

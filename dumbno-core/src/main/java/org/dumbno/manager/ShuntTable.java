@@ -385,44 +385,29 @@ final class ShuntTable {
     }
 
     /**
-     * The shunt {@code when_full = evict} removes to make room: the one matching the fewest packets
-     * per second over the recent sweeps (the oldest of equals, then the lowest number). Only a
+     * The shunts {@code when_full = evict} may remove to make room, least active first: fewest
+     * packets per second over the recent sweeps, then the oldest, then the lowest number. Only a
      * shunt that can be judged is a candidate: every line has a rate from counts the sweeps
      * trusted, its first line stood at least {@code minAge}, no line is being removed, its rule
      * is dumbno's and not one to {@code keep} (rules being asked for).
      *
-     * @return its lines, empty when no shunt is a candidate
+     * @return each candidate's lines
      */
-    List<EntryState> leastActive(Instant now, Duration minAge, Predicate<Rule> keep) {
-        List<EntryState> best = List.of();
-        double bestRate = 0;
-        Instant bestAdded = null;
-        for (List<EntryState> lines : bySequence().values()) {
+    List<List<EntryState>> evictionCandidates(Instant now, Duration minAge, Predicate<Rule> keep) {
+        record Candidate(List<EntryState> lines, double rate, Instant added, long sequence) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<Long, List<EntryState>> shunt : bySequence().entrySet()) {
+            List<EntryState> lines = shunt.getValue();
             OptionalDouble rate = evictableRate(lines, now, minAge, keep);
-            if (rate.isEmpty()) {
-                continue;
-            }
-            Instant added = lines.stream().map(line -> line.addedAt).min(Comparator.naturalOrder()).orElseThrow();
-            double r = rate.getAsDouble();
-            if (best.isEmpty() || r < bestRate || r == bestRate && (added.isBefore(bestAdded)
-                    || added.equals(bestAdded) && lines.get(0).sequence < best.get(0).sequence)) {
-                best = lines;
-                bestRate = r;
-                bestAdded = added;
+            if (rate.isPresent()) {
+                Instant added = lines.stream().map(line -> line.addedAt).min(Comparator.naturalOrder()).orElseThrow();
+                candidates.add(new Candidate(lines, rate.getAsDouble(), added, shunt.getKey()));
             }
         }
-        return best;
-    }
-
-    /** How many shunts {@link #leastActive} could choose from. */
-    int evictable(Instant now, Duration minAge, Predicate<Rule> keep) {
-        int count = 0;
-        for (List<EntryState> lines : bySequence().values()) {
-            if (evictableRate(lines, now, minAge, keep).isPresent()) {
-                count++;
-            }
-        }
-        return count;
+        candidates.sort(Comparator.comparingDouble(Candidate::rate).thenComparing(Candidate::added)
+                .thenComparingLong(Candidate::sequence));
+        return candidates.stream().map(Candidate::lines).toList();
     }
 
     private static OptionalDouble evictableRate(List<EntryState> lines, Instant now, Duration minAge,

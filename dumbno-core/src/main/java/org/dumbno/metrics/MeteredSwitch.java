@@ -26,6 +26,7 @@ final class MeteredSwitch implements AclSwitch {
     private final AclSwitch delegate;
     private final GaugeDataPoint up;
 
+    /** {@code up} is the switch's {@code dumbno_switch_up} (the gauge, or its labelled child). */
     MeteredSwitch(AclSwitch delegate, GaugeDataPoint up) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.up = up;
@@ -49,6 +50,11 @@ final class MeteredSwitch implements AclSwitch {
     @Override
     public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
         return metered(() -> delegate.write(writes));
+    }
+
+    @Override
+    public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) throws SwitchException {
+        return metered(() -> delegate.write(removals, writes));
     }
 
     @Override

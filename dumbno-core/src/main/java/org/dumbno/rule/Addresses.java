@@ -11,7 +11,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.dumbno.internal.EmbeddedIPv4;
 
 /**
  * IP addresses and networks as dumbno reads them everywhere, in requests, rules and configuration:
@@ -168,6 +167,19 @@ public final class Addresses {
     public static IPAddress block(IPAddress address) {
         IPAddress ipv4 = EmbeddedIPv4.unmapped(Objects.requireNonNull(address, "address"));
         return ipv4.isPrefixed() ? ipv4.toPrefixBlock() : ipv4.toPrefixBlock(ipv4.getBitCount());
+    }
+
+    /**
+     * What an IPv6 address or prefix that only spells an IPv4 one is ({@code IPv4-mapped} for
+     * {@code ::ffff:a.b.c.d}, {@code IPv4-compatible} for {@code ::a.b.c.d}); empty for any other.
+     */
+    public static Optional<String> embeddedIPv4Kind(IPAddress address) {
+        return EmbeddedIPv4.of(address).map(EmbeddedIPv4::kind);
+    }
+
+    /** The IPv4 address or prefix {@code address} spells (see {@link #embeddedIPv4Kind}), else {@code address}. */
+    public static IPAddress unmapped(IPAddress address) {
+        return EmbeddedIPv4.unmapped(address);
     }
 
     /** {@link #block} of each address, in order. */

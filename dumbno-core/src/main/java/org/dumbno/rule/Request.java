@@ -4,7 +4,6 @@ import inet.ipaddr.IPAddress;
 import java.util.Set;
 import org.dumbno.client.FlowRequest;
 import org.dumbno.client.Op;
-import org.dumbno.internal.EmbeddedIPv4;
 
 /**
  * A validated request from a sensor to shunt a flow. A null address, {@link Protocol#ANY} and port

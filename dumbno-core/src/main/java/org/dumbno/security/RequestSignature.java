@@ -46,7 +46,7 @@ import org.dumbno.rule.Request;
  * more than the window (30 s by default) away from now ({@code request too old or from the future
  * (ts=...)}), or is a {@code replayed request} whose signature was accepted within the window.
  */
-public final class RequestSignature {
+final class RequestSignature {
     /** How far a request's ts may be from the receiver's clock, either way, unless configured. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
     /** The first line of every canonical request string: the version of this scheme. */

@@ -6,7 +6,9 @@
  *
  * <p>Entry points: {@link org.dumbno.security.Security} (built from the settings with
  * {@link org.dumbno.security.Security#builder()}; gives the {@link org.dumbno.server.RequestGate}
- * the UDP server runs and the {@link org.dumbno.rule.RequestFilter} the engine runs), {@link org.dumbno.security.RequestSignature#sign} for clients that sign requests, and
- * {@link org.dumbno.security.SigningKey} to load the shared key.
+ * the UDP server runs and the {@link org.dumbno.rule.RequestFilter} the engine runs) and
+ * {@link org.dumbno.security.SigningKey} to load the shared key. Clients sign requests with
+ * {@link org.dumbno.client.FlowRequest#toSignedJson(org.dumbno.client.Op, byte[], long)}; the
+ * scheme is described in README.md, Security.
  */
 package org.dumbno.security;

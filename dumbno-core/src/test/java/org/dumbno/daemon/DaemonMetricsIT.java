@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.dumbno.config.DumbnoConfig;
@@ -150,17 +152,25 @@ class DaemonMetricsIT {
         InetSocketAddress address = daemon.metricsAddress().orElseThrow();
         assertEquals("ok", ask("{\"src\":\"10.1.2.3\",\"dst\":\"192.0.2.9\",\"proto\":\"tcp\",\"dport\":443}"));
         Flow flow = Flow.of(Protocol.TCP, "10.1.2.3", 40000, "192.0.2.9", 443);
+        ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
+        traffic.scheduleWithFixedDelay(() -> daemon.simulatedSwitch().orElseThrow().send("Ethernet1", flow, 100,
+                10_000), 0, 20, TimeUnit.MILLISECONDS);
         List<JsonObject> lines = new ArrayList<>();
 
-        assertTrue(await(() -> {
-            daemon.simulatedSwitch().orElseThrow().send("Ethernet1", flow, 100, 10_000);
-            lines.clear();
-            JsonParser.parseString(get(address, "/-/shunts")).getAsJsonArray()
-                    .forEach(line -> lines.add(line.getAsJsonObject()));
-            return lines.stream().anyMatch(line -> line.get("acl").getAsString().equals("bulk_1")
-                    && !line.get("packets_per_second").isJsonNull()
-                    && line.get("packets_per_second").getAsDouble() > 0);
-        }), "a sweep measured the traffic: " + lines);
+        boolean measured;
+        try {
+            measured = await(() -> {
+                lines.clear();
+                JsonParser.parseString(get(address, "/-/shunts")).getAsJsonArray()
+                        .forEach(line -> lines.add(line.getAsJsonObject()));
+                return lines.stream().anyMatch(line -> line.get("acl").getAsString().equals("bulk_1")
+                        && !line.get("packets_per_second").isJsonNull()
+                        && line.get("packets_per_second").getAsDouble() > 0);
+            });
+        } finally {
+            traffic.shutdownNow();
+        }
+        assertTrue(measured, "a sweep measured the traffic: " + lines);
         JsonObject line = lines.stream().filter(l -> l.get("acl").getAsString().equals("bulk_1")).findFirst()
                 .orElseThrow();
         assertEquals("ip", line.get("family").getAsString());

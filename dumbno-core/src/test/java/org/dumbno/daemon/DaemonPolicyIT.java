@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dumbno.config.DumbnoSettings;
 import org.dumbno.rule.Request;
-import org.dumbno.security.RequestSignature;
 import org.dumbno.testing.Closer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,17 +96,17 @@ class DaemonPolicyIT {
         start(s -> s.secretFile(secret));
         Request request = Request.of("10.1.2.3", "192.0.2.9", "tcp", null, 443);
         long now = FROZEN.instant().getEpochSecond();
-        String signed = RequestSignature.sign(request, KEY, now);
+        String signed = request.toFlowRequest().toSignedJson(KEY, now);
 
         assertEquals("error: request not signed", TestDaemons.ask(daemon, request.toJson()));
         assertEquals("error: bad signature", TestDaemons.ask(daemon, signed.replace("443", "444")));
         assertEquals("error: bad signature",
-                TestDaemons.ask(daemon, RequestSignature.sign(request, "another key, 16 bytes or more".getBytes(
+                TestDaemons.ask(daemon, request.toFlowRequest().toSignedJson("another key, 16 bytes or more".getBytes(
                         java.nio.charset.StandardCharsets.UTF_8), now)));
         assertEquals(0, TestDaemons.denyCount(daemon));
         assertEquals("ok", TestDaemons.ask(daemon, signed));
         assertEquals("error: replayed request", TestDaemons.ask(daemon, signed));
-        assertTrue(TestDaemons.ask(daemon, RequestSignature.sign(request, KEY, now - 3600))
+        assertTrue(TestDaemons.ask(daemon, request.toFlowRequest().toSignedJson(KEY, now - 3600))
                 .startsWith("error: request too old"));
         assertEquals(2, TestDaemons.denyCount(daemon));
     }

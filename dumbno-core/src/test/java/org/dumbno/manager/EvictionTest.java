@@ -88,6 +88,7 @@ class EvictionTest {
 
         ShuntOutcome first = h.shunt("10.0.0.3", null);
         h.scheduler.advance(Duration.ofSeconds(19));
+        long calls = h.sim.calls();
         ShuntOutcome second = h.shunt("10.0.0.4", null);
 
         assertEquals(ShuntOutcome.Status.INSTALLED, first.status());
@@ -95,6 +96,7 @@ class EvictionTest {
                 "the busy shunt went: the idle one was 10 s old");
         assertEquals(ShuntOutcome.Status.REFUSED, second.status());
         assertEquals("at capacity (2 active shunts)", second.reason(), "503 is 29 s old, 505 19 s");
+        assertEquals(calls, h.sim.calls(), "refused without a switch call");
         assertEquals(List.of("503 deny ip host 10.0.0.2 any", "505 deny ip host 10.0.0.3 any"),
                 h.denies("bulk_1", Family.IP));
     }

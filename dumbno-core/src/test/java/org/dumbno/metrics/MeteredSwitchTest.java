@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dumbno.acl.AclKey;
@@ -94,6 +95,49 @@ class MeteredSwitchTest {
     void aRefusedChangeStillShowsTheSwitchUp() {
         assertThrows(SwitchRefusedException.class, () -> metered.write(List.of()));
 
+        assertEquals(1, up());
+    }
+
+    @Test
+    void removalsAndWritesInOneCallGoToTheSwitchAsOneCall() throws SwitchException {
+        List<String> calls = new ArrayList<>();
+        AclSwitch oneCall = new AclSwitch() {
+            @Override
+            public String describe() {
+                return "one call";
+            }
+
+            @Override
+            public List<AclKey> acls() {
+                return List.of();
+            }
+
+            @Override
+            public SwitchRead read() {
+                return new SwitchRead(Map.of(), LayoutReport.OK);
+            }
+
+            @Override
+            public List<LayoutProblem> write(List<EntryWrite> writes) {
+                calls.add("write");
+                return List.of();
+            }
+
+            @Override
+            public List<LayoutProblem> write(List<EntryRef> removals, List<EntryWrite> writes) {
+                calls.add("remove and write");
+                return List.of();
+            }
+
+            @Override
+            public void remove(List<EntryRef> entries) {
+                calls.add("remove");
+            }
+        };
+
+        metrics.wrap(oneCall).write(List.of(), List.of());
+
+        assertEquals(List.of("remove and write"), calls);
         assertEquals(1, up());
     }
 }

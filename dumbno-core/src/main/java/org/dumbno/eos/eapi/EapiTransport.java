@@ -41,6 +41,7 @@ import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.internal.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

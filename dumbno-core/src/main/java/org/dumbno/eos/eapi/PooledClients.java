@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.util.Timeout;
+import org.dumbno.internal.TlsContexts;
 
 /** The one pooled, keep-alive HTTP client an {@link EapiTransport} owns. */
 final class PooledClients {

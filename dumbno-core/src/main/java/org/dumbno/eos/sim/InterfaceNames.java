@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Interface lists as EOS writes them: {@code Ethernet1-16}, {@code Ethernet1,Ethernet3-4}. */
-public final class InterfaceNames {
+final class InterfaceNames {
     private static final Pattern RANGE = Pattern.compile("([A-Za-z][A-Za-z-]*?)(\\d+)(?:-(\\d+))?");
     /** Ranges longer than this are refused: no switch has that many ports. */
     static final int MAX_RANGE = 4096;
@@ -21,7 +21,7 @@ public final class InterfaceNames {
      *
      * @throws IllegalArgumentException an item is not {@code TYPE N} or {@code TYPE N-M} with N &lt;= M
      */
-    public static List<String> expand(String spec) {
+    static List<String> expand(String spec) {
         List<String> names = new ArrayList<>();
         String type = null;
         for (String raw : spec.split("[,\\s]+")) {

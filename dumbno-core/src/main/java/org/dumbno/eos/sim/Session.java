@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dumbno.acl.AclKey;
 import org.dumbno.eos.Transport.Format;
-import org.dumbno.internal.EosNames;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
 
@@ -254,7 +254,7 @@ final class Session {
     private static String aclNameWord(Tokens tokens) throws CliError {
         int at = tokens.position();
         String name = tokens.take();
-        if (!EosNames.isAclName(name)) {
+        if (!AclKey.isValidName(name)) {
             throw tokens.invalidAt(at);
         }
         return name;

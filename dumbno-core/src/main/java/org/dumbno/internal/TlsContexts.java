@@ -1,4 +1,4 @@
-package org.dumbno.eos.eapi;
+package org.dumbno.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** The SSL contexts the eAPI client uses: the JDK's trust, plus a CA file, or no trust checks at all. */
+/** The SSL contexts dumbno's clients use (eAPI, Zeek): the JDK's trust, plus a CA file, or no trust checks at all. */
 public final class TlsContexts {
 
     private TlsContexts() {
@@ -50,7 +50,7 @@ public final class TlsContexts {
     }
 
     /** Accepts any certificate: only for {@code verify_tls = false}. */
-    static SSLContext trustingAnything() {
+    public static SSLContext trustingAnything() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustAll()}, null);

@@ -1,4 +1,4 @@
-package org.dumbno.internal;
+package org.dumbno.rule;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv4.IPv4Address;
@@ -20,17 +20,17 @@ import java.util.Optional;
  * @param kind  {@code IPv4-mapped} or {@code IPv4-compatible}
  * @param ipv4  the IPv4 address, or prefix of the length less 96, it stands for
  */
-public record EmbeddedIPv4(String kind, IPAddress ipv4) {
+record EmbeddedIPv4(String kind, IPAddress ipv4) {
     /** The {@link #kind} of {@code ::ffff:a.b.c.d}. */
-    public static final String MAPPED = "IPv4-mapped";
+    static final String MAPPED = "IPv4-mapped";
     /** The {@link #kind} of {@code ::a.b.c.d}. */
-    public static final String COMPATIBLE = "IPv4-compatible";
+    static final String COMPATIBLE = "IPv4-compatible";
 
     private static final int MAPPED_BITS = 96;
     private static final int COMPATIBLE_BITS = 104;
 
     /** Validates both parts. */
-    public EmbeddedIPv4 {
+    EmbeddedIPv4 {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(ipv4, "ipv4");
         if (!ipv4.isIPv4()) {
@@ -39,7 +39,7 @@ public record EmbeddedIPv4(String kind, IPAddress ipv4) {
     }
 
     /** The IPv4 address or prefix {@code address} spells, or empty when it is not such a spelling. */
-    public static Optional<EmbeddedIPv4> of(IPAddress address) {
+    static Optional<EmbeddedIPv4> of(IPAddress address) {
         if (address == null || !address.isIPv6()) {
             return Optional.empty();
         }
@@ -59,7 +59,7 @@ public record EmbeddedIPv4(String kind, IPAddress ipv4) {
     }
 
     /** The IPv4 address or prefix {@code address} spells, else {@code address} itself. */
-    public static IPAddress unmapped(IPAddress address) {
+    static IPAddress unmapped(IPAddress address) {
         return of(address).map(EmbeddedIPv4::ipv4).orElse(address);
     }
 }
