@@ -3,6 +3,7 @@ package org.dumbno.config;
 import inet.ipaddr.IPAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,11 +89,12 @@ final class ConfigLoader {
 
     private List<SwitchConfig> switches(IniFile ini, List<String> named) {
         List<SwitchConfig> switches = new ArrayList<>();
+        Set<Path> warned = new HashSet<>();
         SimulatedSettings simulated = SimulatedSection.read(
                 reader(ini, SimulatedSettings.SECTION, SimulatedSection.KEYS), SimulatedSettings.defaults());
         SectionReader first = reader(ini, SwitchSettings.SECTION, SwitchSection.KEYS);
         String name = first.field("name").map(ConfigLoader::firstName).orElse(SwitchConfig.DEFAULT_NAME);
-        switches.add(new SwitchConfig(name, SwitchSection.read(first, file, environment),
+        switches.add(new SwitchConfig(name, SwitchSection.read(first, file, environment, warned),
                 table(ini, PORTS), table(ini, EGRESS_PORTS), simulated));
         for (String other : named) {
             String header = SwitchSettings.SECTION + " " + other;
@@ -104,7 +106,7 @@ final class ConfigLoader {
             SimulatedSettings inherited = simulated.servedAfter(switches.size());
             SimulatedSettings own = ini.section(simulatedHeader).isEmpty() ? inherited
                     : SimulatedSection.read(reader(ini, simulatedHeader, SimulatedSection.KEYS), inherited);
-            switches.add(new SwitchConfig(other, SwitchSection.read(section, file, environment),
+            switches.add(new SwitchConfig(other, SwitchSection.read(section, file, environment, warned),
                     table(ini, PORTS + " " + other), table(ini, EGRESS_PORTS + " " + other), own));
         }
         return switches;

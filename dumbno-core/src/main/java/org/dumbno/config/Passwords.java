@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dumbno.internal.FilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the eAPI password comes from: {@code password} in the file, else the first line of
  * {@code password_file}, else the {@value DumbnoConfig#PASSWORD_VARIABLE} environment variable.
- * A file holding a secret that group or others can read is worth a warning.
+ * A file holding a secret that group or others can read is worth a warning, once per file however
+ * many switches take their password from it.
  */
 final class Passwords {
     private static final Logger LOG = LoggerFactory.getLogger(Passwords.class);
@@ -22,24 +24,30 @@ final class Passwords {
     private Passwords() {
     }
 
-    static Secret resolve(SectionReader section, Path configFile, Map<String, String> environment) {
+    /**
+     * The password of a switch section.
+     *
+     * @param warned the files a warning was logged for while loading this configuration: added to,
+     *     and not warned of again
+     */
+    static Secret resolve(SectionReader section, Path configFile, Map<String, String> environment, Set<Path> warned) {
         Optional<String> inline = section.string("password");
         Optional<Field> fileField = section.field("password_file");
         if (inline.isPresent() && fileField.isPresent()) {
             throw fileField.get().fail("set either password or password_file, not both");
         }
         if (inline.isPresent()) {
-            warnIfShared(configFile, "the eAPI password");
+            warnOnce(configFile, warned);
             return Secret.of(inline.get());
         }
         if (fileField.isPresent()) {
-            return fromFile(fileField.get(), section.path("password_file").orElseThrow());
+            return fromFile(fileField.get(), section.path("password_file").orElseThrow(), warned);
         }
         String fromEnvironment = environment.get(DumbnoConfig.PASSWORD_VARIABLE);
         return fromEnvironment == null ? Secret.empty() : Secret.of(fromEnvironment.strip());
     }
 
-    private static Secret fromFile(Field field, Path file) {
+    private static Secret fromFile(Field field, Path file, Set<Path> warned) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -50,8 +58,14 @@ final class Passwords {
         if (first.isEmpty()) {
             throw field.fail("its first line is empty");
         }
-        warnIfShared(file, "the eAPI password");
+        warnOnce(file, warned);
         return Secret.of(first);
+    }
+
+    private static void warnOnce(Path file, Set<Path> warned) {
+        if (warned.add(file.toAbsolutePath().normalize())) {
+            warnIfShared(file, "the eAPI password");
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ final class SwitchSection {
     private SwitchSection() {
     }
 
-    static SwitchSettings read(SectionReader section, Path configFile, Map<String, String> environment) {
+    /** Reads one switch section; {@code warned} as {@link Passwords#resolve} takes it. */
+    static SwitchSettings read(SectionReader section, Path configFile, Map<String, String> environment,
+            Set<Path> warned) {
         SwitchSettings.Builder builder = SwitchSettings.builder()
                 .backend(section.field("backend").map(SwitchSection::backend).orElse(Backend.ARISTA))
                 .scheme(section.field("scheme").map(SwitchSection::scheme).orElse(SwitchSettings.DEFAULT_SCHEME))
@@ -27,7 +29,7 @@ final class SwitchSection {
             address.port().ifPresent(builder::port);
         });
         section.field("ca_file").ifPresent(field -> builder.caFile(readable(field, section)));
-        builder.password(Passwords.resolve(section, configFile, environment));
+        builder.password(Passwords.resolve(section, configFile, environment, warned));
         try {
             return builder.build();
         } catch (ConfigException e) {

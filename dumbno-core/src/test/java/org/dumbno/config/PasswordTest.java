@@ -156,4 +156,22 @@ class PasswordTest {
         assertEquals(1, logged.messages().size());
         assertTrue(logged.messages().get(0).contains("dumbno.cfg"));
     }
+
+    @Test
+    void warnsOnceForAConfigFileHoldingThePasswordsOfSeveralSwitches() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path passwordFile = files.write("eapi.pass", SECRET + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Path config = files.write("dumbno.cfg", HEAD + "password = " + SECRET + "\n" + PORTS
+                + "[switch edge2]\nip = 192.0.2.2\nuser = dumbno\npassword = " + SECRET + "\n[ports edge2]\nEthernet1 = bulk_1\n"
+                + "[switch edge3]\nip = 192.0.2.3\nuser = dumbno\npassword_file = eapi.pass\n[ports edge3]\nEthernet1 = bulk_1\n"
+                + "[switch edge4]\nip = 192.0.2.4\nuser = dumbno\npassword_file = eapi.pass\n[ports edge4]\nEthernet1 = bulk_1\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        DumbnoConfig.load(config, Map.of());
+
+        assertEquals(2, logged.messages().size(), () -> logged.lines().toString());
+        assertTrue(logged.messages().get(0).contains("dumbno.cfg"), logged.messages().get(0));
+        assertTrue(logged.messages().get(1).contains("eapi.pass"), logged.messages().get(1));
+    }
 }
