@@ -4,16 +4,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.manager.EverySwitch;
 import org.slf4j.MDC;
 
 /**
  * The threads of one switch's engine when a daemon has several: named after the switch, and with
- * the switch's name under {@value #MDC_KEY} in the logging context, so that a log line the engine
+ * the switch's name under {@link EverySwitch#LOG_KEY} in the logging context, so that a log line the engine
  * writes ({@code op=ADD ...}) can say which switch it is about.
  */
 final class EngineThreads {
-    /** The logging context key holding the switch's name. */
-    static final String MDC_KEY = "switch";
     /** Threads per engine, as the engine takes by default. */
     private static final int THREADS = 2;
 
@@ -24,7 +23,7 @@ final class EngineThreads {
     static ScheduledExecutorService scheduler(String name) {
         ThreadFactory named = DaemonThreads.named("dumbno-manager-" + name);
         return Executors.newScheduledThreadPool(THREADS, task -> named.newThread(() -> {
-            MDC.put(MDC_KEY, name);
+            MDC.put(EverySwitch.LOG_KEY, name);
             task.run();
         }));
     }

@@ -53,6 +53,12 @@ public final class EverySwitch implements Shunter, Closeable {
     public static final String DEFAULT_NAME = "main";
     /** What {@link #isName} accepts, as a message says it. */
     public static final String NAME_RULE = "a letter, then letters, digits, _ - . ; at most 64";
+    /**
+     * The logging context key under which a daemon of several switches puts the switch's name on its
+     * engine's threads; a log line then starts {@code switch=NAME}, so no line of it says {@code switch=}
+     * itself.
+     */
+    public static final String LOG_KEY = "switch";
     /** How often waiting requests are checked against switches that went away meanwhile. */
     public static final Duration DEFAULT_WATCH = Duration.ofMillis(100);
     /** What a reply says of a switch that did not answer in time: its engine keeps the rule queued. */

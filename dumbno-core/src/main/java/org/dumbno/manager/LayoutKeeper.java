@@ -89,7 +89,7 @@ final class LayoutKeeper {
             return;
         }
         for (String change : report.changes()) {
-            ShuntLog.LOG.info("op=REPAIR switch={} change=\"{}\"", eos.describe(), change);
+            ShuntLog.LOG.info("op=REPAIR {} change=\"{}\"", ShuntLog.where(eos.describe()), change);
             deferred.add(() -> listeners.fire(l -> l.layoutRepaired(change)));
         }
         report.warnings().forEach(warning -> ShuntLog.LOG.warn("switch {}: {}", eos.describe(), warning));

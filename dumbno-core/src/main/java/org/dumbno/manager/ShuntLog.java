@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.dumbno.acl.AclKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The event lines of logger {@code dumbno}, worded as the original tool printed them. */
 final class ShuntLog {
@@ -31,6 +32,14 @@ final class ShuntLog {
     /** The line of {@link #remove} for a shunt removed to make room, ending {@code reason=evicted}. */
     static String removeEvicted(AclKey acl, long sequence, String rule, long matches, Duration age) {
         return remove(acl, sequence, rule, matches, age) + " reason=evicted";
+    }
+
+    /**
+     * {@code switch=ADDRESS} as a line says where it is about, or {@code at=ADDRESS} when the line
+     * already starts {@code switch=NAME} (the logging context names the switch).
+     */
+    static String where(String address) {
+        return (MDC.get(EverySwitch.LOG_KEY) == null ? "switch=" : "at=") + address;
     }
 
     /** H:MM:SS, hours unbounded; negative durations read as zero. */

@@ -3,6 +3,7 @@ package org.dumbno.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -28,8 +29,10 @@ import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.testing.Await;
+import org.dumbno.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +68,8 @@ class SeveralSwitchesIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final LogCapture log = LogCapture.of("dumbno");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Daemon daemon;
     private EapiServer late;
@@ -327,5 +332,22 @@ class SeveralSwitchesIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aRepairLineOfANamedSwitchSaysSwitchOnlyInItsPrefix() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+        daemon.simulatedSwitch("b").orElseThrow().reload(Duration.ZERO);
+
+        assertEquals("ok", TestDaemons.ask(daemon, REQUEST));
+
+        ILoggingEvent repair = log.events().stream().filter(e -> e.getFormattedMessage().startsWith("op=REPAIR "))
+                .findFirst().orElseThrow(() -> new AssertionError(log.lines()));
+        assertEquals("b", repair.getMDCPropertyMap().get(EverySwitch.LOG_KEY));
+        assertTrue(repair.getFormattedMessage().startsWith("op=REPAIR at=b (simulated) change=\""),
+                repair.getFormattedMessage());
+        List<String> twice = log.events().stream().filter(e -> e.getMDCPropertyMap().containsKey(EverySwitch.LOG_KEY))
+                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("switch=")).toList();
+        assertEquals(List.of(), twice);
     }
 }
