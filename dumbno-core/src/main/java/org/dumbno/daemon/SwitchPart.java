@@ -11,8 +11,10 @@ import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.config.SwitchConfig;
 import org.dumbno.eos.sim.SimulatedSwitch;
 import org.dumbno.manager.ACLManager;
+import org.dumbno.manager.EverySwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One switch of a running daemon: the switch (closing it closes its transport), the simulated switch
@@ -92,7 +94,21 @@ final class SwitchPart {
         }
     }
 
+    /** Sets up and starts the engine, the switch named in the logging context when the daemon has several. */
     private void reachNow(boolean setupFirst) throws SwitchException {
+        if (!named) {
+            setUpAndStart(setupFirst);
+            return;
+        }
+        MDC.put(EverySwitch.LOG_KEY, name());
+        try {
+            setUpAndStart(setupFirst);
+        } finally {
+            MDC.remove(EverySwitch.LOG_KEY);
+        }
+    }
+
+    private void setUpAndStart(boolean setupFirst) throws SwitchException {
         if (setupFirst) {
             SetupReport report = acl.setup();
             setup.set(report);

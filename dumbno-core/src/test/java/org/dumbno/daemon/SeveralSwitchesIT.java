@@ -335,6 +335,15 @@ class SeveralSwitchesIT {
     }
 
     @Test
+    void theStartLinesNameTheirSwitch() throws Exception {
+        daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
+
+        List<String> found = log.events().stream().filter(e -> e.getFormattedMessage().startsWith("found 0 shunts on "))
+                .map(e -> e.getMDCPropertyMap().get(EverySwitch.LOG_KEY)).toList();
+        assertEquals(List.of("a", "b"), found);
+    }
+
+    @Test
     void aRepairLineOfANamedSwitchSaysSwitchOnlyInItsPrefix() throws Exception {
         daemon = Daemon.start(load(TWO_SIMULATED), Daemon.Options.defaults());
         daemon.simulatedSwitch("b").orElseThrow().reload(Duration.ZERO);
