@@ -73,7 +73,11 @@ final class FlushCommand implements Callable<Integer> {
         }
     }
 
-    /** Without --yes: the lines every switch would lose, and how many; exit 1 when there are any. */
+    /**
+     * Without --yes: the lines every switch would lose, as {@code dumbno list} shows them but for the
+     * rate (IDLE FOR says whether a shunt still matches packets), and how many; exit 1 when there are
+     * any.
+     */
     private int preview(SwitchAccess access, DumbnoSettings settings, PrintWriter out) throws IOException {
         Map<String, List<ShuntRow>> rows = new LinkedHashMap<>();
         List<String> counts = new ArrayList<>();
@@ -92,7 +96,7 @@ final class FlushCommand implements Callable<Integer> {
         }, spec.commandLine().getErr());
         boolean any = rows.values().stream().anyMatch(list -> !list.isEmpty());
         if (any) {
-            out.print(ListCommand.table(rows, access.several()));
+            out.print(ListCommand.table(rows, access.several(), false));
         }
         if (access.several()) {
             counts.forEach(out::println);

@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
         })
 final class ListCommand implements Callable<Integer> {
     static final List<String> HEADER = List.of("ACL", "FAMILY", "SEQ", "RULE", "MATCHES", "IDLE FOR", "PKTS/S");
+    /** {@link #HEADER} without the rate, for a table of entries no running dumbno was asked about. */
+    static final List<String> HEADER_WITHOUT_RATE = HEADER.subList(0, HEADER.size() - 1);
     /** The first column's heading when the configuration names several switches. */
     static final String SWITCH = "SWITCH";
 
@@ -82,7 +84,7 @@ final class ListCommand implements Callable<Integer> {
             }, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(bySwitch, several) : table(bySwitch, several));
+        out.print(json ? json(bySwitch, several) : table(bySwitch, several, true));
         out.flush();
         return code;
     }
@@ -111,12 +113,18 @@ final class ListCommand implements Callable<Integer> {
                 .toJson(array) + System.lineSeparator();
     }
 
-    /** The rows of every switch as one table; its first column is {@code SWITCH} when there are several. */
-    static String table(Map<String, List<ShuntRow>> bySwitch, boolean several) {
+    /**
+     * The rows of every switch as one table; its first column is {@code SWITCH} when there are several,
+     * its last {@code PKTS/S} when {@code rates}.
+     */
+    static String table(Map<String, List<ShuntRow>> bySwitch, boolean several, boolean rates) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(several ? withSwitch(SWITCH, HEADER) : HEADER);
-        bySwitch.forEach((name, rows) -> rows.forEach(row -> lines.add(several ? withSwitch(name, cells(row))
-                : cells(row))));
+        List<String> header = rates ? HEADER : HEADER_WITHOUT_RATE;
+        lines.add(several ? withSwitch(SWITCH, header) : header);
+        bySwitch.forEach((name, rows) -> rows.forEach(row -> {
+            List<String> cells = rates ? cells(row) : cells(row).subList(0, header.size());
+            lines.add(several ? withSwitch(name, cells) : cells);
+        }));
         int[] widths = new int[lines.get(0).size()];
         lines.forEach(line -> {
             for (int i = 0; i < widths.length; i++) {

@@ -98,6 +98,9 @@ class RemoveAndFlushIT {
         Run flush = RunningDaemon.run("flush", "--config", running.config().toString());
 
         assertEquals(ExitCodes.FAILED, flush.code(), flush.err());
+        String header = flush.out().lines().findFirst().orElseThrow();
+        assertTrue(header.matches("ACL +FAMILY +SEQ +RULE +MATCHES +IDLE FOR"), "the preview has no PKTS/S: "
+                + header);
         assertTrue(flush.out().contains("bulk_1  ip      501  tcp host 10.1.2.3 host 192.0.2.9 eq https"), flush.out());
         assertTrue(flush.out().endsWith("2 lines would be removed from " + eapi()
                 + "; run again with --yes to remove them" + NL), flush.out());

@@ -210,7 +210,8 @@ class SeveralSwitchesIT {
 
             assertEquals(ExitCodes.FAILED, flush.code(), flush.err());
             List<String> out = lines(flush.out());
-            assertEquals("main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -         -", out.get(1));
+            assertEquals(List.of("SWITCH  ACL     FAMILY  SEQ  RULE                  MATCHES  IDLE FOR",
+                    "main    bulk_1  ip      501  ip host 10.0.0.1 any  0        -"), out.subList(0, 2));
             assertEquals(5, out.size(), flush.out());
             assertTrue(out.get(2).matches("main: 1 lines would be removed from http://127\\.0\\.0\\.1:\\d+"), out.get(2));
             assertTrue(out.get(3).matches("edge2: no shunts on http://127\\.0\\.0\\.1:\\d+"), out.get(3));
