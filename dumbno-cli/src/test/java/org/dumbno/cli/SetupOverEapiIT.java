@@ -2,8 +2,10 @@ package org.dumbno.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -43,11 +45,16 @@ class SetupOverEapiIT {
 
     @BeforeEach
     void start() throws IOException, InterruptedException {
+        // Fault commands from an empty input, never this JVM's standard input: in a forked test JVM
+        // that is the test runner's command channel, and a reader left on it swallows the runner's
+        // commands, so the JVM never learns it may exit.
+        simulate.faults = InputStream.nullInputStream();
         CommandLine cli = new CommandLine(simulate);
         cli.setOut(new PrintWriter(new StringWriter(), true));
         exit = runner.submit(() -> cli.execute("--listen", "127.0.0.1:0"));
         InetSocketAddress address = simulate.awaitStarted(Duration.ofSeconds(30));
         assertNotNull(address, "the simulated switch did not start");
+        assertTrue(simulate.awaitConsoleEnded(Duration.ofSeconds(10)), "the fault console still reads an input");
         String example = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
         String pointed = example.replace("ip = 127.0.0.1:8080", "ip = 127.0.0.1:" + address.getPort());
         assertEquals(1, pointed.lines().filter(line -> line.equals("ip = 127.0.0.1:" + address.getPort())).count(),
