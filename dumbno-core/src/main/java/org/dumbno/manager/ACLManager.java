@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
-import org.dumbno.eos.EosSwitch;
-import org.dumbno.eos.Transport;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.RequestFilter;
@@ -52,7 +49,7 @@ public final class ACLManager implements Shunter, Closeable {
         this.ownsScheduler = ownsScheduler;
     }
 
-    /** A builder; a switch (an {@link AclSwitch}, or an EOS transport and ports) is required. */
+    /** A builder; a switch ({@link Builder#aclSwitch}) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -305,20 +302,12 @@ public final class ACLManager implements Shunter, Closeable {
         }
 
         /**
-         * The switch and its managed lists: an {@link EosSwitch}, the dummy switch,
-         * or any other implementation. The manager does not close it.
+         * The switch and its managed lists: an Arista switch ({@code EosSwitch.of(transport, ports)}
+         * in {@code org.dumbno.eos}), the dummy switch, or any other implementation. The manager
+         * does not close it.
          */
         public Builder aclSwitch(AclSwitch value) {
             this.eos = value;
-            return this;
-        }
-
-        /**
-         * An Arista switch reached through {@code transport}, with the {@code [ports]} map (ingress
-         * interface to ACL name): {@code aclSwitch(EosSwitch.of(transport, ports))}.
-         */
-        public Builder transport(Transport transport, Map<String, String> ports) {
-            this.eos = EosSwitch.of(transport, ports);
             return this;
         }
 

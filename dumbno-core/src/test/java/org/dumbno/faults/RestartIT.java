@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dumbno.client.ACLClient;
+import org.dumbno.eos.EosSwitch;
 import org.dumbno.eos.sim.SimulatedEntry;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.rule.Family;
@@ -47,7 +48,7 @@ class RestartIT {
     final Closer closer = new Closer();
 
     private ACLManager engine() throws Exception {
-        ACLManager manager = closer.add(ACLManager.builder().transport(rig.recorder, Rig.PORTS).build());
+        ACLManager manager = closer.add(ACLManager.builder().aclSwitch(EosSwitch.of(rig.recorder, Rig.PORTS)).build());
         manager.start();
         return manager;
     }

@@ -64,7 +64,7 @@ final class Rig {
 
     /** An engine on {@code transport} with the rig's clock, scheduler and backoff, changed by {@code settings}. */
     ACLManager manager(Transport transport, UnaryOperator<ACLManager.Builder> settings) {
-        return settings.apply(ACLManager.builder().transport(transport, PORTS).clock(clock).scheduler(scheduler)
+        return settings.apply(ACLManager.builder().aclSwitch(EosSwitch.of(transport, PORTS)).clock(clock).scheduler(scheduler)
                 .retryBackoff(RETRY_FIRST, RETRY_MAX)).build();
     }
 

@@ -69,7 +69,7 @@ class UdpServerFuzzIT {
                 .neverShunt(List.of(new IPAddressString(Spec.PROTECTED).getAddress()))
                 .rateLimit(1_000_000, 1_000_000)
                 .build();
-        manager = ACLManager.builder().transport(recording, PORTS).sequenceRange(SEQ_MIN, SEQ_MAX)
+        manager = ACLManager.builder().aclSwitch(EosSwitch.of(recording, PORTS)).sequenceRange(SEQ_MIN, SEQ_MAX)
                 .purgeInterval(Duration.ofHours(1)).requestFilter(security.requestFilter()).build();
         manager.start();
         server = UdpServer.start(List.of(new InetSocketAddress("127.0.0.1", 0)), manager,
