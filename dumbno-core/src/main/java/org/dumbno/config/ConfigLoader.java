@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dumbno.internal.SwitchNames;
+import org.dumbno.manager.EverySwitch;
 import org.dumbno.rule.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +72,7 @@ final class ConfigLoader {
             String name = words[1];
             if (!SwitchConfig.isName(name)) {
                 throw new ConfigException("[" + section + "]: \"" + name + "\" is not a switch name ("
-                        + SwitchNames.RULE + ")");
+                        + EverySwitch.NAME_RULE + ")");
             }
             if (!section.equals(words[0] + " " + name)) {
                 throw new ConfigException("[" + section + "]: write it [" + words[0] + " " + name + "]");
@@ -112,7 +112,7 @@ final class ConfigLoader {
 
     private static String firstName(Field field) {
         if (!SwitchConfig.isName(field.value())) {
-            throw field.fail("not a switch name (" + SwitchNames.RULE + ")");
+            throw field.fail("not a switch name (" + EverySwitch.NAME_RULE + ")");
         }
         return field.value();
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dumbno.internal.SwitchNames;
+import org.dumbno.manager.EverySwitch;
 
 /**
  * One switch dumbno keeps shunts on: the first comes from {@code [switch]}, {@code [ports]} and
@@ -28,7 +28,7 @@ public record SwitchConfig(
         SimulatedSettings simulated) {
 
     /** The name of the first switch when {@code [switch]} does not set one. */
-    public static final String DEFAULT_NAME = SwitchNames.DEFAULT;
+    public static final String DEFAULT_NAME = EverySwitch.DEFAULT_NAME;
 
     /** Checks the name and takes unmodifiable, order-keeping copies of the tables. */
     public SwitchConfig {
@@ -36,15 +36,15 @@ public record SwitchConfig(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(simulated, "simulated");
         if (!isName(name)) {
-            throw new ConfigException("\"" + name + "\" is not a switch name (" + SwitchNames.RULE + ")");
+            throw new ConfigException("\"" + name + "\" is not a switch name (" + EverySwitch.NAME_RULE + ")");
         }
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         egressPorts = Collections.unmodifiableMap(new LinkedHashMap<>(egressPorts));
     }
 
-    /** Whether {@code name} may name a switch: {@value SwitchNames#RULE}. */
+    /** Whether {@code name} may name a switch: {@value EverySwitch#NAME_RULE}. */
     public static boolean isName(String name) {
-        return SwitchNames.isName(name);
+        return EverySwitch.isName(name);
     }
 
     /** The backend this switch is reached through. */

@@ -18,10 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
 import org.dumbno.internal.DaemonThreads;
 import org.dumbno.internal.Loops;
-import org.dumbno.internal.SwitchNames;
 import org.dumbno.rule.Request;
 import org.dumbno.rule.Rule;
 import org.slf4j.Logger;
@@ -49,11 +49,16 @@ import org.slf4j.LoggerFactory;
  * this class.
  */
 public final class EverySwitch implements Shunter, Closeable {
+    /** The switch's name when there is one and nobody names it (the configuration's first switch). */
+    public static final String DEFAULT_NAME = "main";
+    /** What {@link #isName} accepts, as a message says it. */
+    public static final String NAME_RULE = "a letter, then letters, digits, _ - . ; at most 64";
     /** How often waiting requests are checked against switches that went away meanwhile. */
     public static final Duration DEFAULT_WATCH = Duration.ofMillis(100);
     /** What a reply says of a switch that did not answer in time: its engine keeps the rule queued. */
     static final String QUEUED = "unreachable, queued there";
     private static final Logger LOG = LoggerFactory.getLogger(EverySwitch.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private final List<Member> members;
     private final Set<Gathering> waiting = ConcurrentHashMap.newKeySet();
@@ -67,8 +72,8 @@ public final class EverySwitch implements Shunter, Closeable {
         public Member {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(manager, "manager");
-            if (!SwitchNames.isName(name)) {
-                throw new IllegalArgumentException("switch name (" + name + ") must be " + SwitchNames.RULE);
+            if (!isName(name)) {
+                throw new IllegalArgumentException("switch name (" + name + ") must be " + NAME_RULE);
             }
         }
 
@@ -107,9 +112,17 @@ public final class EverySwitch implements Shunter, Closeable {
         return new EverySwitch(checked(members), scheduler, false, every);
     }
 
-    /** One switch: its engine, under {@value SwitchNames#DEFAULT}. */
+    /** One switch: its engine, under {@value #DEFAULT_NAME}. */
     public static EverySwitch of(ACLManager manager) {
-        return of(List.of(new Member(SwitchNames.DEFAULT, manager)));
+        return of(List.of(new Member(DEFAULT_NAME, manager)));
+    }
+
+    /**
+     * Whether {@code name} may name a switch ({@value #NAME_RULE}): the name replies, log lines and
+     * the metrics label {@code switch} show.
+     */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     private static List<Member> checked(List<Member> members) {

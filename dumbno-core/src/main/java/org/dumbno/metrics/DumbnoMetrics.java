@@ -24,7 +24,6 @@ import java.util.function.ToDoubleFunction;
 import org.dumbno.acl.AclSwitch;
 import org.dumbno.eos.Transport;
 import org.dumbno.internal.LoopWatch;
-import org.dumbno.internal.SwitchNames;
 import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.dumbno.manager.ShuntListener;
@@ -63,7 +62,7 @@ import org.dumbno.zeek.ZeekStats;
  *
  * <p>The label {@code switch} is the switch's name: {@code [switch] name} ({@code main} unless set)
  * for the first, NAME for a {@code [switch NAME]}. The methods without a name are for one switch
- * under {@value SwitchNames#DEFAULT}.
+ * under {@value EverySwitch#DEFAULT_NAME}.
  */
 public final class DumbnoMetrics implements Closeable {
     /** The label naming the switch a series is of. */
@@ -129,7 +128,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** {@code transport} of the one switch, counting and timing its calls; see {@link #wrap(String, Transport)}. */
     public Transport wrap(Transport transport) {
-        return wrap(SwitchNames.DEFAULT, transport);
+        return wrap(EverySwitch.DEFAULT_NAME, transport);
     }
 
     /** {@code transport} of switch {@code name}, counting and timing its calls; closing it closes {@code transport}. */
@@ -144,7 +143,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** {@code aclSwitch} of the one switch, telling whether it is up; see {@link #wrap(String, AclSwitch)}. */
     public AclSwitch wrap(AclSwitch aclSwitch) {
-        return wrap(SwitchNames.DEFAULT, aclSwitch);
+        return wrap(EverySwitch.DEFAULT_NAME, aclSwitch);
     }
 
     /**
@@ -159,7 +158,7 @@ public final class DumbnoMetrics implements Closeable {
 
     /** The listener counting the one switch's installs, removals and failures; see {@link #listener(String)}. */
     public ShuntListener listener() {
-        return listener(SwitchNames.DEFAULT);
+        return listener(EverySwitch.DEFAULT_NAME);
     }
 
     /** A listener counting installs, removals and failures of switch {@code name}; register it with its engine. */
@@ -167,7 +166,7 @@ public final class DumbnoMetrics implements Closeable {
         return new ShuntCounters(Objects.requireNonNull(name, "name"), installs, removals, failures, repairs, skipped);
     }
 
-    /** Follows one engine as switch {@value SwitchNames#DEFAULT}; see {@link #attach(EverySwitch)}. */
+    /** Follows one engine as switch {@value EverySwitch#DEFAULT_NAME}; see {@link #attach(EverySwitch)}. */
     public void attach(ACLManager manager) {
         attach(EverySwitch.of(Objects.requireNonNull(manager, "manager")));
     }
@@ -262,7 +261,7 @@ public final class DumbnoMetrics implements Closeable {
      */
     public ScheduledFuture<?> startBandwidthPoll(AclSwitch eos, Map<String, String> ports,
             Map<String, String> egress, Duration interval, ScheduledExecutorService scheduler, Clock clock) {
-        return startBandwidthPoll(SwitchNames.DEFAULT, eos, ports, egress, interval, scheduler, clock);
+        return startBandwidthPoll(EverySwitch.DEFAULT_NAME, eos, ports, egress, interval, scheduler, clock);
     }
 
     /** As {@link #startBandwidthPoll(AclSwitch, Map, Map, Duration, ScheduledExecutorService, Clock)}, for switch {@code name}. */
@@ -275,7 +274,7 @@ public final class DumbnoMetrics implements Closeable {
             throw new IllegalArgumentException("bandwidth poll interval (" + interval + ") must be positive");
         }
         BandwidthPoll poll = bandwidthPoll(name, eos, ports, egress);
-        LoopWatch watch = LoopWatch.periodic(SwitchNames.DEFAULT.equals(name) ? "bandwidth poll"
+        LoopWatch watch = LoopWatch.periodic(EverySwitch.DEFAULT_NAME.equals(name) ? "bandwidth poll"
                 : "bandwidth poll of " + name, interval, clock);
         poll.watch(watch);
         watches.add(watch);
@@ -285,7 +284,7 @@ public final class DumbnoMetrics implements Closeable {
     }
 
     BandwidthPoll bandwidthPoll(AclSwitch eos, Map<String, String> ports, Map<String, String> egress) {
-        return bandwidthPoll(SwitchNames.DEFAULT, eos, ports, egress);
+        return bandwidthPoll(EverySwitch.DEFAULT_NAME, eos, ports, egress);
     }
 
     /** A poll of switch {@code name}'s interfaces; the byte counters are registered with the first. */
