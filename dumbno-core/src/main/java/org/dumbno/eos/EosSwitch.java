@@ -301,9 +301,10 @@ public final class EosSwitch implements AclSwitch {
                 commands.add("show " + family.keyword() + " access-lists summary");
             }
         }
-        List<JsonObject> results;
+        List<AclSummary> results;
         try {
-            results = transport.runCmds(commands);
+            results = transport.runCmds(commands,
+                    new WriteDecoder(withSummaries ? commands.size() - Family.values().length : commands.size()));
         } catch (CommandFailedException e) {
             int index = e.failedIndex();
             if (withSummaries && index >= byCommand.size()) {
@@ -322,8 +323,7 @@ public final class EosSwitch implements AclSwitch {
         if (!withSummaries) {
             return List.of();
         }
-        List<AclSummary> summary = List.of(AclSummary.read(results.get(results.size() - 2)),
-                AclSummary.read(results.get(results.size() - 1)));
+        List<AclSummary> summary = List.of(results.get(results.size() - 2), results.get(results.size() - 1));
         Map<String, List<String>> portsByAcl = LayoutCheck.portsByAcl(ports);
         LayoutCheck check = new LayoutCheck();
         for (AclKey acl : groups.keySet()) {

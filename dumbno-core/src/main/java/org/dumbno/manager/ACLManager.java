@@ -80,7 +80,12 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> add(Request request) {
-        return engine.add(Objects.requireNonNull(request, "request"));
+        return engine.add(Objects.requireNonNull(request, "request"), null);
+    }
+
+    /** {@link #add}, with the request's rule already built for several engines (null: build it here). */
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
+        return engine.add(request, judged);
     }
 
     /**
@@ -95,7 +100,17 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> remove(Request request) {
-        return engine.remove(Objects.requireNonNull(request, "request"));
+        return engine.remove(Objects.requireNonNull(request, "request"), null);
+    }
+
+    /** {@link #remove}, with the request's rule already built for several engines (null: build it here). */
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
+        return engine.remove(request, judged);
+    }
+
+    /** The hosts whose flows this engine shunts by address pair only ({@code two_tuple_hosts}). */
+    Set<IPAddress> twoTupleHosts() {
+        return engine.twoTupleHosts();
     }
 
     /**

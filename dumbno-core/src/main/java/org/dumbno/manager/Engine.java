@@ -1,11 +1,13 @@
 package org.dumbno.manager;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -135,14 +137,22 @@ final class Engine {
         deferred.run("start");
     }
 
-    /** Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. */
-    CompletableFuture<ShuntOutcome> add(Request request) {
-        return intake.add(request);
+    /**
+     * Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. {@code judged}
+     * (may be null) is its rule as built for several engines at once.
+     */
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
+        return intake.add(request, judged);
     }
 
-    /** Takes a request's rule away; see {@link ACLManager#remove}. */
-    CompletableFuture<ShuntOutcome> remove(Request request) {
-        return intake.remove(request);
+    /** Takes a request's rule away; see {@link ACLManager#remove} and {@link #add} for {@code judged}. */
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
+        return intake.remove(request, judged);
+    }
+
+    /** The hosts whose flows this engine shunts by address pair only. */
+    Set<IPAddress> twoTupleHosts() {
+        return settings().twoTupleHosts();
     }
 
     /** One expiry sweep now. */

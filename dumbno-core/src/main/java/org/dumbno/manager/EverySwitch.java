@@ -157,7 +157,8 @@ public final class EverySwitch implements Shunter, Closeable {
         if (members.size() == 1) {
             return members.get(0).manager().add(request);
         }
-        return gather(true, manager -> manager.add(request));
+        JudgedRule judged = judged(request);
+        return gather(true, manager -> manager.add(request, judged));
     }
 
     /** Takes {@code request}'s shunt off every switch; see the class description for the reply. */
@@ -167,7 +168,16 @@ public final class EverySwitch implements Shunter, Closeable {
         if (members.size() == 1) {
             return members.get(0).manager().remove(request);
         }
-        return gather(false, manager -> manager.remove(request));
+        JudgedRule judged = judged(request);
+        return gather(false, manager -> manager.remove(request, judged));
+    }
+
+    /**
+     * The request's rule, built once for every engine (each takes it only when it shunts the same
+     * two-tuple hosts), or null when the request has none: each engine then refuses it itself.
+     */
+    private JudgedRule judged(Request request) {
+        return JudgedRule.of(request, members.get(0).manager().twoTupleHosts());
     }
 
     /**

@@ -40,14 +40,17 @@ final class Intake {
         this.scheduler = scheduler;
     }
 
-    /** Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. */
-    CompletableFuture<ShuntOutcome> add(Request request) {
+    /**
+     * Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. {@code judged}
+     * (may be null) is its rule as built for several engines at once.
+     */
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
         CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
         Settings settings = engine.settings();
         Rule rule;
         Optional<String> refusal;
         try {
-            rule = request.toRule(settings.twoTupleHosts());
+            rule = JudgedRule.ruleFor(judged, request, settings.twoTupleHosts());
             refusal = settings.filter().check(request);
         } catch (InvalidRequestException e) {
             engine.refuse(request, future, null, e.getMessage());
@@ -137,12 +140,15 @@ final class Intake {
         });
     }
 
-    /** Takes a request's rule away, on the engine's scheduler; see {@link ACLManager#remove}. */
-    CompletableFuture<ShuntOutcome> remove(Request request) {
+    /**
+     * Takes a request's rule away, on the engine's scheduler; see {@link ACLManager#remove}.
+     * {@code judged} (may be null) is its rule as built for several engines at once.
+     */
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
         CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
         Rule rule;
         try {
-            rule = request.toRule(engine.settings().twoTupleHosts());
+            rule = JudgedRule.ruleFor(judged, request, engine.settings().twoTupleHosts());
         } catch (InvalidRequestException e) {
             engine.refuse(request, future, null, e.getMessage());
             return future;

@@ -111,7 +111,7 @@ final class LayoutKeeper {
      * whole (missing, not counting, without its permits or bindings); null when it may go on.
      */
     String refusalLocked(Family family) {
-        if (layout == null || !settings.checkLayout()) {
+        if (layout == null || !settings.checkLayout() || layout.ok()) {
             return null;
         }
         List<String> problems = new ArrayList<>();

@@ -13,16 +13,36 @@ final class PacketRate {
     /** Counts kept: the rate spans up to this many less one sweeps. */
     static final int SAMPLES = 4;
 
-    private final long[] packets = new long[SAMPLES];
-    private final Instant[] times = new Instant[SAMPLES];
+    /**
+     * The counts and when they were read, oldest first; null until a second count comes. Most
+     * lines never see a sweep (a burst writes thousands), so the first count is held in
+     * {@link #firstCount} and {@link #firstAt} alone.
+     */
+    private long[] packets;
+    private Instant[] times;
+    private long firstCount;
+    private Instant firstAt;
     private int held;
 
     PacketRate(long packets, Instant at) {
-        sample(packets, at);
+        firstCount = packets;
+        firstAt = at;
+        held = 1;
     }
 
     /** Notes the count read at {@code at}. */
     void sample(long count, Instant at) {
+        if (packets == null && held == 1 && count >= firstCount && !at.isAfter(firstAt)) {
+            firstCount = count;
+            return;
+        }
+        if (packets == null) {
+            packets = new long[SAMPLES];
+            times = new Instant[SAMPLES];
+            packets[0] = firstCount;
+            times[0] = firstAt;
+            firstAt = null;
+        }
         if (held > 0 && count < packets[held - 1]) {
             held = 0;
         } else if (held > 0 && !at.isAfter(times[held - 1])) {

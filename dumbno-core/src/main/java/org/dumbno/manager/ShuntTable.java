@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.EntryWrite;
 import org.dumbno.acl.LayoutReport;
+import org.dumbno.rule.Family;
 import org.dumbno.rule.Rule;
 
 /**
@@ -31,6 +33,7 @@ import org.dumbno.rule.Rule;
  */
 final class ShuntTable {
     private final List<AclKey> acls;
+    private final Map<Family, List<AclKey>> listsByFamily = new EnumMap<>(Family.class);
     private final SequenceNumbers allocator;
     private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
     private final Map<Long, Integer> linesPerSequence = new HashMap<>();
@@ -45,6 +48,9 @@ final class ShuntTable {
         this.acls = List.copyOf(acls);
         this.allocator = allocator;
         acls.forEach(acl -> entries.put(acl, new HashMap<>()));
+        for (Family family : Family.values()) {
+            listsByFamily.put(family, this.acls.stream().filter(acl -> acl.family() == family).toList());
+        }
     }
 
     /** The number of shunts: sequence numbers with a line in at least one list. */
@@ -59,11 +65,14 @@ final class ShuntTable {
      * is removing counts as gone: the request waits for the removal and writes the rule again.
      */
     Placement find(Rule rule) {
-        NavigableSet<Long> numbers = sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet());
+        NavigableSet<Long> numbers = sequencesOfRule.get(rule);
+        if (numbers == null) {
+            return new Placement(0, listsOf(rule.family()), false);
+        }
         List<AclKey> missing = new ArrayList<>();
         long standing = 0;
         for (AclKey acl : acls) {
-            long at = numbers.stream().filter(s -> stays(acl, s, rule)).findFirst().orElse(0L);
+            long at = firstStaying(acl, numbers, rule);
             if (at == 0 && acl.family() == rule.family()) {
                 missing.add(acl);
             }
@@ -82,6 +91,21 @@ final class ShuntTable {
             }
         }
         return new Placement(0, missing, true);
+    }
+
+    /** The lists of {@code family}, in order: where a rule the table does not know is missing. */
+    private List<AclKey> listsOf(Family family) {
+        return listsByFamily.get(family);
+    }
+
+    /** The lowest of {@code numbers} under which {@code acl} has the rule to stay, or 0. */
+    private long firstStaying(AclKey acl, NavigableSet<Long> numbers, Rule rule) {
+        for (long sequence : numbers) {
+            if (stays(acl, sequence, rule)) {
+                return sequence;
+            }
+        }
+        return 0;
     }
 
     /** Every line of {@code rule}, under any number, in the lists of its family. */

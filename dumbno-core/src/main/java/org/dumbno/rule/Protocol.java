@@ -1,5 +1,6 @@
 package org.dumbno.rule;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -39,6 +40,10 @@ public record Protocol(int number) {
     /** The protocol keywords EOS takes in IPv6 access lists; 51 stays {@code 51} there. */
     private static final Map<String, Integer> IPV6_KEYWORDS = Map.ofEntries(
             Map.entry("icmpv6", 58), Map.entry("ospf", 89), Map.entry("tcp", 6), Map.entry("udp", 17));
+
+    /** The keywords of each family by number, for writing a protocol without a search. */
+    private static final Map<Integer, String> IP_NAMES = byNumber(IP_KEYWORDS);
+    private static final Map<Integer, String> IPV6_NAMES = byNumber(IPV6_KEYWORDS);
 
     public Protocol {
         if (number < 0 || number > 255) {
@@ -99,12 +104,8 @@ public record Protocol(int number) {
         if (isAny()) {
             return family.keyword();
         }
-        for (Map.Entry<String, Integer> entry : keywords(family).entrySet()) {
-            if (entry.getValue() == number) {
-                return entry.getKey();
-            }
-        }
-        return Integer.toString(number);
+        String name = (family == Family.IP ? IP_NAMES : IPV6_NAMES).get(number);
+        return name != null ? name : Integer.toString(number);
     }
 
     /**
@@ -129,6 +130,12 @@ public record Protocol(int number) {
         throw InvalidRequestException.of("proto", word, "is not a protocol of " + family.keyword()
                 + " access lists: one of " + String.join(", ", new TreeSet<>(keywords(family).keySet()))
                 + " or a number 0-255");
+    }
+
+    private static Map<Integer, String> byNumber(Map<String, Integer> keywords) {
+        Map<Integer, String> names = new HashMap<>();
+        keywords.forEach((name, number) -> names.put(number, name));
+        return Map.copyOf(names);
     }
 
     private static Map<String, Integer> keywords(Family family) {

@@ -2,6 +2,7 @@ package org.dumbno.rule;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -13,10 +14,23 @@ import java.util.function.IntFunction;
  *
  * <p>Ports are only allowed with tcp, udp and sctp, flags only with tcp, and addresses must be of
  * the rule's family.
+ *
+ * <p>A value like a record, but a class: every engine looks rules up in hash maps and writes their
+ * text several times per request (once per list, per switch), so the hash code is computed once
+ * and both texts when first asked for.
  */
-public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst, Set<TcpFlag> flags) {
+public final class Rule {
+    private final Family family;
+    private final Protocol protocol;
+    private final Endpoint src;
+    private final Endpoint dst;
+    private final Set<TcpFlag> flags;
+    private final int hash;
+    /** Built when first asked for; a race builds the same string twice. */
+    private String text;
+    private String canonicalText;
 
-    public Rule {
+    public Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst, Set<TcpFlag> flags) {
         if (family == null || protocol == null || src == null || dst == null) {
             throw new InvalidRequestException("a rule needs a family, a protocol and two endpoints");
         }
@@ -30,6 +44,32 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
             throw InvalidRequestException.of("flags", flags, "need proto tcp, not "
                     + protocol.keyword(family));
         }
+        this.family = family;
+        this.protocol = protocol;
+        this.src = src;
+        this.dst = dst;
+        this.flags = flags;
+        this.hash = Objects.hash(family, protocol, src, dst, flags);
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Endpoint src() {
+        return src;
+    }
+
+    public Endpoint dst() {
+        return dst;
+    }
+
+    public Set<TcpFlag> flags() {
+        return flags;
     }
 
     private static void checkFamily(Family family, String field, Endpoint endpoint) {
@@ -92,12 +132,22 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
      * keyword: {@code 50} for ESP), numeric ports, {@code host ADDR}, {@code any}, {@code ADDR/LEN}.
      */
     public String text() {
-        return format(Integer::toString);
+        String known = text;
+        if (known == null) {
+            known = format(Integer::toString);
+            text = known;
+        }
+        return known;
     }
 
     /** The text as EOS stores it: well-known ports by name, protocol names, compressed IPv6. */
     public String canonicalText() {
-        return format(Ports::canonical);
+        String known = canonicalText;
+        if (known == null) {
+            known = format(Ports::canonical);
+            canonicalText = known;
+        }
+        return known;
     }
 
     private String format(IntFunction<String> portText) {
@@ -129,6 +179,22 @@ public record Rule(Family family, Protocol protocol, Endpoint src, Endpoint dst,
         return src.matches(flow.src(), portsApply ? flow.sport() : 0)
                 && dst.matches(flow.dst(), portsApply ? flow.dport() : 0)
                 && flow.flags().containsAll(flags);
+    }
+
+    /** Structural: the same family, protocol, endpoints and flags, whatever text either was read from. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Rule that && hash == that.hash && family == that.family
+                && protocol.equals(that.protocol) && src.equals(that.src) && dst.equals(that.dst)
+                && flags.equals(that.flags);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override

@@ -35,14 +35,18 @@ final class NeverShunt {
         return src.isPresent() ? src : side("dst", request.dst(), ipv6);
     }
 
+    /** Runs for every request and every switch: a plain loop, nothing built unless a block matches. */
     private Optional<String> side(String name, IPAddress address, boolean ipv6) {
-        if (address == null) {
-            return blocks.stream().filter(block -> block.isIPv6() == ipv6).findFirst()
-                    .map(block -> name + " any would cover never_shunt " + block.toCanonicalString());
-        }
-        return blocks.stream().filter(block -> Addresses.contains(block, address)).findFirst()
-                .map(block -> name + " " + address.toCanonicalString() + " is in never_shunt "
+        for (IPAddress block : blocks) {
+            if (address == null && block.isIPv6() == ipv6) {
+                return Optional.of(name + " any would cover never_shunt " + block.toCanonicalString());
+            }
+            if (address != null && Addresses.contains(block, address)) {
+                return Optional.of(name + " " + address.toCanonicalString() + " is in never_shunt "
                         + block.toCanonicalString());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -51,6 +51,27 @@ class PacketRateTest {
     }
 
     @Test
+    void theFirstCountAloneBehavesAsAnyOther() {
+        PacketRate overwritten = new PacketRate(100, T0);
+        overwritten.sample(400, T0);
+        overwritten.sample(1000, T0.plusSeconds(30));
+        assertEquals(OptionalDouble.of(20.0), overwritten.recent(), "a count read at the same time replaces the first");
+
+        PacketRate restarted = new PacketRate(100, T0);
+        restarted.sample(10, T0.plusSeconds(30));
+        assertTrue(restarted.recent().isEmpty(), "a count that went down starts again");
+        restarted.sample(40, T0.plusSeconds(60));
+        assertEquals(OptionalDouble.of(1.0), restarted.recent());
+
+        PacketRate forgotten = new PacketRate(100, T0);
+        forgotten.forget();
+        forgotten.sample(200, T0.plusSeconds(30));
+        assertTrue(forgotten.recent().isEmpty(), "the first count was forgotten");
+        forgotten.sample(500, T0.plusSeconds(60));
+        assertEquals(OptionalDouble.of(10.0), forgotten.recent());
+    }
+
+    @Test
     void untrustedCountsAreForgotten() {
         PacketRate rate = new PacketRate(0, T0);
         rate.sample(3000, T0.plusSeconds(30));

@@ -69,7 +69,12 @@ final class AclMode {
     }
 
     private static boolean isSequence(String word) {
-        return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return !word.isEmpty();
     }
 
     private static long sequence(Tokens tokens) throws CliError {

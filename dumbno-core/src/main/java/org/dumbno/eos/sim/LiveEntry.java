@@ -22,11 +22,16 @@ final class LiveEntry {
     private Instant heldChanged;
 
     LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, long ordinal) {
+        this(sequence, action, rule, ordinal, action.keyword() + " " + rule.canonicalText());
+    }
+
+    /** An entry whose shown text, {@code ACTION RULE} as EOS stores it, is already built. */
+    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, long ordinal, String text) {
         this.sequence = sequence;
         this.action = action;
         this.rule = rule;
         this.ordinal = ordinal;
-        this.text = action.keyword() + " " + rule.canonicalText();
+        this.text = text;
     }
 
     String text() {

@@ -1,36 +1,45 @@
 package org.dumbno.eos.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** One CLI command split into words, read left to right; keywords are case-insensitive. */
 final class Tokens {
     private final String command;
-    private final List<String> words;
+    private final List<String> words = new ArrayList<>(12);
+    /** Where each word starts in {@link #command}. */
+    private int[] starts = new int[12];
     private int next;
 
     Tokens(String command) {
         this.command = command;
-        this.words = split(command);
+        split();
     }
 
     /** Splits on runs of whitespace, without a regular expression: this runs once per command. */
-    private static List<String> split(String command) {
-        List<String> words = new ArrayList<>(12);
+    private void split() {
         int start = -1;
         for (int i = 0; i < command.length(); i++) {
             boolean space = Character.isWhitespace(command.charAt(i));
             if (space && start >= 0) {
-                words.add(command.substring(start, i));
+                add(start, i);
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
         }
         if (start >= 0) {
-            words.add(command.substring(start));
+            add(start, command.length());
         }
-        return words;
+    }
+
+    private void add(int start, int end) {
+        if (words.size() == starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[words.size()] = start;
+        words.add(command.substring(start, end));
     }
 
     String command() {
@@ -80,7 +89,16 @@ final class Tokens {
 
     /** The rest of the command from the current word, as typed (single spaces). */
     String rest() {
-        return String.join(" ", words.subList(next, words.size()));
+        if (atEnd()) {
+            return "";
+        }
+        for (int i = next + 1; i < words.size(); i++) {
+            if (starts[i] - 1 != starts[i - 1] + words.get(i - 1).length() || command.charAt(starts[i] - 1) != ' ') {
+                return String.join(" ", words.subList(next, words.size()));
+            }
+        }
+        int last = words.size() - 1;
+        return command.substring(starts[next], starts[last] + words.get(last).length());
     }
 
     /** Fails unless every word was consumed. */
