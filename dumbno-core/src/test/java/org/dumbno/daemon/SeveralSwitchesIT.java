@@ -249,12 +249,15 @@ class SeveralSwitchesIT {
     void aSwitchCallThatOutlastsTheShutdownTimeoutHoldsUpNeitherTheShutdownNorTheReplies() throws Exception {
         daemon = Daemon.start(load(TWO_SIMULATED.replace("[dumbno]\n", "[dumbno]\nshutdown_timeout = 2\n")),
                 Daemon.Options.defaults());
-        daemon.simulatedSwitch("b").orElseThrow().latency(Duration.ofSeconds(20));
+        SimulatedSwitch slow = daemon.simulatedSwitch("b").orElseThrow();
+        slow.latency(Duration.ofSeconds(20));
+        long callsBefore = slow.calls();
         try (DatagramSocket sensor = new DatagramSocket(TestDaemons.loopback(0))) {
             sensor.setSoTimeout(10_000);
             send(sensor, REQUEST);
             ACLManager b = daemon.switches().members().get(1).manager();
-            assertTrue(Await.until(() -> daemon.serverStats().received() == 1 && b.queueDepth() == 0,
+            // b's engine took the request out of its queue into a call that hangs on the switch
+            assertTrue(Await.until(() -> slow.calls() > callsBefore && b.queueDepth() == 0,
                     Duration.ofSeconds(5)), "the request reached b's call that hangs");
             long started = System.nanoTime();
 
