@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dumbno list CFG}: the shunts on the switch now, read in one call. */
@@ -58,9 +56,8 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
-            description = "the configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     @Option(names = "--json", description = "print a JSON array of objects: acl, family, seq, rule, matches, idle_for,"
             + " packets_per_second (after switch, with several switches)")
@@ -74,7 +71,7 @@ final class ListCommand implements Callable<Integer> {
         Map<String, List<ShuntRow>> bySwitch = new LinkedHashMap<>();
         int code;
         boolean several;
-        try (SwitchAccess access = SwitchAccess.open(config)) {
+        try (SwitchAccess access = SwitchAccess.open(config.path())) {
             several = access.several();
             DumbnoSettings settings = access.config().dumbno();
             SweptRates rates = SweptRates.ask(settings.metricsListen());

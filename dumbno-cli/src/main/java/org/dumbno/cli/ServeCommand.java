@@ -2,7 +2,6 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dumbno serve CFG}: the resident server, until SIGTERM or SIGINT. */
 @Command(
@@ -50,9 +48,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
-            description = "the configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     @Option(names = "--setup", description = "create and bind the ACLs first, as 'dumbno setup' does")
     boolean setup;
@@ -63,10 +60,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Logging.apply(logging);
-        DumbnoConfig loaded = DumbnoConfig.load(config);
+        DumbnoConfig loaded = DumbnoConfig.load(config.path());
         loaded.dumbno().syslog().ifPresent(target -> Logging.configureSyslog(hostPort(target)));
         Daemon running = Daemon.start(loaded, Daemon.Options.builder()
-                .setup(setup).configName(config.toString()).build());
+                .setup(setup).configName(config.path().toString()).build());
         Thread hook = new Thread(() -> stopOnSignal(running), "dumbno-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Hangup.onHangup(this::reload);
@@ -117,16 +114,16 @@ final class ServeCommand implements Callable<Integer> {
             return;
         }
         try {
-            Reload reload = running.reload(DumbnoConfig.load(config));
-            log().info("SIGHUP: {} read again; applied: {}", config,
+            Reload reload = running.reload(DumbnoConfig.load(config.path()));
+            log().info("SIGHUP: {} read again; applied: {}", config.path(),
                     reload.applied().isEmpty() ? "no change" : String.join(", ", reload.applied()));
             if (!reload.needRestart().isEmpty()) {
                 log().warn("SIGHUP: changed but not applied until a restart: {}", String.join(", ", reload.needRestart()));
             }
         } catch (ConfigException | IOException | IllegalArgumentException e) {
-            log().error("SIGHUP: {} refused, the running configuration is kept: {}", config, e.getMessage());
+            log().error("SIGHUP: {} refused, the running configuration is kept: {}", config.path(), e.getMessage());
         } catch (RuntimeException e) {
-            log().error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config, e.toString());
+            log().error("SIGHUP: reading {} again failed, the running configuration is kept: {}", config.path(), e.toString());
         } catch (Error e) {
             Loops.failed(log(), "SIGHUP reload", e);
         }

@@ -2,13 +2,11 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dumbno.acl.SetupReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dumbno setup CFG}: creates and binds the managed ACLs, printing each change. */
@@ -35,15 +33,14 @@ final class SetupCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
-            description = "the configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     @Override
     public Integer call() throws IOException {
         Logging.apply(logging);
         PrintWriter out = spec.commandLine().getOut();
-        try (SwitchAccess access = SwitchAccess.open(config)) {
+        try (SwitchAccess access = SwitchAccess.open(config.path())) {
             return access.eachSwitch(target -> {
                 SetupReport report = target.aclSwitch().setup();
                 String prefix = access.prefix(target);

@@ -2,7 +2,6 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dumbno stats CFG}: ingress, egress and filtered bandwidth, one line per interval. */
@@ -54,9 +52,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
-            description = "the configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     @Option(names = "--interval", paramLabel = "S", defaultValue = "10",
             description = "seconds between two mbps lines (default: ${DEFAULT-VALUE})")
@@ -74,7 +71,7 @@ final class StatsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--count (" + count + ") must not be negative");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SwitchAccess access = SwitchAccess.open(config)) {
+        try (SwitchAccess access = SwitchAccess.open(config.path())) {
             List<Meter> meters = new ArrayList<>();
             for (SwitchAccess.Target target : access.switches()) {
                 meters.add(new Meter(access.prefix(target), target.aclSwitch()::interfaceCounters,

@@ -2,7 +2,6 @@ package org.dumbno.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +26,6 @@ import org.dumbno.manager.WhenFull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -64,9 +62,8 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CFG", defaultValue = Cfg.DEFAULT,
-            description = "the configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     private static Map<String, Set<Kind>> layoutChecks() {
         Map<String, Set<Kind>> checks = new java.util.LinkedHashMap<>();
@@ -82,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.apply(logging);
         List<Checks> checked = new ArrayList<>();
-        try (SwitchAccess access = SwitchAccess.open(config)) {
+        try (SwitchAccess access = SwitchAccess.open(config.path())) {
             for (SwitchAccess.Target target : access.switches()) {
                 try (ACLManager limits = Daemon.manager(access.config(), target.config(), target.aclSwitch(),
                         Clock.systemUTC())) {
