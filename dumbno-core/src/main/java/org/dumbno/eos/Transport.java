@@ -50,6 +50,23 @@ public interface Transport extends Closeable {
      */
     List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException;
 
+    /**
+     * Runs {@code commands} as {@link #runCmds(List, Format)} does and gives each result as its JSON
+     * text, for a server that copies the results into its reply. A transport that can write a large
+     * result without building its tree (the simulated switch) overrides this; the default prints the
+     * objects {@link #runCmds(List, Format)} gives. Failures are those of that method.
+     *
+     * @return one JSON object's text per command
+     */
+    default List<String> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
+        List<JsonObject> results = runCmds(commands, format);
+        List<String> texts = new ArrayList<>(results.size());
+        for (JsonObject result : results) {
+            texts.add(result.toString());
+        }
+        return texts;
+    }
+
     /** Runs {@code commands} asking for JSON results. */
     default List<JsonObject> runCmds(List<String> commands) throws SwitchException {
         return runCmds(commands, Format.JSON);

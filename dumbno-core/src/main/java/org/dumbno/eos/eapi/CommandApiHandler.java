@@ -3,11 +3,14 @@ package org.dumbno.eos.eapi;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
@@ -64,12 +67,8 @@ final class CommandApiHandler implements HttpHandler {
             return;
         }
         try {
-            List<JsonObject> results = backend.runCmds(request.commands(), request.format());
-            JsonArray array = new JsonArray();
-            results.forEach(array::add);
-            JsonObject reply = envelope(request.id());
-            reply.add("result", array);
-            json(exchange, reply);
+            List<String> results = backend.runCmdsAsJson(request.commands(), request.format());
+            reply(exchange, 200, "application/json", success(request.id(), results));
         } catch (CommandFailedException e) {
             json(exchange, failure(request, e));
         } catch (SwitchException e) {
@@ -79,6 +78,26 @@ final class CommandApiHandler implements HttpHandler {
             Loops.failed(LOG, "eAPI server, running " + request.commands() + ",", t);
             reply(exchange, 500, "text/plain", "Internal Server Error");
         }
+    }
+
+    /**
+     * {@code {"jsonrpc": "2.0", "id": ID, "result": [...]}}, printed as the same tree would be, with
+     * the results copied in as the backend wrote them.
+     */
+    private static String success(JsonElement id, List<String> results) throws IOException {
+        int length = 64;
+        for (String result : results) {
+            length += result.length() + 1;
+        }
+        StringWriter text = new StringWriter(length);
+        JsonWriter out = new JsonWriter(text);
+        out.setStrictness(Strictness.LENIENT);
+        out.beginObject().name("jsonrpc").value("2.0").name("id").jsonValue(id.toString()).name("result").beginArray();
+        for (String result : results) {
+            out.jsonValue(result);
+        }
+        out.endArray().endObject().flush();
+        return text.toString();
     }
 
     private static JsonObject failure(RpcRequest request, CommandFailedException e) {

@@ -2,24 +2,97 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** {@code show ip|ipv6 access-lists} in eAPI's JSON model and in the CLI's text. */
+/**
+ * {@code show ip|ipv6 access-lists} in eAPI's JSON model and in the CLI's text. The JSON is built
+ * as a tree, or written as text straight from the lists (a read of lists of thousands of entries
+ * builds no object per entry); both give the same JSON.
+ */
 final class AccessListJson {
     private AccessListJson() {
     }
 
-    static JsonObject render(Collection<AccessList> lists, SwitchState state) {
-        return render(lists, state, true);
+    /** {@code show ip|ipv6 access-lists [NAME]}, taken now: each list with its entries. */
+    static Result render(Collection<AccessList> lists, SwitchState state) {
+        return result(lists, state, true);
     }
 
     /** {@code show ip|ipv6 access-lists summary}: each list with its bindings, without entries. */
-    static JsonObject summary(Collection<AccessList> lists, SwitchState state) {
-        return render(lists, state, false);
+    static Result summary(Collection<AccessList> lists, SwitchState state) {
+        return result(lists, state, false);
+    }
+
+    /** The result as the lists are now; used before the next command changes them. */
+    private static Result result(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
+        return new Result() {
+            @Override
+            public JsonObject tree() {
+                return render(lists, state, withEntries);
+            }
+
+            @Override
+            public void write(JsonWriter out) throws IOException {
+                AccessListJson.write(lists, state, withEntries, out);
+            }
+        };
+    }
+
+    /** Writes what {@link #render(Collection, SwitchState, boolean)} builds, in the same order. */
+    private static void write(Collection<AccessList> lists, SwitchState state, boolean withEntries, JsonWriter out)
+            throws IOException {
+        out.beginObject().name("aclList").beginArray();
+        for (AccessList acl : lists) {
+            out.beginObject()
+                    .name("name").value(acl.name)
+                    .name("type").value(type(acl))
+                    .name("countersEnabled").value(acl.countersPerEntry)
+                    .name("staleCounters").value(acl.staleCounters)
+                    .name("countersIncomplete").value(false)
+                    .name("readOnly").value(false)
+                    .name("dynamic").value(false)
+                    .name("chipBased").value(false)
+                    .name("configuredIngressIntfs").beginArray();
+            for (String name : boundTo(acl, state)) {
+                out.beginObject().name("name").value(name).endObject();
+            }
+            out.endArray().name("configuredEgressIntfs").beginArray().endArray();
+            if (withEntries) {
+                out.name("sequence");
+                writeSequence(acl, out);
+            }
+            out.endObject();
+        }
+        out.endArray().endObject();
+    }
+
+    private static void writeSequence(AccessList acl, JsonWriter out) throws IOException {
+        out.beginArray();
+        for (LiveEntry entry : acl.entries()) {
+            out.beginObject()
+                    .name("sequenceNumber").value(entry.sequence)
+                    .name("text").value(entry.text())
+                    .name("counterData").beginObject();
+            if (entry.packets != 0 && acl.countersPerEntry) {
+                out.name("packetCount").value(entry.packets);
+            }
+            out.name("byteCount").value(entry.bytes);
+            if (entry.lastChanged != null) {
+                out.name("lastChangedTime").value(entry.lastChanged.toEpochMilli() / 1000.0);
+            }
+            out.endObject().endObject();
+        }
+        out.endArray();
+    }
+
+    private static String type(AccessList acl) {
+        return acl.family == org.dumbno.rule.Family.IP ? "Ip4Acl" : "Ip6Acl";
     }
 
     private static JsonObject render(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
@@ -27,7 +100,7 @@ final class AccessListJson {
         for (AccessList acl : lists) {
             JsonObject json = new JsonObject();
             json.addProperty("name", acl.name);
-            json.addProperty("type", acl.family == org.dumbno.rule.Family.IP ? "Ip4Acl" : "Ip6Acl");
+            json.addProperty("type", type(acl));
             json.addProperty("countersEnabled", acl.countersPerEntry);
             json.addProperty("staleCounters", acl.staleCounters);
             json.addProperty("countersIncomplete", false);

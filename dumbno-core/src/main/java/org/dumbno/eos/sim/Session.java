@@ -37,7 +37,7 @@ final class Session {
     }
 
     /** Runs one command: its result ({@code {}} for configuration), or the CLI's refusal. */
-    JsonObject run(String command) throws CliError {
+    Result run(String command) throws CliError {
         Tokens tokens = new Tokens(command);
         if (tokens.atEnd()) {
             return empty();
@@ -63,12 +63,12 @@ final class Session {
         }
     }
 
-    private JsonObject empty() {
+    private Result empty() {
         JsonObject result = new JsonObject();
         if (format == Format.TEXT) {
             result.addProperty("output", "");
         }
-        return result;
+        return Result.of(result);
     }
 
     /** Ends the call: a group change still open takes effect. */

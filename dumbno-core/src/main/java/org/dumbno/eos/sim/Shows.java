@@ -22,7 +22,7 @@ final class Shows {
         this.format = format;
     }
 
-    JsonObject show(Tokens tokens) throws CliError {
+    Result show(Tokens tokens) throws CliError {
         tokens.expect("show");
         String what = tokens.peek();
         if (what == null) {
@@ -31,6 +31,11 @@ final class Shows {
         if (what.equalsIgnoreCase("ip") || what.equalsIgnoreCase("ipv6")) {
             return accessLists(tokens);
         }
+        return Result.of(small(tokens));
+    }
+
+    /** The shows whose results are a few lines. */
+    private JsonObject small(Tokens tokens) throws CliError {
         if (tokens.accept("running-config")) {
             return runningConfig(tokens);
         }
@@ -54,13 +59,13 @@ final class Shows {
         throw tokens.unexpected();
     }
 
-    private JsonObject accessLists(Tokens tokens) throws CliError {
+    private Result accessLists(Tokens tokens) throws CliError {
         Family family = Session.family(tokens);
         tokens.expect("access-lists");
         if (tokens.accept("summary")) {
             tokens.end();
             return format == Format.JSON ? AccessListJson.summary(state.acls(family), state)
-                    : text(AccessListJson.summaryText(state.acls(family), state));
+                    : Result.of(text(AccessListJson.summaryText(state.acls(family), state)));
         }
         String name = tokens.atEnd() ? null : tokens.take();
         tokens.end();
@@ -71,7 +76,8 @@ final class Shows {
             AccessList one = state.acl(family, name);
             lists = one == null ? List.of() : List.of(one);
         }
-        return format == Format.JSON ? AccessListJson.render(lists, state) : text(AccessListJson.text(lists, state));
+        return format == Format.JSON ? AccessListJson.render(lists, state)
+                : Result.of(text(AccessListJson.text(lists, state)));
     }
 
     private JsonObject runningConfig(Tokens tokens) throws CliError {

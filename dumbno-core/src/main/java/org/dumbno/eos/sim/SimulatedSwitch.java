@@ -68,6 +68,16 @@ public final class SimulatedSwitch implements Transport {
 
     @Override
     public List<JsonObject> runCmds(List<String> commands, Format format) throws SwitchException {
+        return call(commands, format, Taken.TREES);
+    }
+
+    /** Writes each result as text while the lock is held: a large show builds no tree. */
+    @Override
+    public List<String> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
+        return call(commands, format, Taken.TEXTS);
+    }
+
+    private <T> List<T> call(List<String> commands, Format format, Taken<T> taken) throws SwitchException {
         Objects.requireNonNull(format, "format");
         List<String> cmds = List.copyOf(commands);
         calls.incrementAndGet();
@@ -78,33 +88,34 @@ public final class SimulatedSwitch implements Transport {
         }
         lock.lock();
         try {
-            return run(cmds, format);
+            Session session = new Session(state, format);
+            try {
+                return run(session, cmds, taken);
+            } finally {
+                session.end();
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    private List<JsonObject> run(List<String> cmds, Format format) throws CommandFailedException {
-        Session session = new Session(state, format);
-        try {
-            return run(session, cmds);
-        } finally {
-            session.end();
-        }
-    }
-
-    private List<JsonObject> run(Session session, List<String> cmds) throws CommandFailedException {
-        List<JsonObject> results = new ArrayList<>(cmds.size());
+    /** Each result is taken before the next command runs, so it shows the state that command saw. */
+    private <T> List<T> run(Session session, List<String> cmds, Taken<T> taken) throws CommandFailedException {
+        List<T> results = new ArrayList<>(cmds.size());
         for (int i = 0; i < cmds.size(); i++) {
             String command = cmds.get(i);
             try {
                 if (faults.refuses(command)) {
                     throw CliError.invalid("Invalid input (simulated failure)");
                 }
-                results.add(session.run(command));
+                results.add(taken.take(session.run(command)));
                 commandsRun.incrementAndGet();
             } catch (CliError e) {
-                throw new CommandFailedException(describe(), e.code(), i, command, e.errors(), results);
+                List<JsonObject> before = new ArrayList<>(results.size());
+                for (T result : results) {
+                    before.add(taken.tree(result));
+                }
+                throw new CommandFailedException(describe(), e.code(), i, command, e.errors(), before);
             }
         }
         return results;

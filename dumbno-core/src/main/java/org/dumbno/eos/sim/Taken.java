@@ -1,0 +1,57 @@
+package org.dumbno.eos.sim;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The form a call's results are given back in: JSON objects, or their JSON text written straight
+ * from the switch's state. A failed call gives the results before the failure as objects either way.
+ *
+ * @param <T> one result in this form
+ */
+interface Taken<T> {
+
+    /** Results as JSON objects. */
+    Taken<JsonObject> TREES = new Taken<>() {
+        @Override
+        public JsonObject take(Result result) {
+            return result.tree();
+        }
+
+        @Override
+        public JsonObject tree(JsonObject taken) {
+            return taken;
+        }
+    };
+
+    /** Results as JSON text, printed as {@link JsonObject#toString()} prints the tree. */
+    Taken<String> TEXTS = new Taken<>() {
+        @Override
+        public String take(Result result) {
+            TextBuffer text = new TextBuffer(64);
+            JsonWriter out = new JsonWriter(text);
+            out.setStrictness(Strictness.LENIENT);
+            try {
+                result.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing a result into memory failed", e);
+            }
+            return text.toString();
+        }
+
+        @Override
+        public JsonObject tree(String taken) {
+            return JsonParser.parseString(taken).getAsJsonObject();
+        }
+    };
+
+    /** The result in this form, taken before the next command changes what it shows. */
+    T take(Result result);
+
+    /** A result taken in this form as a JSON object. */
+    JsonObject tree(T taken);
+}
