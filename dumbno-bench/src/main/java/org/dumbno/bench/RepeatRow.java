@@ -35,6 +35,8 @@ final class RepeatRow {
             long readsBefore = rig.reads();
             try (UdpLoad newLoad = UdpLoad.to(rig.udpAddress(), RequestRows.BURST_CHANNELS);
                     UdpLoad repeatLoad = UdpLoad.to(rig.udpAddress(), RequestRows.BURST_CHANNELS)) {
+                long cpu = CpuClock.process();
+                long switchCpu = CpuClock.simulatedSwitch();
                 long start = System.nanoTime();
                 double period = 1e9 / rate;
                 int repeats = 0;
@@ -53,6 +55,8 @@ final class RepeatRow {
                 newLoad.awaitReplies(total - repeats, System.nanoTime() + ANSWER_WAIT);
                 repeatLoad.awaitReplies(repeats, System.nanoTime() + ANSWER_WAIT);
                 long reads = rig.reads() - readsBefore;
+                String cpuNote = String.format("CPU %.2f s (simulated switches %.2f s)",
+                        (CpuClock.process() - cpu) / 1e9, (CpuClock.simulatedSwitch() - switchCpu) / 1e9);
                 double rtt = latency.toNanos() / 1e6;
                 double readsPerRtt = reads / (elapsed * 1000 / rtt);
                 double p99 = Math.max(newLoad.latencies().quantileMillis(0.99),
@@ -60,8 +64,8 @@ final class RepeatRow {
                 double repeatP99 = repeatLoad.latencies().quantileMillis(0.99);
                 long oks = newLoad.oks() + repeatLoad.oks();
                 String figures = String.format("%d of %d ok (%d repeats), p99 %.1f ms = %.2f RTT (repeats %.2f RTT),"
-                        + " %d confirming reads in %.1f s = %.2f per RTT", oks, total, repeats, p99, p99 / rtt,
-                        repeatP99 / rtt, reads, elapsed, readsPerRtt);
+                        + " %d confirming reads in %.1f s = %.2f per RTT; %s", oks, total, repeats, p99, p99 / rtt,
+                        repeatP99 / rtt, reads, elapsed, readsPerRtt, cpuNote);
                 boolean met = oks == total && p99 <= TARGET_RTTS * rtt && readsPerRtt <= 1.0;
                 return new Row(String.format("repeats 1 in %d of %,d/s x %d s @ %d ms", every, rate, seconds,
                         latency.toMillis()), figures, "all ok, p99 <= 4 RTT, reads <= 1 per RTT", met);
