@@ -3,15 +3,13 @@ package org.dumbno.eos.eapi;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class CommandApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
+    private static final byte[] RESULT_TAIL = "]}".getBytes(StandardCharsets.UTF_8);
     private static final String BAD_CREDENTIALS = "Unable to authenticate user: Bad username/password combination";
 
     private final Transport backend;
@@ -68,7 +67,7 @@ final class CommandApiHandler implements HttpHandler {
         }
         try {
             List<String> results = backend.runCmdsAsJson(request.commands(), request.format());
-            reply(exchange, 200, "application/json", success(request.id(), results));
+            success(exchange, request.id(), results);
         } catch (CommandFailedException e) {
             json(exchange, failure(request, e));
         } catch (SwitchException e) {
@@ -81,23 +80,30 @@ final class CommandApiHandler implements HttpHandler {
     }
 
     /**
-     * {@code {"jsonrpc": "2.0", "id": ID, "result": [...]}}, printed as the same tree would be, with
-     * the results copied in as the backend wrote them.
+     * Sends {@code {"jsonrpc": "2.0", "id": ID, "result": [...]}}, printed as the same tree would be,
+     * with the results copied in as the backend wrote them.
      */
-    private static String success(JsonElement id, List<String> results) throws IOException {
-        int length = 64;
+    private static void success(HttpExchange exchange, JsonElement id, List<String> results) throws IOException {
+        byte[] head = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":[").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> bodies = new ArrayList<>(results.size());
+        long length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
         for (String result : results) {
-            length += result.length() + 1;
+            byte[] body = result.getBytes(StandardCharsets.UTF_8);
+            bodies.add(body);
+            length += body.length;
         }
-        StringWriter text = new StringWriter(length);
-        JsonWriter out = new JsonWriter(text);
-        out.setStrictness(Strictness.LENIENT);
-        out.beginObject().name("jsonrpc").value("2.0").name("id").jsonValue(id.toString()).name("result").beginArray();
-        for (String result : results) {
-            out.jsonValue(result);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(head);
+            for (int i = 0; i < bodies.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(bodies.get(i));
+            }
+            out.write(RESULT_TAIL);
         }
-        out.endArray().endObject().flush();
-        return text.toString();
     }
 
     private static JsonObject failure(RpcRequest request, CommandFailedException e) {

@@ -2,8 +2,7 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
+import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,57 +37,89 @@ final class AccessListJson {
             }
 
             @Override
-            public void write(JsonWriter out) throws IOException {
-                AccessListJson.write(lists, state, withEntries, out);
+            public String text() {
+                return AccessListJson.text(lists, state, withEntries);
             }
         };
     }
 
-    /** Writes what {@link #render(Collection, SwitchState, boolean)} builds, in the same order. */
-    private static void write(Collection<AccessList> lists, SwitchState state, boolean withEntries, JsonWriter out)
-            throws IOException {
-        out.beginObject().name("aclList").beginArray();
+    /**
+     * Prints what {@link #render(Collection, SwitchState, boolean)} builds, as that tree prints, straight
+     * from the lists; strings that need escaping are escaped by Gson as the tree's are.
+     */
+    private static String text(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
+        int size = 64;
         for (AccessList acl : lists) {
-            out.beginObject()
-                    .name("name").value(acl.name)
-                    .name("type").value(type(acl))
-                    .name("countersEnabled").value(acl.countersPerEntry)
-                    .name("staleCounters").value(acl.staleCounters)
-                    .name("countersIncomplete").value(false)
-                    .name("readOnly").value(false)
-                    .name("dynamic").value(false)
-                    .name("chipBased").value(false)
-                    .name("configuredIngressIntfs").beginArray();
-            for (String name : boundTo(acl, state)) {
-                out.beginObject().name("name").value(name).endObject();
-            }
-            out.endArray().name("configuredEgressIntfs").beginArray().endArray();
-            if (withEntries) {
-                out.name("sequence");
-                writeSequence(acl, out);
-            }
-            out.endObject();
+            size += 256 + (withEntries ? acl.entries().size() * ENTRY_CHARS : 0);
         }
-        out.endArray().endObject();
+        StringBuilder out = new StringBuilder(size).append("{\"aclList\":[");
+        String comma = "";
+        for (AccessList acl : lists) {
+            out.append(comma).append("{\"name\":");
+            string(out, acl.name, isPlain(acl.name));
+            out.append(",\"type\":\"").append(type(acl))
+                    .append("\",\"countersEnabled\":").append(acl.countersPerEntry)
+                    .append(",\"staleCounters\":").append(acl.staleCounters)
+                    .append(",\"countersIncomplete\":false,\"readOnly\":false,\"dynamic\":false,\"chipBased\":false")
+                    .append(",\"configuredIngressIntfs\":[");
+            String nameComma = "";
+            for (String name : boundTo(acl, state)) {
+                out.append(nameComma).append("{\"name\":");
+                string(out, name, isPlain(name));
+                out.append('}');
+                nameComma = ",";
+            }
+            out.append("],\"configuredEgressIntfs\":[]");
+            if (withEntries) {
+                out.append(",\"sequence\":[");
+                sequenceText(acl, out);
+                out.append(']');
+            }
+            out.append('}');
+            comma = ",";
+        }
+        return out.append("]}").toString();
     }
 
-    private static void writeSequence(AccessList acl, JsonWriter out) throws IOException {
-        out.beginArray();
+    /** The characters one entry takes, about: enough that a list's text is seldom copied to grow. */
+    private static final int ENTRY_CHARS = 160;
+
+    private static void sequenceText(AccessList acl, StringBuilder out) {
+        String comma = "{\"sequenceNumber\":";
         for (LiveEntry entry : acl.entries()) {
-            out.beginObject()
-                    .name("sequenceNumber").value(entry.sequence)
-                    .name("text").value(entry.text())
-                    .name("counterData").beginObject();
+            out.append(comma).append(entry.sequence).append(",\"text\":");
+            string(out, entry.text(), entry.plainText);
+            out.append(",\"counterData\":{");
             if (entry.packets != 0 && acl.countersPerEntry) {
-                out.name("packetCount").value(entry.packets);
+                out.append("\"packetCount\":").append(entry.packets).append(',');
             }
-            out.name("byteCount").value(entry.bytes);
+            out.append("\"byteCount\":").append(entry.bytes);
             if (entry.lastChanged != null) {
-                out.name("lastChangedTime").value(entry.lastChanged.toEpochMilli() / 1000.0);
+                out.append(",\"lastChangedTime\":").append(Double.toString(entry.lastChanged.toEpochMilli() / 1000.0));
             }
-            out.endObject().endObject();
+            out.append("}}");
+            comma = ",{\"sequenceNumber\":";
         }
-        out.endArray();
+    }
+
+    /** Appends {@code value} as a JSON string: as it is when {@code plain}, else escaped by Gson. */
+    private static void string(StringBuilder out, String value, boolean plain) {
+        if (plain) {
+            out.append('"').append(value).append('"');
+        } else {
+            out.append(new JsonPrimitive(value));
+        }
+    }
+
+    /** Whether {@code value} is printable ASCII without a quote or a backslash: a JSON string as it is. */
+    static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String type(AccessList acl) {

@@ -12,6 +12,8 @@ final class LiveEntry {
     final long ordinal;
     /** The line as EOS shows it, built once: every show of the list prints it. */
     private final String text;
+    /** Whether {@link #text} goes into JSON as it is, with nothing to escape. */
+    final boolean plainText;
     boolean programmed;
     long packets;
     long bytes;
@@ -32,6 +34,7 @@ final class LiveEntry {
         this.rule = rule;
         this.ordinal = ordinal;
         this.text = text;
+        this.plainText = AccessListJson.isPlain(text);
     }
 
     String text() {

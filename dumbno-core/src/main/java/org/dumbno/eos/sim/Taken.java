@@ -2,10 +2,6 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The form a call's results are given back in: JSON objects, or their JSON text written straight
@@ -32,15 +28,7 @@ interface Taken<T> {
     Taken<String> TEXTS = new Taken<>() {
         @Override
         public String take(Result result) {
-            TextBuffer text = new TextBuffer(64);
-            JsonWriter out = new JsonWriter(text);
-            out.setStrictness(Strictness.LENIENT);
-            try {
-                result.write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing a result into memory failed", e);
-            }
-            return text.toString();
+            return result.text();
         }
 
         @Override

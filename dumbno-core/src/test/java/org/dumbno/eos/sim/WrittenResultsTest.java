@@ -1,7 +1,9 @@
 package org.dumbno.eos.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -80,6 +82,14 @@ class WrittenResultsTest {
         commands.add("no 70");
         assertSameText(commands, Format.TEXT);
         assertSameText(List.of("enable", "configure", "ip access-list bulk_2", "no 70", "exit"), Format.JSON);
+    }
+
+    @Test
+    void onlyPrintableAsciiWithoutQuoteOrBackslashGoesIntoJsonAsItIs() {
+        assertTrue(AccessListJson.isPlain("deny tcp host 2001:db8::1 eq 1234 host 2001:db8::2 eq https"));
+        for (String escaped : List.of("a\"b", "a\\b", "a\nb", "a\u2028b", "caf\u00e9")) {
+            assertFalse(AccessListJson.isPlain(escaped), escaped);
+        }
     }
 
     @Test
