@@ -81,29 +81,31 @@ final class CommandApiHandler implements HttpHandler {
 
     /**
      * Sends {@code {"jsonrpc": "2.0", "id": ID, "result": [...]}}, printed as the same tree would be,
-     * with the results copied in as the backend wrote them.
+     * with the results copied in as the backend wrote them, in one write: the JDK server does not
+     * buffer the body, so each write would be a write to the socket.
      */
     private static void success(HttpExchange exchange, JsonElement id, List<String> results) throws IOException {
         byte[] head = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":[").getBytes(StandardCharsets.UTF_8);
         List<byte[]> bodies = new ArrayList<>(results.size());
-        long length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
+        int length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
         for (String result : results) {
             byte[] body = result.getBytes(StandardCharsets.UTF_8);
             bodies.add(body);
-            length += body.length;
+            length = Math.addExact(length, body.length);
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(head);
-            for (int i = 0; i < bodies.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(bodies.get(i));
+        byte[] reply = new byte[length];
+        System.arraycopy(head, 0, reply, 0, head.length);
+        int at = head.length;
+        for (int i = 0; i < bodies.size(); i++) {
+            if (i > 0) {
+                reply[at++] = ',';
             }
-            out.write(RESULT_TAIL);
+            byte[] body = bodies.get(i);
+            System.arraycopy(body, 0, reply, at, body.length);
+            at += body.length;
         }
+        System.arraycopy(RESULT_TAIL, 0, reply, at, RESULT_TAIL.length);
+        send(exchange, 200, "application/json", reply);
     }
 
     private static JsonObject failure(RpcRequest request, CommandFailedException e) {
@@ -150,7 +152,10 @@ final class CommandApiHandler implements HttpHandler {
     }
 
     private static void reply(HttpExchange exchange, int status, String type, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, type, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
