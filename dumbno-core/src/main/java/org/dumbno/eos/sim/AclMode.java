@@ -25,7 +25,7 @@ final class AclMode {
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
     private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
-    /** {@code parsed}: the rules read so far in this call, shared by the lists it configures. */
+    /** {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it configures. */
     AclMode(SwitchState state, AccessList acl, Map<String, Rule> parsed) {
         this.state = state;
         this.acl = acl;
@@ -35,11 +35,10 @@ final class AclMode {
     /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
     boolean run(Tokens tokens) throws CliError {
         boolean negate = tokens.accept("no");
-        String word = tokens.peek();
-        if (word == null) {
+        if (tokens.atEnd()) {
             throw CliError.incomplete();
         }
-        if (isSequence(word)) {
+        if (tokens.nextIsDigits()) {
             long sequence = sequence(tokens);
             if (negate) {
                 tokens.end();
@@ -50,13 +49,13 @@ final class AclMode {
             } else {
                 add(tokens, sequence);
             }
-        } else if (word.equalsIgnoreCase("permit") || word.equalsIgnoreCase("deny")) {
+        } else if (tokens.nextIs("permit") || tokens.nextIs("deny")) {
             if (negate) {
                 removeMatching(tokens);
             } else {
                 add(tokens, acl.nextSequence());
             }
-        } else if (word.equalsIgnoreCase("counters") || word.equalsIgnoreCase("statistics")) {
+        } else if (tokens.nextIs("counters") || tokens.nextIs("statistics")) {
             tokens.take();
             tokens.expect("per-entry");
             tokens.end();
@@ -66,15 +65,6 @@ final class AclMode {
             return false;
         }
         return true;
-    }
-
-    private static boolean isSequence(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (!Character.isDigit(word.charAt(i))) {
-                return false;
-            }
-        }
-        return !word.isEmpty();
     }
 
     private static long sequence(Tokens tokens) throws CliError {
@@ -142,8 +132,7 @@ final class AclMode {
         }
         String text = tokens.rest();
         try {
-            Rule rule = parsed.computeIfAbsent(acl.family.keyword() + ' ' + text,
-                    key -> Rule.parse(acl.family, text));
+            Rule rule = parsed.computeIfAbsent(text, key -> Rule.parse(acl.family, text));
             tokens.consumeAll();
             return rule;
         } catch (InvalidRequestException e) {

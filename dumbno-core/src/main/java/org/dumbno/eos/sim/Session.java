@@ -2,6 +2,7 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class Session {
     private AclMode aclMode;
     private List<Port> interfaces = List.of();
     /** Rules read in this call, by family and text: a line written to several lists is read once. */
-    private final Map<String, Rule> rules = new HashMap<>();
+    private final Map<Family, Map<String, Rule>> rules = new EnumMap<>(Family.class);
 
     Session(SwitchState state, Format format) {
         this.state = state;
@@ -42,7 +43,7 @@ final class Session {
         if (tokens.atEnd()) {
             return empty();
         }
-        if (tokens.peek().equalsIgnoreCase("show")) {
+        if (tokens.nextIs("show")) {
             return shows.show(tokens);
         }
         switch (mode) {
@@ -94,10 +95,10 @@ final class Session {
             mode = Mode.EXEC;
         } else if (tokens.accept("exit")) {
             tokens.end();
-        } else if (tokens.peek().equalsIgnoreCase("configure")) {
+        } else if (tokens.nextIs("configure")) {
             privileged(tokens);
             configure(tokens);
-        } else if (tokens.peek().equalsIgnoreCase("clear")) {
+        } else if (tokens.nextIs("clear")) {
             privileged(tokens);
             clearCounters(tokens);
         } else {
@@ -134,8 +135,7 @@ final class Session {
     }
 
     private void config(Tokens tokens) throws CliError {
-        String first = tokens.peek();
-        if (first.equalsIgnoreCase("configure")) {
+        if (tokens.nextIs("configure")) {
             configure(tokens);
         } else if (tokens.accept("exit") || tokens.accept("end")) {
             tokens.end();
@@ -150,12 +150,13 @@ final class Session {
             String name = aclName(tokens);
             state.removeAcl(family, name);
             leaveTo(Mode.CONFIG);
-        } else if (first.equalsIgnoreCase("ip") || first.equalsIgnoreCase("ipv6")) {
+        } else if (tokens.nextIs("ip") || tokens.nextIs("ipv6")) {
             Family family = family(tokens);
             tokens.expect("access-list");
             String name = aclName(tokens);
             leaveTo(Mode.ACL);
-            aclMode = new AclMode(state, state.createAcl(family, name), rules);
+            aclMode = new AclMode(state, state.createAcl(family, name),
+                    rules.computeIfAbsent(family, f -> new HashMap<>()));
         } else {
             throw tokens.unexpected();
         }
@@ -163,7 +164,7 @@ final class Session {
 
     private static boolean isHardware(Tokens tokens) {
         tokens.accept("no");
-        boolean hardware = "hardware".equalsIgnoreCase(tokens.peek());
+        boolean hardware = tokens.nextIs("hardware");
         tokens.rewind();
         return hardware;
     }
@@ -207,16 +208,15 @@ final class Session {
     /** Interface mode: {@code [no] ip|ipv6 access-group NAME in}; false when the command is not one. */
     private boolean interfaceCommand(Tokens tokens) throws CliError {
         boolean negate = tokens.accept("no");
-        String word = tokens.peek();
-        if (word == null || !(word.equalsIgnoreCase("ip") || word.equalsIgnoreCase("ipv6"))) {
+        if (!(tokens.nextIs("ip") || tokens.nextIs("ipv6"))) {
             return fallThrough(tokens);
         }
         Family family = family(tokens);
-        if (!"access-group".equalsIgnoreCase(tokens.peek())) {
+        if (!tokens.nextIs("access-group")) {
             return fallThrough(tokens);
         }
         tokens.take();
-        String name = "in".equalsIgnoreCase(tokens.peek()) && negate ? null : aclNameWord(tokens);
+        String name = tokens.nextIs("in") && negate ? null : aclNameWord(tokens);
         tokens.expect("in");
         tokens.end();
         for (Port port : interfaces) {

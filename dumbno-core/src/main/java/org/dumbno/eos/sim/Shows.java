@@ -24,11 +24,10 @@ final class Shows {
 
     Result show(Tokens tokens) throws CliError {
         tokens.expect("show");
-        String what = tokens.peek();
-        if (what == null) {
+        if (tokens.atEnd()) {
             throw CliError.incomplete();
         }
-        if (what.equalsIgnoreCase("ip") || what.equalsIgnoreCase("ipv6")) {
+        if (tokens.nextIs("ip") || tokens.nextIs("ipv6")) {
             return accessLists(tokens);
         }
         return Result.of(small(tokens));

@@ -21,9 +21,11 @@ public record SimulatedEntry(long sequence, Action action, Rule rule, long packe
     public enum Action {
         PERMIT, DENY;
 
+        private final String keyword = name().toLowerCase(Locale.ROOT);
+
         /** The EOS keyword: {@code permit} or {@code deny}. */
         public String keyword() {
-            return name().toLowerCase(Locale.ROOT);
+            return keyword;
         }
     }
 

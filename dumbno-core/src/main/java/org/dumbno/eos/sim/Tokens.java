@@ -1,15 +1,18 @@
 package org.dumbno.eos.sim;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
-/** One CLI command split into words, read left to right; keywords are case-insensitive. */
+/**
+ * One CLI command split into words, read left to right; keywords are case-insensitive. A word is
+ * kept as where it starts and ends in the command and becomes a string only when asked for: most
+ * are only compared with a keyword.
+ */
 final class Tokens {
     private final String command;
-    private final List<String> words = new ArrayList<>(12);
-    /** Where each word starts in {@link #command}. */
+    /** Where each word starts and ends in {@link #command}. */
     private int[] starts = new int[12];
+    private int[] ends = new int[12];
+    private int size;
     private int next;
 
     Tokens(String command) {
@@ -21,7 +24,7 @@ final class Tokens {
     private void split() {
         int start = -1;
         for (int i = 0; i < command.length(); i++) {
-            boolean space = Character.isWhitespace(command.charAt(i));
+            boolean space = isWhitespace(command.charAt(i));
             if (space && start >= 0) {
                 add(start, i);
                 start = -1;
@@ -34,12 +37,19 @@ final class Tokens {
         }
     }
 
+    /** {@link Character#isWhitespace}, answered at once for printable ASCII. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || (c < ' ' || c > '~') && Character.isWhitespace(c);
+    }
+
     private void add(int start, int end) {
-        if (words.size() == starts.length) {
-            starts = Arrays.copyOf(starts, starts.length * 2);
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
         }
-        starts[words.size()] = start;
-        words.add(command.substring(start, end));
+        starts[size] = start;
+        ends[size] = end;
+        size++;
     }
 
     String command() {
@@ -51,21 +61,39 @@ final class Tokens {
     }
 
     int size() {
-        return words.size();
+        return size;
     }
 
     boolean atEnd() {
-        return next >= words.size();
+        return next >= size;
     }
 
-    /** The next word without consuming it, or null at the end. */
-    String peek() {
-        return atEnd() ? null : words.get(next);
+    private String word(int index) {
+        return command.substring(starts[index], ends[index]);
+    }
+
+    /** Whether the next word is {@code keyword}, without consuming it. */
+    boolean nextIs(String keyword) {
+        return !atEnd() && ends[next] - starts[next] == keyword.length()
+                && command.regionMatches(true, starts[next], keyword, 0, keyword.length());
+    }
+
+    /** Whether the next word is made of digits only. */
+    boolean nextIsDigits() {
+        if (atEnd()) {
+            return false;
+        }
+        for (int i = starts[next]; i < ends[next]; i++) {
+            if (!Character.isDigit(command.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Consumes the next word when it is {@code keyword}. */
     boolean accept(String keyword) {
-        if (!atEnd() && words.get(next).equalsIgnoreCase(keyword)) {
+        if (nextIs(keyword)) {
             next++;
             return true;
         }
@@ -84,7 +112,7 @@ final class Tokens {
         if (atEnd()) {
             throw CliError.incomplete();
         }
-        return words.get(next++);
+        return word(next++);
     }
 
     /** The rest of the command from the current word, as typed (single spaces). */
@@ -92,13 +120,23 @@ final class Tokens {
         if (atEnd()) {
             return "";
         }
-        for (int i = next + 1; i < words.size(); i++) {
-            if (starts[i] - 1 != starts[i - 1] + words.get(i - 1).length() || command.charAt(starts[i] - 1) != ' ') {
-                return String.join(" ", words.subList(next, words.size()));
+        for (int i = next + 1; i < size; i++) {
+            if (starts[i] - 1 != ends[i - 1] || command.charAt(ends[i - 1]) != ' ') {
+                return singleSpaced();
             }
         }
-        int last = words.size() - 1;
-        return command.substring(starts[next], starts[last] + words.get(last).length());
+        return command.substring(starts[next], ends[size - 1]);
+    }
+
+    private String singleSpaced() {
+        StringBuilder rest = new StringBuilder(command.length());
+        for (int i = next; i < size; i++) {
+            if (i > next) {
+                rest.append(' ');
+            }
+            rest.append(command, starts[i], ends[i]);
+        }
+        return rest.toString();
     }
 
     /** Fails unless every word was consumed. */
@@ -110,12 +148,12 @@ final class Tokens {
 
     /** The error for the current word (or an incomplete command at the end). */
     CliError unexpected() {
-        return atEnd() ? CliError.incomplete() : CliError.invalidAt(next, words.get(next));
+        return atEnd() ? CliError.incomplete() : CliError.invalidAt(next, word(next));
     }
 
     /** The error for the word at {@code position}. */
     CliError invalidAt(int position) {
-        return position < words.size() ? CliError.invalidAt(position, words.get(position)) : CliError.incomplete();
+        return position < size ? CliError.invalidAt(position, word(position)) : CliError.incomplete();
     }
 
     /** Starts reading from the first word again. */
@@ -125,6 +163,6 @@ final class Tokens {
 
     /** Skips to the end: the rest was read by someone else. */
     void consumeAll() {
-        next = words.size();
+        next = size;
     }
 }
