@@ -1,7 +1,6 @@
 package org.dumbno.eos.sim;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.dumbno.rule.Family;
@@ -18,6 +17,7 @@ final class AccessList {
     /** Whether the counts shown are behind the hardware's (the switch reports {@code staleCounters}). */
     boolean staleCounters;
     private final NavigableMap<Long, LiveEntry> entries = new TreeMap<>();
+    private final MatchIndex index = new MatchIndex(entries);
 
     AccessList(String name, Family family) {
         this.name = name;
@@ -46,21 +46,23 @@ final class AccessList {
     }
 
     void put(LiveEntry entry) {
-        entries.put(entry.sequence, entry);
+        LiveEntry replaced = entries.put(entry.sequence, entry);
+        if (replaced != null) {
+            index.remove(replaced);
+        }
+        index.add(entry);
     }
 
     LiveEntry remove(long sequence) {
-        return entries.remove(sequence);
+        LiveEntry removed = entries.remove(sequence);
+        if (removed != null) {
+            index.remove(removed);
+        }
+        return removed;
     }
 
     /** The first entry, by sequence number, that matches; unprogrammed entries match nothing. */
     LiveEntry firstMatch(Flow flow) {
-        for (Map.Entry<Long, LiveEntry> candidate : entries.entrySet()) {
-            LiveEntry entry = candidate.getValue();
-            if (entry.programmed && entry.rule.matches(flow)) {
-                return entry;
-            }
-        }
-        return null;
+        return index.firstMatch(flow);
     }
 }

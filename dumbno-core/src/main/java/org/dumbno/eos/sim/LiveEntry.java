@@ -15,6 +15,8 @@ final class LiveEntry {
     /** Whether {@link #text} goes into JSON as it is, with nothing to escape. */
     final boolean plainText;
     boolean programmed;
+    /** The next entry of its list, by sequence number, that matches the same one flow ({@link MatchIndex}). */
+    LiveEntry sameFlow;
     long packets;
     long bytes;
     Instant lastChanged;

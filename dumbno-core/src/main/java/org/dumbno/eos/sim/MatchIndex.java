@@ -1,0 +1,138 @@
+package org.dumbno.eos.sim;
+
+import inet.ipaddr.IPAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.dumbno.rule.Endpoint;
+import org.dumbno.rule.Family;
+import org.dumbno.rule.Flow;
+import org.dumbno.rule.Protocol;
+import org.dumbno.rule.Rule;
+
+/**
+ * Finds the entry of one access list that decides a packet, without trying every entry: an entry
+ * that matches exactly one flow (one protocol, host to host, each port named where the protocol has
+ * ports, no flags) is found by that flow; the few others (the permits, any wider rule) are tried in
+ * sequence order, and the lower-numbered of the two candidates decides. Unprogrammed entries
+ * match nothing. Guarded by the switch's lock.
+ */
+final class MatchIndex {
+    /** Every entry of the list, by sequence number. */
+    private final NavigableMap<Long, LiveEntry> all;
+    /** Entries that match more than one flow, by sequence number. */
+    private final NavigableMap<Long, LiveEntry> general = new TreeMap<>();
+    /** Entries that match exactly one flow, by that flow: the lowest-numbered first, then the rest in order. */
+    private final Map<FlowKey, LiveEntry> exact = new HashMap<>();
+
+    /** What an entry matching exactly one flow, or a packet, is found by. */
+    private record FlowKey(Family family, int protocol, IPAddress src, int sport, IPAddress dst, int dport) {
+    }
+
+    /** An index of the entries {@code all} holds, kept up to date by {@link #add} and {@link #remove}. */
+    MatchIndex(NavigableMap<Long, LiveEntry> all) {
+        this.all = all;
+    }
+
+    void add(LiveEntry entry) {
+        FlowKey key = keyOf(entry.rule);
+        if (key == null) {
+            general.put(entry.sequence, entry);
+            return;
+        }
+        LiveEntry first = exact.get(key);
+        if (first == null || entry.sequence < first.sequence) {
+            entry.sameFlow = first;
+            exact.put(key, entry);
+            return;
+        }
+        LiveEntry before = first;
+        while (before.sameFlow != null && before.sameFlow.sequence < entry.sequence) {
+            before = before.sameFlow;
+        }
+        entry.sameFlow = before.sameFlow;
+        before.sameFlow = entry;
+    }
+
+    void remove(LiveEntry entry) {
+        FlowKey key = keyOf(entry.rule);
+        if (key == null) {
+            general.remove(entry.sequence, entry);
+            return;
+        }
+        LiveEntry first = exact.get(key);
+        if (first == entry) {
+            if (entry.sameFlow == null) {
+                exact.remove(key);
+            } else {
+                exact.put(key, entry.sameFlow);
+            }
+        } else {
+            for (LiveEntry before = first; before != null; before = before.sameFlow) {
+                if (before.sameFlow == entry) {
+                    before.sameFlow = entry.sameFlow;
+                    break;
+                }
+            }
+        }
+        entry.sameFlow = null;
+    }
+
+    /** The first programmed entry, by sequence number, that matches {@code flow}; null when none does. */
+    LiveEntry firstMatch(Flow flow) {
+        FlowKey key = keyOf(flow);
+        LiveEntry candidate = key == null ? null : exactMatch(key, flow);
+        for (LiveEntry entry : (key == null ? all : general).values()) {
+            if (candidate != null && entry.sequence > candidate.sequence) {
+                break;
+            }
+            if (entry.programmed && entry.rule.matches(flow)) {
+                return entry;
+            }
+        }
+        return candidate;
+    }
+
+    private LiveEntry exactMatch(FlowKey key, Flow flow) {
+        LiveEntry entry = exact.get(key);
+        while (entry != null && !(entry.programmed && entry.rule.matches(flow))) {
+            entry = entry.sameFlow;
+        }
+        return entry;
+    }
+
+    /** The one flow {@code rule} matches, or null when it matches more than one. */
+    private static FlowKey keyOf(Rule rule) {
+        Protocol protocol = rule.protocol();
+        Endpoint src = rule.src();
+        Endpoint dst = rule.dst();
+        if (protocol.isAny() || !rule.flags().isEmpty() || !src.isHost() || !dst.isHost()) {
+            return null;
+        }
+        boolean ports = protocol.hasPorts();
+        if (ports != (src.port() != 0) || ports != (dst.port() != 0)) {
+            return null;
+        }
+        return new FlowKey(rule.family(), protocol.number(), src.prefix().withoutPrefixLength(), src.port(),
+                dst.prefix().withoutPrefixLength(), dst.port());
+    }
+
+    /**
+     * What a packet of {@code flow} is found by: its ports only where its protocol has them, as
+     * {@link Rule#matches} reads them; null for an address with an IPv6 zone, which only a scan
+     * of every entry judges.
+     */
+    private static FlowKey keyOf(Flow flow) {
+        if (hasZone(flow.src()) || hasZone(flow.dst())) {
+            return null;
+        }
+        boolean ports = new Protocol(flow.protocol()).hasPorts();
+        return new FlowKey(flow.family(), flow.protocol(), flow.src(), ports ? flow.sport() : 0, flow.dst(),
+                ports ? flow.dport() : 0);
+    }
+
+    private static boolean hasZone(IPAddress address) {
+        return address.isIPv6() && address.toIPv6().hasZone();
+    }
+}
