@@ -30,6 +30,12 @@ record RpcRequest(JsonElement id, List<String> commands, Format format) {
 
     /** Reads a request body; a thrown {@link RpcError} is answered with {@link #idOf(String)}. */
     static RpcRequest parse(String body) throws RpcError {
+        RpcRequest usual = UsualRequest.read(body);
+        return usual != null ? usual : parseTree(body);
+    }
+
+    /** Reads a request body as a tree, whatever its shape; what {@link #parse} does for unusual calls. */
+    static RpcRequest parseTree(String body) throws RpcError {
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(body);
@@ -82,7 +88,7 @@ record RpcRequest(JsonElement id, List<String> commands, Format format) {
         return new RpcRequest(id, commands(cmds), format(format));
     }
 
-    private static void checkVersion(JsonElement version) throws RpcError {
+    static void checkVersion(JsonElement version) throws RpcError {
         if (version instanceof JsonPrimitive p
                 && (p.isNumber() && p.getAsDouble() >= 1 || "latest".equals(p.getAsString()))) {
             return;
@@ -111,7 +117,7 @@ record RpcRequest(JsonElement id, List<String> commands, Format format) {
         throw invalidParams("command (" + cmd + ") must be a string or {\"cmd\": ..., \"input\": ...}");
     }
 
-    private static Format format(JsonElement format) throws RpcError {
+    static Format format(JsonElement format) throws RpcError {
         if (format == null || format.isJsonNull()) {
             return Format.JSON;
         }
