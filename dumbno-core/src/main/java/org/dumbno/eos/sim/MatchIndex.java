@@ -16,7 +16,8 @@ import org.dumbno.rule.Rule;
  * that matches exactly one flow (one protocol, host to host, each port named where the protocol has
  * ports, no flags) is found by that flow; the few others (the permits, any wider rule) are tried in
  * sequence order, and the lower-numbered of the two candidates decides. Unprogrammed entries
- * match nothing. Guarded by the switch's lock.
+ * match nothing. The index is built when the first packet meets the list, and kept from then on:
+ * a list only ever written and read costs nothing more. Guarded by the switch's lock.
  */
 final class MatchIndex {
     /** Every entry of the list, by sequence number. */
@@ -25,17 +26,25 @@ final class MatchIndex {
     private final NavigableMap<Long, LiveEntry> general = new TreeMap<>();
     /** Entries that match exactly one flow, by that flow: the lowest-numbered first, then the rest in order. */
     private final Map<FlowKey, LiveEntry> exact = new HashMap<>();
+    /** Whether a packet has met the list: from then on every entry is in the index. */
+    private boolean built;
 
     /** What an entry matching exactly one flow, or a packet, is found by. */
     private record FlowKey(Family family, int protocol, IPAddress src, int sport, IPAddress dst, int dport) {
     }
 
-    /** An index of the entries {@code all} holds, kept up to date by {@link #add} and {@link #remove}. */
+    /** An index of the entries {@code all} holds, told of each change by {@link #add} and {@link #remove}. */
     MatchIndex(NavigableMap<Long, LiveEntry> all) {
         this.all = all;
     }
 
     void add(LiveEntry entry) {
+        if (built) {
+            index(entry);
+        }
+    }
+
+    private void index(LiveEntry entry) {
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
             general.put(entry.sequence, entry);
@@ -56,6 +65,9 @@ final class MatchIndex {
     }
 
     void remove(LiveEntry entry) {
+        if (!built) {
+            return;
+        }
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
             general.remove(entry.sequence, entry);
@@ -81,6 +93,10 @@ final class MatchIndex {
 
     /** The first programmed entry, by sequence number, that matches {@code flow}; null when none does. */
     LiveEntry firstMatch(Flow flow) {
+        if (!built) {
+            built = true;
+            all.values().forEach(this::index);
+        }
         FlowKey key = keyOf(flow);
         LiveEntry candidate = key == null ? null : exactMatch(key, flow);
         for (LiveEntry entry : (key == null ? all : general).values()) {
