@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class CommandApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
+    private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] RESULT_TAIL = "]}".getBytes(StandardCharsets.UTF_8);
     private static final String BAD_CREDENTIALS = "Unable to authenticate user: Bad username/password combination";
 
@@ -89,7 +90,7 @@ final class CommandApiHandler implements HttpHandler {
         List<byte[]> bodies = new ArrayList<>(results.size());
         int length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
         for (String result : results) {
-            byte[] body = result.getBytes(StandardCharsets.UTF_8);
+            byte[] body = result.equals("{}") ? EMPTY_RESULT : result.getBytes(StandardCharsets.UTF_8);
             bodies.add(body);
             length = Math.addExact(length, body.length);
         }

@@ -15,6 +15,19 @@ interface Result {
     /** The result as JSON text, exactly as {@link #tree()} prints. */
     String text();
 
+    /** {@code {}}, what a configuration command gives in JSON. */
+    Result EMPTY = new Result() {
+        @Override
+        public JsonObject tree() {
+            return new JsonObject();
+        }
+
+        @Override
+        public String text() {
+            return "{}";
+        }
+    };
+
     /** A result that is a small object built anyway. */
     static Result of(JsonObject tree) {
         return new Result() {

@@ -65,10 +65,11 @@ final class Session {
     }
 
     private Result empty() {
-        JsonObject result = new JsonObject();
-        if (format == Format.TEXT) {
-            result.addProperty("output", "");
+        if (format == Format.JSON) {
+            return Result.EMPTY;
         }
+        JsonObject result = new JsonObject();
+        result.addProperty("output", "");
         return Result.of(result);
     }
 
