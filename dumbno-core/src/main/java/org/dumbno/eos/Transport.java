@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,17 +53,17 @@ public interface Transport extends Closeable {
 
     /**
      * Runs {@code commands} as {@link #runCmds(List, Format)} does and gives each result as its JSON
-     * text, for a server that copies the results into its reply. A transport that can write a large
-     * result without building its tree (the simulated switch) overrides this; the default prints the
-     * objects {@link #runCmds(List, Format)} gives. Failures are those of that method.
+     * text in UTF-8, for a server that copies the results into its reply. A transport that can write
+     * a large result without building its tree (the simulated switch) overrides this; the default
+     * prints the objects {@link #runCmds(List, Format)} gives. Failures are those of that method.
      *
      * @return one JSON object's text per command
      */
-    default List<String> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
+    default List<byte[]> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
         List<JsonObject> results = runCmds(commands, format);
-        List<String> texts = new ArrayList<>(results.size());
+        List<byte[]> texts = new ArrayList<>(results.size());
         for (JsonObject result : results) {
-            texts.add(result.toString());
+            texts.add(result.toString().getBytes(StandardCharsets.UTF_8));
         }
         return texts;
     }

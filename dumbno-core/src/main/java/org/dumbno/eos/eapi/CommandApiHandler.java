@@ -5,11 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class CommandApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
-    private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
+    /** Bytes of a reply gathered before a write to the socket. */
+    private static final int REPLY_BUFFER = 1 << 16;
     private static final byte[] RESULT_TAIL = "]}".getBytes(StandardCharsets.UTF_8);
     private static final String BAD_CREDENTIALS = "Unable to authenticate user: Bad username/password combination";
 
@@ -67,7 +68,7 @@ final class CommandApiHandler implements HttpHandler {
             return;
         }
         try {
-            List<String> results = backend.runCmdsAsJson(request.commands(), request.format());
+            List<byte[]> results = backend.runCmdsAsJson(request.commands(), request.format());
             success(exchange, request.id(), results);
         } catch (CommandFailedException e) {
             json(exchange, failure(request, e));
@@ -82,31 +83,27 @@ final class CommandApiHandler implements HttpHandler {
 
     /**
      * Sends {@code {"jsonrpc": "2.0", "id": ID, "result": [...]}}, printed as the same tree would be,
-     * with the results copied in as the backend wrote them, in one write: the JDK server does not
-     * buffer the body, so each write would be a write to the socket.
+     * with the results copied in as the backend wrote them. The JDK server does not buffer a body,
+     * so small pieces are gathered before they reach the socket; a large result goes as it is.
      */
-    private static void success(HttpExchange exchange, JsonElement id, List<String> results) throws IOException {
+    private static void success(HttpExchange exchange, JsonElement id, List<byte[]> results) throws IOException {
         byte[] head = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":[").getBytes(StandardCharsets.UTF_8);
-        List<byte[]> bodies = new ArrayList<>(results.size());
-        int length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
-        for (String result : results) {
-            byte[] body = result.equals("{}") ? EMPTY_RESULT : result.getBytes(StandardCharsets.UTF_8);
-            bodies.add(body);
-            length = Math.addExact(length, body.length);
+        long length = head.length + RESULT_TAIL.length + Math.max(results.size() - 1, 0);
+        for (byte[] result : results) {
+            length += result.length;
         }
-        byte[] reply = new byte[length];
-        System.arraycopy(head, 0, reply, 0, head.length);
-        int at = head.length;
-        for (int i = 0; i < bodies.size(); i++) {
-            if (i > 0) {
-                reply[at++] = ',';
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, length);
+        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), REPLY_BUFFER)) {
+            out.write(head);
+            for (int i = 0; i < results.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(results.get(i));
             }
-            byte[] body = bodies.get(i);
-            System.arraycopy(body, 0, reply, at, body.length);
-            at += body.length;
+            out.write(RESULT_TAIL);
         }
-        System.arraycopy(RESULT_TAIL, 0, reply, at, RESULT_TAIL.length);
-        send(exchange, 200, "application/json", reply);
     }
 
     private static JsonObject failure(RpcRequest request, CommandFailedException e) {

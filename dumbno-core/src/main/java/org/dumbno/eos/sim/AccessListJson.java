@@ -2,7 +2,6 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,89 +36,65 @@ final class AccessListJson {
             }
 
             @Override
-            public String text() {
-                return AccessListJson.text(lists, state, withEntries);
+            public byte[] json() {
+                return AccessListJson.json(lists, state, withEntries);
             }
         };
     }
 
     /**
      * Prints what {@link #render(Collection, SwitchState, boolean)} builds, as that tree prints, straight
-     * from the lists; strings that need escaping are escaped by Gson as the tree's are.
+     * from the lists into UTF-8.
      */
-    private static String text(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
+    private static byte[] json(Collection<AccessList> lists, SwitchState state, boolean withEntries) {
         int size = 64;
         for (AccessList acl : lists) {
-            size += 256 + (withEntries ? acl.entries().size() * ENTRY_CHARS : 0);
+            size += 256 + (withEntries ? acl.entries().size() * ENTRY_BYTES : 0);
         }
-        StringBuilder out = new StringBuilder(size).append("{\"aclList\":[");
+        JsonBuffer out = new JsonBuffer(size).ascii("{\"aclList\":[");
         String comma = "";
         for (AccessList acl : lists) {
-            out.append(comma).append("{\"name\":");
-            string(out, acl.name, isPlain(acl.name));
-            out.append(",\"type\":\"").append(type(acl))
-                    .append("\",\"countersEnabled\":").append(acl.countersPerEntry)
-                    .append(",\"staleCounters\":").append(acl.staleCounters)
-                    .append(",\"countersIncomplete\":false,\"readOnly\":false,\"dynamic\":false,\"chipBased\":false")
-                    .append(",\"configuredIngressIntfs\":[");
+            out.ascii(comma).ascii("{\"name\":").string(acl.name, JsonBuffer.isPlain(acl.name))
+                    .ascii(",\"type\":\"").ascii(type(acl))
+                    .ascii("\",\"countersEnabled\":").bool(acl.countersPerEntry)
+                    .ascii(",\"staleCounters\":").bool(acl.staleCounters)
+                    .ascii(",\"countersIncomplete\":false,\"readOnly\":false,\"dynamic\":false,\"chipBased\":false")
+                    .ascii(",\"configuredIngressIntfs\":[");
             String nameComma = "";
             for (String name : boundTo(acl, state)) {
-                out.append(nameComma).append("{\"name\":");
-                string(out, name, isPlain(name));
-                out.append('}');
+                out.ascii(nameComma).ascii("{\"name\":").string(name, JsonBuffer.isPlain(name)).ascii("}");
                 nameComma = ",";
             }
-            out.append("],\"configuredEgressIntfs\":[]");
+            out.ascii("],\"configuredEgressIntfs\":[]");
             if (withEntries) {
-                out.append(",\"sequence\":[");
-                sequenceText(acl, out);
-                out.append(']');
+                out.ascii(",\"sequence\":[");
+                sequence(acl, out);
+                out.ascii("]");
             }
-            out.append('}');
+            out.ascii("}");
             comma = ",";
         }
-        return out.append("]}").toString();
+        return out.ascii("]}").toBytes();
     }
 
-    /** The characters one entry takes, about: enough that a list's text is seldom copied to grow. */
-    private static final int ENTRY_CHARS = 160;
+    /** The bytes one entry takes, about: enough that a list's text is seldom copied to grow. */
+    private static final int ENTRY_BYTES = 150;
 
-    private static void sequenceText(AccessList acl, StringBuilder out) {
+    private static void sequence(AccessList acl, JsonBuffer out) {
         String comma = "{\"sequenceNumber\":";
         for (LiveEntry entry : acl.entries()) {
-            out.append(comma).append(entry.sequence).append(",\"text\":");
-            string(out, entry.text(), entry.plainText);
-            out.append(",\"counterData\":{");
+            out.ascii(comma).number(entry.sequence).ascii(",\"text\":").string(entry.text(), entry.plainText)
+                    .ascii(",\"counterData\":{");
             if (entry.packets != 0 && acl.countersPerEntry) {
-                out.append("\"packetCount\":").append(entry.packets).append(',');
+                out.ascii("\"packetCount\":").number(entry.packets).ascii(",");
             }
-            out.append("\"byteCount\":").append(entry.bytes);
+            out.ascii("\"byteCount\":").number(entry.bytes);
             if (entry.lastChanged != null) {
-                out.append(",\"lastChangedTime\":").append(Double.toString(entry.lastChanged.toEpochMilli() / 1000.0));
+                out.ascii(",\"lastChangedTime\":").ascii(Double.toString(entry.lastChanged.toEpochMilli() / 1000.0));
             }
-            out.append("}}");
+            out.ascii("}}");
             comma = ",{\"sequenceNumber\":";
         }
-    }
-
-    /** Appends {@code value} as a JSON string: as it is when {@code plain}, else escaped by Gson. */
-    private static void string(StringBuilder out, String value, boolean plain) {
-        if (plain) {
-            out.append('"').append(value).append('"');
-        } else {
-            out.append(new JsonPrimitive(value));
-        }
-    }
-
-    /** Whether {@code value} is printable ASCII without a quote or a backslash: a JSON string as it is. */
-    static boolean isPlain(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String type(AccessList acl) {

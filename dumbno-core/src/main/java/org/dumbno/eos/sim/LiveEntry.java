@@ -36,7 +36,7 @@ final class LiveEntry {
         this.rule = rule;
         this.ordinal = ordinal;
         this.text = text;
-        this.plainText = AccessListJson.isPlain(text);
+        this.plainText = JsonBuffer.isPlain(text);
     }
 
     String text() {

@@ -71,10 +71,10 @@ public final class SimulatedSwitch implements Transport {
         return call(commands, format, Taken.TREES);
     }
 
-    /** Writes each result as text while the lock is held: a large show builds no tree. */
+    /** Writes each result as JSON while the lock is held: a large show builds no tree. */
     @Override
-    public List<String> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
-        return call(commands, format, Taken.TEXTS);
+    public List<byte[]> runCmdsAsJson(List<String> commands, Format format) throws SwitchException {
+        return call(commands, format, Taken.JSON);
     }
 
     private <T> List<T> call(List<String> commands, Format format, Taken<T> taken) throws SwitchException {

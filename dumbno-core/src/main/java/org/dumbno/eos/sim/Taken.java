@@ -2,6 +2,7 @@ package org.dumbno.eos.sim;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The form a call's results are given back in: JSON objects, or their JSON text written straight
@@ -24,16 +25,16 @@ interface Taken<T> {
         }
     };
 
-    /** Results as JSON text, printed as {@link JsonObject#toString()} prints the tree. */
-    Taken<String> TEXTS = new Taken<>() {
+    /** Results as JSON text in UTF-8, printed as {@link JsonObject#toString()} prints the tree. */
+    Taken<byte[]> JSON = new Taken<>() {
         @Override
-        public String take(Result result) {
-            return result.text();
+        public byte[] take(Result result) {
+            return result.json();
         }
 
         @Override
-        public JsonObject tree(String taken) {
-            return JsonParser.parseString(taken).getAsJsonObject();
+        public JsonObject tree(byte[] taken) {
+            return JsonParser.parseString(new String(taken, StandardCharsets.UTF_8)).getAsJsonObject();
         }
     };
 
