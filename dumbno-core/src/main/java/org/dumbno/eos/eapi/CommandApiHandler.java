@@ -94,7 +94,8 @@ final class CommandApiHandler implements HttpHandler {
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, length);
-        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), REPLY_BUFFER)) {
+        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(),
+                (int) Math.min(length, REPLY_BUFFER))) {
             out.write(head);
             for (int i = 0; i < results.size(); i++) {
                 if (i > 0) {

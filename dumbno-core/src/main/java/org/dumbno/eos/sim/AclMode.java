@@ -21,12 +21,12 @@ final class AclMode {
 
     private final SwitchState state;
     private final AccessList acl;
-    private final Map<String, Rule> parsed;
+    private final Map<String, Line> parsed;
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
     private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
     /** {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it configures. */
-    AclMode(SwitchState state, AccessList acl, Map<String, Rule> parsed) {
+    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed) {
         this.state = state;
         this.acl = acl;
         this.parsed = parsed;
@@ -79,7 +79,8 @@ final class AclMode {
 
     private void add(Tokens tokens, long sequence) throws CliError {
         SimulatedEntry.Action action = action(tokens);
-        Rule rule = rule(tokens);
+        Line line = rule(tokens);
+        Rule rule = line.rule;
         if (sequence > AccessList.MAX_SEQUENCE) {
             throw CliError.invalid("Sequence number out of range");
         }
@@ -94,7 +95,7 @@ final class AclMode {
         if (taken != null) {
             state.release(taken);
         }
-        state.addEntry(acl, sequence, action, rule);
+        state.addEntry(acl, sequence, action, rule, line.text(action));
     }
 
     /** Ends the group change: the lines taken out and not written back free their places. */
@@ -105,7 +106,7 @@ final class AclMode {
 
     private void removeMatching(Tokens tokens) throws CliError {
         SimulatedEntry.Action action = action(tokens);
-        Rule rule = rule(tokens);
+        Rule rule = rule(tokens).rule;
         for (LiveEntry entry : acl.entries()) {
             if (entry.action == action && entry.rule.equals(rule)) {
                 state.removeEntry(acl, entry.sequence);
@@ -125,16 +126,16 @@ final class AclMode {
     }
 
     /** The rest of the command as a rule of this list's family, or the CLI's error at the bad token. */
-    private Rule rule(Tokens tokens) throws CliError {
+    private Line rule(Tokens tokens) throws CliError {
         int offset = tokens.position();
         if (tokens.atEnd()) {
             throw CliError.incomplete();
         }
         String text = tokens.rest();
         try {
-            Rule rule = parsed.computeIfAbsent(text, key -> Rule.parse(acl.family, text));
+            Line line = parsed.computeIfAbsent(text, key -> new Line(Rule.parse(acl.family, text)));
             tokens.consumeAll();
-            return rule;
+            return line;
         } catch (InvalidRequestException e) {
             throw errorAt(tokens, offset, text, e.getMessage());
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.dumbno.acl.AclKey;
 import org.dumbno.eos.Transport.Format;
 import org.dumbno.rule.Family;
-import org.dumbno.rule.Rule;
 
 /**
  * One eAPI call's CLI session: it starts in unprivileged exec mode and walks the EOS modes
@@ -29,7 +28,7 @@ final class Session {
     private AclMode aclMode;
     private List<Port> interfaces = List.of();
     /** Rules read in this call, by family and text: a line written to several lists is read once. */
-    private final Map<Family, Map<String, Rule>> rules = new EnumMap<>(Family.class);
+    private final Map<Family, Map<String, Line>> rules = new EnumMap<>(Family.class);
 
     Session(SwitchState state, Format format) {
         this.state = state;

@@ -26,8 +26,6 @@ final class SwitchState {
     private final List<Port> egress = new ArrayList<>();
     private final Map<Family, Map<String, AccessList>> acls = new EnumMap<>(Family.class);
     private long ordinals;
-    /** The entry added last, whose text the next may share. */
-    private LiveEntry lastAdded;
     /** Whether {@code hardware access-list update default-result permit} is configured. */
     boolean defaultResultPermit;
     /** Whether the platform has that setting at all. */
@@ -127,17 +125,13 @@ final class SwitchState {
     }
 
     /**
-     * Adds an entry; the caller checked the number is free. A rule written to several lists in a
-     * row (one rule read once per call) shares its shown text.
+     * Adds an entry; the caller checked the number is free. {@code text} is the line as EOS shows
+     * it, shared by the entries one call writes for one rule.
      */
-    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule) {
-        LiveEntry previous = lastAdded;
-        LiveEntry entry = previous != null && previous.rule == rule && previous.action == action
-                ? new LiveEntry(sequence, action, rule, ordinals++, previous.text())
-                : new LiveEntry(sequence, action, rule, ordinals++);
+    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, String text) {
+        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++, text);
         acl.put(entry);
         tcam.add(entry);
-        lastAdded = entry;
     }
 
     /** Takes a line out of the configuration; its place in the hardware table stays until {@link #release}. */
