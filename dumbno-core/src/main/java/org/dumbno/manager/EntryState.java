@@ -1,6 +1,7 @@
 package org.dumbno.manager;
 
 import java.time.Instant;
+import java.util.OptionalDouble;
 import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
@@ -30,8 +31,12 @@ final class EntryState {
     ShuntTable.Tally lifetime;
     /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
     boolean judgementSkipped;
-    /** Its counts at its first sighting and at the last sweeps, for the packets per second it matches. */
-    final PacketRate rate;
+    /**
+     * Its counts at its first sighting and at the last sweeps, for the packets per second it
+     * matches; null until a sweep samples it or its counts are forgotten. A burst writes thousands
+     * of lines with no count yet, so none of them holds one before it is needed.
+     */
+    private PacketRate rate;
 
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;
@@ -41,7 +46,34 @@ final class EntryState {
         this.packets = packets;
         this.addedAt = addedAt;
         this.lastChange = addedAt;
-        this.rate = new PacketRate(packets, addedAt);
+        this.rate = packets == 0 ? null : new PacketRate(packets, addedAt);
+    }
+
+    private PacketRate rate() {
+        if (rate == null) {
+            rate = new PacketRate(0, addedAt);
+        }
+        return rate;
+    }
+
+    /** Takes the current {@link #packets} as the count a sweep read at {@code now}. */
+    void sampleRate(Instant now) {
+        rate().sample(packets, now);
+    }
+
+    /** Its list's counts cannot be trusted: the rate's window starts again. */
+    void forgetRate() {
+        rate().forget();
+    }
+
+    /** Packets per second over the last sweep; empty before two counts. */
+    OptionalDouble lastSweepRate() {
+        return rate == null ? OptionalDouble.empty() : rate.lastSweep();
+    }
+
+    /** Packets per second over the recent sweeps; empty before two counts. */
+    OptionalDouble recentRate() {
+        return rate == null ? OptionalDouble.empty() : rate.recent();
     }
 
     /** The rule as logged: dumbno's text when the line was understood, else the switch's. */
