@@ -174,9 +174,8 @@ final class BatchWriter {
             int max = engine.settings().maxRules();
             int active = table.activeCount() + fresh - evictions.count();
             boolean full = !placement.known() && max > 0 && active >= max;
-            String atCapacity = "at capacity (" + active + " active shunts)";
             if (full && engine.settings().whenFull() == WhenFull.REFUSE) {
-                refuse(pending, atCapacity, deferred);
+                refuse(pending, atCapacity(active), deferred);
                 continue;
             }
             if (freshNumber) {
@@ -196,7 +195,7 @@ final class BatchWriter {
                 if (freshNumber) {
                     numbers.release(sequence);
                 }
-                refuse(pending, atCapacity, deferred);
+                refuse(pending, atCapacity(active), deferred);
                 continue;
             }
             if (freshNumber) {
@@ -211,6 +210,10 @@ final class BatchWriter {
         return plan;
     }
 
+    private static String atCapacity(int active) {
+        return "at capacity (" + active + " active shunts)";
+    }
+
     /**
      * Records what was applied ({@code applied} null: everything) and settles each rule; the
      * refused one is answered, the rest requeued.
@@ -222,10 +225,9 @@ final class BatchWriter {
         java.time.Instant now = engine.now();
         for (Planned p : plan) {
             boolean all = true;
-            String stored = p.writes().isEmpty() ? null : "deny " + p.pending().rule.canonicalText();
             for (EntryWrite write : p.writes()) {
                 if (applied == null || applied.contains(write)) {
-                    table.added(write.acl(), write.sequence(), write.rule(), stored, now);
+                    table.added(write.acl(), write.sequence(), write.rule(), now);
                 } else {
                     all = false;
                 }

@@ -7,9 +7,16 @@ import org.dumbno.rule.Rule;
 
 /** What the engine knows of one managed line of one access list. Guarded by the engine's lock. */
 final class EntryState {
+    private static final String DENY = "deny ";
+
     final AclKey acl;
     final long sequence;
-    String text;
+    /**
+     * Its text as the switch shows it; null for a line dumbno wrote and has not read back yet,
+     * which is {@code deny} and its rule's canonical text (kept once, in the rule, however many
+     * lists and switches hold it).
+     */
+    private String text;
     final Rule rule;
     final Instant addedAt;
     long packets;
@@ -38,6 +45,7 @@ final class EntryState {
      */
     private PacketRate rate;
 
+    /** A line; {@code text} null for a deny of {@code rule} as dumbno writes it. */
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;
         this.sequence = sequence;
@@ -74,6 +82,31 @@ final class EntryState {
     /** Packets per second over the recent sweeps; empty before two counts. */
     OptionalDouble recentRate() {
         return rate == null ? OptionalDouble.empty() : rate.recent();
+    }
+
+    /** Its text as the switch shows it. */
+    String text() {
+        return text != null ? text : "deny " + rule.canonicalText();
+    }
+
+    /** Whether its text is {@code other}, without building it. */
+    boolean hasText(String other) {
+        if (text != null) {
+            return text.equals(other);
+        }
+        String canonical = rule.canonicalText();
+        return other.length() == DENY.length() + canonical.length() && other.startsWith(DENY)
+                && other.regionMatches(DENY.length(), canonical, 0, canonical.length());
+    }
+
+    /** Whether it is a deny line. */
+    boolean isDeny() {
+        return text == null || text.startsWith(DENY);
+    }
+
+    /** Takes the text a read showed. */
+    void readAs(String shown) {
+        text = shown;
     }
 
     /** The rule as logged: dumbno's text when the line was understood, else the switch's. */

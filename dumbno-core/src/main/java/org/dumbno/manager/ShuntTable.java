@@ -167,9 +167,9 @@ final class ShuntTable {
         return entry != null && write.rule().equals(entry.rule);
     }
 
-    /** Records a line the engine wrote; {@code stored} is its text as the switch will show it. */
-    void added(AclKey acl, long sequence, Rule rule, String stored, Instant now) {
-        EntryState entry = new EntryState(acl, sequence, stored, rule, 0, now);
+    /** Records a deny line of {@code rule} the engine wrote. */
+    void added(AclKey acl, long sequence, Rule rule, Instant now) {
+        EntryState entry = new EntryState(acl, sequence, null, rule, 0, now);
         EntryState[] row = lines.get(sequence);
         for (int i = 0; row != null && i < row.length; i++) {
             EntryState sibling = row[i];
@@ -352,7 +352,7 @@ final class ShuntTable {
                     entry = new EntryState(acl, line.sequence(), line.text(), line.rule(), line.packetCount(), now);
                     put(entry);
                 } else {
-                    entry.text = line.text();
+                    entry.readAs(line.text());
                 }
                 entry.seenInRead = generation;
                 entry.evicting = false;
@@ -412,9 +412,8 @@ final class ShuntTable {
      * rule as the same kind of line (the switch may word it otherwise than dumbno wrote it).
      */
     private static boolean sameLine(EntryState entry, AclEntry line) {
-        return entry.text.equals(line.text())
-                || entry.rule != null && entry.rule.equals(line.rule())
-                        && line.isDeny() == entry.text.startsWith("deny ");
+        return entry.hasText(line.text())
+                || entry.rule != null && entry.rule.equals(line.rule()) && line.isDeny() == entry.isDeny();
     }
 
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */
@@ -486,7 +485,7 @@ final class ShuntTable {
             changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
         }
         EntryState first = lines.get(0);
-        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now),
+        return new ActiveShunt(first.rule, first.text(), sequence, counts, added, Duration.between(changed, now),
                 rates);
     }
 
