@@ -33,6 +33,11 @@ final class Ports {
         return STORED_NAMES.getOrDefault(port, Integer.toString(port));
     }
 
+    /** Whether EOS writes {@code port} back by name. */
+    static boolean hasName(int port) {
+        return STORED_NAMES.containsKey(port);
+    }
+
     /** The port for a decimal number 1-65535 or a name, or -1 when the word is neither. */
     static int parse(String word) {
         Integer named = NUMBERS.get(word.toLowerCase(Locale.ROOT));
