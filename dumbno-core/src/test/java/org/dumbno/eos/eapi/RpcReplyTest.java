@@ -31,6 +31,21 @@ class RpcReplyTest {
     }
 
     @Test
+    void escapesWhatAJsonStringCannotHoldAsItIs() {
+        List<String> odd = List.of("a \"quoted\" \\ path", "tab\there\nnew line\r", "\u0001\u001f", "x\u2028y\u2029z",
+                "caf\u00e9 \u2603");
+        JsonObject call = json(RpcReply.request("dumbno-\"8\"", odd, Format.JSON));
+
+        List<String> read = call.getAsJsonObject("params").getAsJsonArray("cmds").asList().stream()
+                .map(element -> element.getAsString()).toList();
+        assertEquals(odd, read);
+        assertEquals("dumbno-\"8\"", call.get("id").getAsString());
+        String text = RpcReply.request("1", odd, Format.JSON);
+        assertEquals(-1, text.indexOf('\u2028'), "a JavaScript line separator goes escaped");
+        assertEquals(-1, text.indexOf('\u0001'), "a control character goes escaped");
+    }
+
+    @Test
     void readsTheFailedIndexFromTheMessage() {
         CommandFailedException e = failure("{\"code\": 1002, \"message\": \"CLI command 2 of 4 'configure' failed: "
                 + "invalid command\", \"data\": [{\"a\": 1}, {\"errors\": [\"nope\", \"never\"]}]}");
