@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.EntryWrite;
-import org.dumbno.rule.Rule;
 
 /**
  * Reads the JSON of {@code show ip|ipv6 access-lists NAME} into entries, from a parsed result or
