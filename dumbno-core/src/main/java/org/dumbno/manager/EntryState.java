@@ -31,7 +31,8 @@ final class EntryState {
      * lost): should the next read find it gone, it went as {@link RemovalReason#EVICTED}.
      */
     boolean evicting;
-    long seenInRead;
+    /** The generation of the last read that showed it (an int, so that the state fits 88 bytes). */
+    int seenInRead;
     /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
     Instant deadline;
     /** Set when it was its number's last line: what all the number's lines matched. */

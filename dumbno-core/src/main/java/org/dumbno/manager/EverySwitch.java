@@ -349,9 +349,31 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         private synchronized ShuntOutcome combined() {
-            Rule rule = null;
+            ShuntOutcome agreed = allOk();
+            return agreed != null ? agreed : failed();
+        }
+
+        /** The reply when every switch answered and none refused, else null. */
+        private ShuntOutcome allOk() {
             ShuntOutcome first = null;
             ShuntOutcome changed = null;
+            for (int i = 0; i < outcomes.length; i++) {
+                ShuntOutcome outcome = outcomes[i];
+                if (away[i] || !outcome.ok()) {
+                    return null;
+                }
+                first = first == null ? outcome : first;
+                boolean changes = outcome.status() == ShuntOutcome.Status.INSTALLED
+                        || outcome.status() == ShuntOutcome.Status.REMOVED;
+                changed = changed == null && changes ? outcome : changed;
+            }
+            return changed != null ? changed : first;
+        }
+
+        /** The refusal naming each switch that refused or is away, with its reason. */
+        private ShuntOutcome failed() {
+            Rule rule = null;
+            boolean anyOk = false;
             Map<String, List<String>> failures = new LinkedHashMap<>();
             boolean anyAway = false;
             for (int i = 0; i < outcomes.length; i++) {
@@ -363,16 +385,10 @@ public final class EverySwitch implements Shunter, Closeable {
                 } else if (!outcome.ok()) {
                     failures.computeIfAbsent(outcome.reason(), r -> new ArrayList<>()).add(members.get(i).name());
                 } else {
-                    first = first == null ? outcome : first;
-                    boolean changes = outcome.status() == ShuntOutcome.Status.INSTALLED
-                            || outcome.status() == ShuntOutcome.Status.REMOVED;
-                    changed = changed == null && changes ? outcome : changed;
+                    anyOk = true;
                 }
             }
-            if (failures.isEmpty()) {
-                return changed != null ? changed : first;
-            }
-            if (!anyAway && failures.size() == 1 && first == null) {
+            if (!anyAway && failures.size() == 1 && !anyOk) {
                 return ShuntOutcome.refused(rule, failures.keySet().iterator().next());
             }
             List<String> parts = new ArrayList<>();

@@ -46,7 +46,8 @@ final class ShuntTable {
     private final Map<Long, Tally> departed = new HashMap<>();
     /** Numbers in the range with a line that is not a deny in some list, as last read: never dumbno's. */
     private Set<Long> foreign = new HashSet<>();
-    private long readGeneration;
+    /** Counts full reads, skipping 0 (a line never read) when it wraps. */
+    private int readGeneration;
 
     ShuntTable(List<AclKey> acls, SequenceNumbers allocator) {
         this.acls = List.copyOf(acls);
@@ -326,7 +327,8 @@ final class ShuntTable {
      */
     Reconciled reconcile(Map<AclKey, List<AclEntry>> read, LayoutReport layout, Instant now, boolean sweep,
             Duration hardTimeout, List<EntryState> expired) {
-        long generation = ++readGeneration;
+        readGeneration = readGeneration == -1 ? 1 : readGeneration + 1;
+        int generation = readGeneration;
         Set<Long> notDenies = new HashSet<>();
         Map<AclKey, Integer> skipped = new LinkedHashMap<>();
         for (int index = 0; index < acls.size(); index++) {
@@ -436,7 +438,7 @@ final class ShuntTable {
     }
 
     /** The lines not seen in the read of {@code generation}, dropped, in list order. */
-    private List<EntryState> dropUnseen(long generation) {
+    private List<EntryState> dropUnseen(int generation) {
         List<EntryState> gone = new ArrayList<>();
         for (int index = 0; index < acls.size(); index++) {
             for (EntryState[] row : lines.values()) {

@@ -12,6 +12,9 @@ final class Ports {
             Map.entry(68, "bootpc"), Map.entry(80, "www"), Map.entry(123, "ntp"),
             Map.entry(161, "snmp"), Map.entry(179, "bgp"), Map.entry(443, "https"));
 
+    /** The highest port in {@link #STORED_NAMES}: above it, no port has a name (most ports of a burst). */
+    private static final int HIGHEST_NAMED = STORED_NAMES.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+
     /** Every name read back: the stored names and other unambiguous EOS port names. */
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
             Map.entry("ftp-data", 20), Map.entry("ftp", 21), Map.entry("ssh", 22),
@@ -35,7 +38,7 @@ final class Ports {
 
     /** Whether EOS writes {@code port} back by name. */
     static boolean hasName(int port) {
-        return STORED_NAMES.containsKey(port);
+        return port <= HIGHEST_NAMED && STORED_NAMES.containsKey(port);
     }
 
     /** The port for a decimal number 1-65535 or a name, or -1 when the word is neither. */
