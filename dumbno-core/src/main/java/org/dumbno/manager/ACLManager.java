@@ -384,7 +384,9 @@ public final class ACLManager implements Shunter, Closeable {
 
         /**
          * The executor for switch calls, retries and the purge loop; not shut down by the
-         * manager. By default the manager runs its own daemon threads and shuts them down.
+         * manager. By default the manager runs its own three daemon threads (the write lane, the
+         * confirming reads beside it, and the purge loop) and shuts them down. With fewer threads
+         * the confirming reads wait for a free one.
          */
         public Builder scheduler(ScheduledExecutorService value) {
             this.scheduler = value;
@@ -419,7 +421,7 @@ public final class ACLManager implements Shunter, Closeable {
                     checkLayout, repairLayout, allocation, whenFull);
             boolean owned = scheduler == null;
             ScheduledExecutorService executor = owned
-                    ? Executors.newScheduledThreadPool(2, DaemonThreads.named("dumbno-manager")) : scheduler;
+                    ? Executors.newScheduledThreadPool(3, DaemonThreads.named("dumbno-manager")) : scheduler;
             return new ACLManager(new Engine(settings, executor, listeners), owned);
         }
     }

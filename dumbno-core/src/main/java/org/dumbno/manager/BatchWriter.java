@@ -1,6 +1,8 @@
 package org.dumbno.manager;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +65,10 @@ final class BatchWriter {
             List<PendingRule> batch = queue.take(engine.settings().batchLimit());
             Set<Rule> asked = confirmations.rules();
             batch.forEach(pending -> asked.add(pending.rule));
-            evictions = new Evictions(table, engine.now(), engine.settings().purgeInterval(),
-                    rule -> asked.contains(rule) || queue.contains(rule));
+            Instant now = engine.now();
+            Duration interval = engine.settings().purgeInterval();
+            evictions = new Evictions(table, now, interval, rule -> asked.contains(rule) || queue.contains(rule)
+                    || confirmations.askedAfter(rule, now.minus(interval)));
             plan = plan(batch, evictions, deferred);
             inFlight = plan.stream().map(Planned::pending).toList();
         }

@@ -3,22 +3,82 @@ package org.dumbno.manager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dumbno.rule.Rule;
 
 /**
  * Repeated requests for rules the engine believes on the switch, waiting for a read to confirm
- * them: at most one confirming read is in flight, and requests that arrive meanwhile join it.
- * Not thread-safe: the engine guards it.
+ * them, in two stages. First a plain read beside the writes ({@link ConfirmingReads}): at most one
+ * is in flight, and requests that arrive meanwhile join it. What that read cannot settle (the rule
+ * missing from a list, a list not whole or not read) goes to the write lane, whose read brings the
+ * table up to date and writes the rule again where it is missing: again one read in flight at
+ * most, joined by what arrives meanwhile. Not thread-safe: the engine guards it.
  */
 final class Confirmations {
+    /** Waiting for the next read beside the writes. */
+    private List<Confirmation> fresh = new ArrayList<>();
+    /** In the read beside the writes now in flight; null when none is. */
+    private List<Confirmation> freshInFlight;
+    /** Waiting for the write lane's next read. */
     private List<Confirmation> waiting = new ArrayList<>();
+    /** In the write lane's read now in flight; null when none is. */
     private List<Confirmation> inFlight;
+    /** When each rule was last asked for again, oldest first. */
+    private final LinkedHashMap<Rule, Instant> asked = new LinkedHashMap<>();
 
-    /** Adds a request: to the read in flight if there is one, else to the next. */
+    /** Adds a request: to the read beside the writes in flight if there is one, else to the next. */
     void add(Rule rule, PendingRule.Waiter waiter) {
-        (inFlight != null ? inFlight : waiting).add(new Confirmation(rule, waiter, false));
+        (freshInFlight != null ? freshInFlight : fresh).add(new Confirmation(rule, waiter, false));
+        asked.remove(rule);
+        asked.put(rule, waiter.since());
+    }
+
+    /**
+     * Whether {@code rule} was asked for again after {@code since}: its flow still reaches a
+     * sensor, so it is no shunt to evict. Forgets what was asked until {@code since}.
+     */
+    boolean askedAfter(Rule rule, Instant since) {
+        Iterator<Map.Entry<Rule, Instant>> oldest = asked.entrySet().iterator();
+        while (oldest.hasNext() && !oldest.next().getValue().isAfter(since)) {
+            oldest.remove();
+        }
+        return asked.containsKey(rule);
+    }
+
+    /** Whether requests wait for a read beside the writes, and none is in flight. */
+    boolean freshReadDue() {
+        return freshInFlight == null && !fresh.isEmpty();
+    }
+
+    /** Starts a read beside the writes for the requests waiting; later ones join it until it is over. */
+    void freshReadStarted() {
+        freshInFlight = fresh;
+        fresh = new ArrayList<>();
+    }
+
+    /** The requests of the read beside the writes, which is over: the engine settles them now. */
+    List<Confirmation> freshReadDone() {
+        List<Confirmation> done = freshInFlight == null ? List.of() : freshInFlight;
+        freshInFlight = null;
+        return done;
+    }
+
+    /**
+     * Hands requests to the write lane's read: one the read beside the writes could not settle, or
+     * every one waiting for such reads while they cannot be made (the switch is away).
+     */
+    void toLane(Confirmation confirmation) {
+        waiting.add(confirmation);
+    }
+
+    /** Hands every request waiting for a read beside the writes to the write lane. */
+    void allToLane() {
+        waiting.addAll(fresh);
+        fresh = new ArrayList<>();
     }
 
     /**
@@ -26,10 +86,10 @@ final class Confirmations {
      * family): it waits for the next read, ahead of later ones, once.
      */
     void readAgain(Confirmation confirmation) {
-        waiting.add(0, new Confirmation(confirmation.rule(), confirmation.waiter(), true));
+        waiting.add(0, confirmation.missedAList());
     }
 
-    /** Whether requests wait for a read that has not started. */
+    /** Whether requests wait for a read of the write lane that has not started. */
     boolean hasWaiting() {
         return !waiting.isEmpty();
     }
@@ -37,6 +97,10 @@ final class Confirmations {
     /** The rules of the requests waiting or in flight. */
     Set<Rule> rules() {
         Set<Rule> rules = new HashSet<>();
+        fresh.forEach(c -> rules.add(c.rule()));
+        if (freshInFlight != null) {
+            freshInFlight.forEach(c -> rules.add(c.rule()));
+        }
         waiting.forEach(c -> rules.add(c.rule()));
         if (inFlight != null) {
             inFlight.forEach(c -> rules.add(c.rule()));
@@ -46,10 +110,14 @@ final class Confirmations {
 
     /** Requests waiting or in flight. */
     int size() {
-        return waiting.size() + (inFlight == null ? 0 : inFlight.size());
+        return fresh.size() + (freshInFlight == null ? 0 : freshInFlight.size()) + waiting.size()
+                + (inFlight == null ? 0 : inFlight.size());
     }
 
-    /** Starts a read for the waiting requests; those arriving until {@link #readDone()} join it. */
+    /**
+     * Starts a read of the write lane for the requests waiting for one. Requests new to the engine
+     * keep going to reads beside the writes.
+     */
     void readStarted() {
         inFlight = waiting;
         waiting = new ArrayList<>();
@@ -73,11 +141,17 @@ final class Confirmations {
 
     /** Takes every request, waiting or in flight. */
     List<Confirmation> takeAll() {
-        List<Confirmation> all = new ArrayList<>(waiting);
+        List<Confirmation> all = new ArrayList<>(fresh);
+        if (freshInFlight != null) {
+            all.addAll(freshInFlight);
+            freshInFlight.clear();
+        }
+        all.addAll(waiting);
         if (inFlight != null) {
             all.addAll(inFlight);
             inFlight.clear();
         }
+        fresh = new ArrayList<>();
         waiting = new ArrayList<>();
         return all;
     }
@@ -85,13 +159,15 @@ final class Confirmations {
     /** Takes the requests that have waited since before {@code cutoff}. */
     List<Confirmation> expire(Instant cutoff) {
         List<Confirmation> expired = new ArrayList<>();
-        waiting.removeIf(c -> {
-            boolean old = c.waiter().since().isBefore(cutoff);
-            if (old) {
-                expired.add(c);
-            }
-            return old;
-        });
+        for (List<Confirmation> list : List.of(fresh, waiting)) {
+            list.removeIf(c -> {
+                boolean old = c.waiter().since().isBefore(cutoff);
+                if (old) {
+                    expired.add(c);
+                }
+                return old;
+            });
+        }
         return expired;
     }
 
@@ -103,5 +179,9 @@ final class Confirmations {
      * @param again whether a read already missed a list of its family
      */
     record Confirmation(Rule rule, PendingRule.Waiter waiter, boolean again) {
+        /** The same request, after a read that came back without a list of its family. */
+        Confirmation missedAList() {
+            return new Confirmation(rule, waiter, true);
+        }
     }
 }

@@ -53,6 +53,7 @@ final class Engine {
     private final Remover remover;
     private final Intake intake;
     private final WriteLane lane;
+    private final ConfirmingReads confirmingReads;
 
     @GuardedBy("lock")
     private boolean started;
@@ -82,6 +83,7 @@ final class Engine {
         this.intake = new Intake(this, lock, table, queue, confirmations, layout, remover, scheduler);
         this.lane = new WriteLane(this, lock, callLock, queue, confirmations, table, layout, outage, reader, writer,
                 scheduler);
+        this.confirmingReads = new ConfirmingReads(this, lock, confirmations, table, queue, layout, outage, scheduler);
     }
 
     // --- what the facade asks -------------------------------------------------------------------
@@ -110,7 +112,7 @@ final class Engine {
                 started = true;
                 ShuntLog.LOG.info("found {} shunts on {}", table.activeCount(), eos.describe());
                 sweeper.startLoopLocked();
-                lane.kickLocked();
+                kickLocked();
             }
             return null;
         });
@@ -387,9 +389,10 @@ final class Engine {
         lane.retryLaterLocked();
     }
 
-    /** Starts the write lane if there is work and nothing stops it. */
+    /** Starts the confirming reads and the write lane where there is work and nothing stops them. */
     @GuardedBy("lock")
     void kickLocked() {
+        confirmingReads.kickLocked();
         lane.kickLocked();
     }
 

@@ -27,8 +27,8 @@ final class Evictions {
 
     /**
      * @param minAge the youngest a shunt may be and go: one purge interval
-     * @param keep the rules that must stay (asked for: in this batch, still queued, or waiting for a
-     *        confirming read)
+     * @param keep the rules that must stay (asked for: in this batch, still queued, waiting for a
+     *        confirming read, or asked for again within the last {@code minAge})
      */
     Evictions(ShuntTable table, Instant now, Duration minAge, Predicate<Rule> keep) {
         this.table = table;

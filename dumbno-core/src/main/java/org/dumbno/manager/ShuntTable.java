@@ -131,6 +131,11 @@ final class ShuntTable {
         return true;
     }
 
+    /** The lists of {@code family}, in order: those that must hold a rule of the family. */
+    List<AclKey> lists(Family family) {
+        return listsOf(family);
+    }
+
     /** The lists of {@code family}, in order: where a rule the table does not know is missing. */
     private List<AclKey> listsOf(Family family) {
         return listsByFamily.get(family);

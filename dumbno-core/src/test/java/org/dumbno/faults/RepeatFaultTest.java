@@ -38,7 +38,8 @@ class RepeatFaultTest {
         assertEquals(List.of("ok"), Asked.replies(again));
         assertEquals(List.of(), atReply.problems());
         assertEquals(2, atReply.checked());
-        assertEquals(calls + 2, rig.sim.calls(), "one read, one write");
+        assertEquals(calls + 3, rig.sim.calls(),
+                "the read beside the writes finds it missing, the write lane reads and writes it again");
         assertEquals(2, rig.recorder.writes("ip bulk_1", 501), "put back under its number");
         assertEquals(1, rig.recorder.writes("ip bulk_2", 501), "the other list untouched");
         log.line(Level.INFO, "asked again is missing from [ip bulk_1]: writing it again");

@@ -1,18 +1,26 @@
 package org.dumbno.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
 import org.dumbno.server.WireReply;
+import org.dumbno.testing.Await;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A repeated request is answered {@code ok} only after a read shows its rule on the switch; the
@@ -68,6 +76,42 @@ class ConfirmTest {
         assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(first));
         assertEquals(Collections.nCopies(3, ShuntOutcome.Status.ALREADY_PRESENT), statuses(joined));
         assertEquals(calls + 1, h.sim.calls(), "the ones that came during the read joined it");
+    }
+
+    @Test
+    @Timeout(10)
+    void aRepeatIsConfirmedWhileAWriteIsInFlight() throws Exception {
+        ScheduledExecutorService threads = Executors.newScheduledThreadPool(3);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            WrappedTransport wrapped = new WrappedTransport(h.sim);
+            h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)).scheduler(threads));
+            h.manager.start();
+            assertEquals(ShuntOutcome.Status.INSTALLED, ask(0, 1).get(0).get(5, TimeUnit.SECONDS).status());
+            wrapped.during(commands -> commands.stream().anyMatch(c -> c.contains("10.0.0.9")), () -> {
+                writing.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            CompletableFuture<ShuntOutcome> newcomer = ask(8, 1).get(0);
+            assertTrue(writing.await(5, TimeUnit.SECONDS), "the write of the newcomer started");
+
+            CompletableFuture<ShuntOutcome> repeat = ask(0, 1).get(0);
+
+            assertTrue(Await.until(repeat::isDone, Duration.ofSeconds(5)), "confirmed while the write hangs");
+            assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, repeat.get().status());
+            assertFalse(newcomer.isDone(), "the write is still in flight");
+            release.countDown();
+            assertEquals(ShuntOutcome.Status.INSTALLED, newcomer.get(5, TimeUnit.SECONDS).status());
+        } finally {
+            release.countDown();
+            h.manager.close();
+            threads.shutdownNow();
+        }
     }
 
     @Test

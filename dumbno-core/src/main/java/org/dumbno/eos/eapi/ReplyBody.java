@@ -54,30 +54,50 @@ final class ReplyBody extends Reader {
         return n;
     }
 
-    /** Follows the JSON strings of what was read, failing at the first longer than {@link #MAX_STRING}. */
+    /**
+     * Follows the JSON strings of what was read, failing at the first longer than
+     * {@link #MAX_STRING}. Runs over every character of every reply, so it skips from quote to
+     * quote (and backslash) rather than judging each character on its own.
+     */
     private void scan(char[] buffer, int offset, int length) throws StringTooLong {
-        for (int i = offset; i < offset + length; i++) {
-            char c = buffer[i];
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
             if (!inString) {
-                if (c == '"') {
+                while (i < end && buffer[i] != '"') {
+                    i++;
+                }
+                if (i < end) {
                     inString = true;
                     stringLength = 0;
+                    i++;
                 }
             } else if (escaped) {
                 escaped = false;
-                counted();
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
+                counted(1);
+                i++;
             } else {
-                counted();
+                int start = i;
+                char c = 0;
+                while (i < end && (c = buffer[i]) != '"' && c != '\\') {
+                    i++;
+                }
+                counted(i - start);
+                if (i < end) {
+                    if (c == '"') {
+                        inString = false;
+                    } else {
+                        escaped = true;
+                    }
+                    i++;
+                }
             }
         }
     }
 
-    private void counted() throws StringTooLong {
-        if (++stringLength > MAX_STRING) {
+    private void counted(int characters) throws StringTooLong {
+        stringLength += characters;
+        if (stringLength > MAX_STRING) {
             StringTooLong tooLong = new StringTooLong(MAX_STRING);
             failure = tooLong;
             abort.run();

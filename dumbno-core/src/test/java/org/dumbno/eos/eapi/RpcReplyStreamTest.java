@@ -106,6 +106,39 @@ class RpcReplyStreamTest {
         assertEquals(1, aborted[0], "the exchange was ended");
     }
 
+    /** Escapes split between two reads of the connection count as the one character they stand for. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7})
+    void theLimitHoldsWhateverTheConnectionDeliversAtOnce(int chunk) throws IOException {
+        String atLimit = "\\\"x".repeat(ReplyBody.MAX_STRING / 2);
+        List<JsonObject> results = read(new Chunked(new StringReader(reply(atLimit)), chunk));
+        assertEquals(ReplyBody.MAX_STRING, results.get(0).get("output").getAsString().length());
+
+        ReplyBody over = new ReplyBody(new Chunked(new StringReader(reply(atLimit + "\\\\")), chunk));
+        assertThrows(ReplyBody.StringTooLong.class, () -> RpcReply.read("sw", "dumbno-1", CMDS, over, RpcReply.TREE));
+    }
+
+    /** Hands out at most {@code chunk} characters per read, as a connection may. */
+    private static final class Chunked extends Reader {
+        private final Reader source;
+        private final int chunk;
+
+        Chunked(Reader source, int chunk) {
+            this.source = source;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            return source.read(buffer, offset, Math.min(length, chunk));
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+
     /** A reply to {@link #CMDS} whose one result holds {@code text} (JSON-escaped already). */
     private static String reply(String text) {
         return "{\"jsonrpc\": \"2.0\", \"id\": \"dumbno-1\", \"result\": [{\"output\": \"" + text + "\"}]}";
