@@ -220,9 +220,19 @@ final class ShuntTable {
             forget(old, false, row, index);
         }
         allocator.markUsed(entry.sequence);
-        if (entry.rule != null) {
+        if (entry.rule != null && !sharesRule(row, index)) {
             link(entry.rule, entry.sequence);
         }
+    }
+
+    /** Whether another list's line in {@code row} has the rule of the line at {@code index}: it is linked already. */
+    private static boolean sharesRule(EntryState[] row, int index) {
+        for (int i = 0; i < row.length; i++) {
+            if (i != index && row[i] != null && row[i].rule != null && row[i].rule.equals(row[index].rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes that {@code rule} stands under {@code sequence}, keeping its numbers ascending. */

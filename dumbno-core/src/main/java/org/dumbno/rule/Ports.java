@@ -47,8 +47,13 @@ final class Ports {
         if (named != null) {
             return named;
         }
-        if (word.isEmpty() || word.length() > 5 || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (word.isEmpty() || word.length() > 5) {
             return -1;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return -1;
+            }
         }
         int port = Integer.parseInt(word);
         return port >= 1 && port <= 65535 ? port : -1;

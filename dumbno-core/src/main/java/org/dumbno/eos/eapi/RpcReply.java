@@ -75,7 +75,7 @@ final class RpcReply {
         int plain = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+            if (!needsEscape(c)) {
                 continue;
             }
             out.append(text, plain, i);
@@ -89,7 +89,16 @@ final class RpcReply {
             }
             plain = i + 1;
         }
-        out.append(text, plain, text.length()).append('"');
+        if (plain == 0) {
+            out.append(text);
+        } else {
+            out.append(text, plain, text.length());
+        }
+        out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
     }
 
     /**
