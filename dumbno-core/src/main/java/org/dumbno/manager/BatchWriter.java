@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.acl.AclKey;
+import java.util.function.Predicate;
 import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.EntryWrite;
 import org.dumbno.acl.EntryWriteException;
@@ -63,11 +63,10 @@ final class BatchWriter {
         Evictions evictions;
         synchronized (lock) {
             List<PendingRule> batch = queue.take(engine.settings().batchLimit());
-            Set<Rule> asked = confirmations.rules();
-            batch.forEach(pending -> asked.add(pending.rule));
+            Predicate<Rule> asked = askedFor(batch);
             Instant now = engine.now();
             Duration interval = engine.settings().purgeInterval();
-            evictions = new Evictions(table, now, interval, rule -> asked.contains(rule) || queue.contains(rule)
+            evictions = new Evictions(table, now, interval, rule -> asked.test(rule) || queue.contains(rule)
                     || confirmations.askedAfter(rule, now.minus(interval)));
             plan = plan(batch, evictions, deferred);
             inFlight = plan.stream().map(Planned::pending).toList();
@@ -79,6 +78,26 @@ final class BatchWriter {
                 inFlight = List.of();
             }
         }
+    }
+
+    /**
+     * Whether a rule is one of {@code batch} or waits for a confirming read. The set is gathered at
+     * the first question, which only a full table with {@code when_full = evict} asks.
+     */
+    @GuardedBy("lock")
+    private Predicate<Rule> askedFor(List<PendingRule> batch) {
+        return new Predicate<>() {
+            private Set<Rule> asked;
+
+            @Override
+            public boolean test(Rule rule) {
+                if (asked == null) {
+                    asked = confirmations.rules();
+                    batch.forEach(pending -> asked.add(pending.rule));
+                }
+                return asked.contains(rule);
+            }
+        };
     }
 
     private void write(List<Planned> plan, Evictions evictions, Deferred deferred) {
@@ -205,11 +224,11 @@ final class BatchWriter {
             if (freshNumber) {
                 fresh++;
             }
-            List<EntryWrite> writes = new ArrayList<>();
-            for (AclKey acl : placement.missing()) {
-                writes.add(new EntryWrite(acl, sequence, rule));
+            EntryWrite[] writes = new EntryWrite[placement.missing().size()];
+            for (int i = 0; i < writes.length; i++) {
+                writes[i] = new EntryWrite(placement.missing().get(i), sequence, rule);
             }
-            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), writes));
+            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), List.of(writes)));
         }
         return plan;
     }
