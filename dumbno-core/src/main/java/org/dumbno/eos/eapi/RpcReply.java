@@ -10,10 +10,12 @@ import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.eos.CommandFailedException;
@@ -44,61 +46,63 @@ final class RpcReply {
     };
 
     /**
-     * The JSON-RPC request body for {@code commands}, written straight into one buffer: a write
-     * call carries a command per line, and a JSON writer's per-character path costs more than the
-     * rest of the request.
+     * The JSON-RPC request body for {@code commands} as UTF-8, written straight into one byte
+     * buffer: a write call carries a command per line, and a JSON writer's per-character path (then
+     * encoding the text it made) costs more than the rest of the request. The body is the buffer's
+     * first {@link ByteArrayBuffer#length()} bytes.
      */
-    static String request(String id, List<String> commands, Format format) {
+    static ByteArrayBuffer request(String id, List<String> commands, Format format) {
         int size = 96 + id.length();
         for (String command : commands) {
             size += command.length() + 3;
         }
-        StringBuilder out = new StringBuilder(size);
-        out.append("{\"jsonrpc\":\"2.0\",\"method\":\"runCmds\",\"params\":{\"version\":1,\"cmds\":[");
+        ByteArrayBuffer out = new ByteArrayBuffer(size);
+        ascii(out, "{\"jsonrpc\":\"2.0\",\"method\":\"runCmds\",\"params\":{\"version\":1,\"cmds\":[");
         for (int i = 0; i < commands.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             quote(out, commands.get(i));
         }
-        quote(out.append("],\"format\":"), format.wireName());
-        quote(out.append("},\"id\":"), id);
-        return out.append('}').toString();
+        ascii(out, "],\"format\":");
+        quote(out, format.wireName());
+        ascii(out, "},\"id\":");
+        quote(out, id);
+        out.append('}');
+        return out;
+    }
+
+    private static void ascii(ByteArrayBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        out.append(bytes, 0, bytes.length);
     }
 
     /**
-     * Appends {@code text} as a JSON string: quotes, backslashes, control characters and the two
-     * JavaScript line separators escaped, everything else as it is.
+     * Appends {@code text} as a JSON string in UTF-8: quotes, backslashes and control characters
+     * escaped, everything else as it is.
      */
-    static void quote(StringBuilder out, String text) {
+    static void quote(ByteArrayBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.append('"');
         int plain = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!needsEscape(c)) {
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
                 continue;
             }
-            out.append(text, plain, i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(String.format("\\u%04x", (int) c));
+            out.append(bytes, plain, i - plain);
+            switch (b) {
+                case '"' -> ascii(out, "\\\"");
+                case '\\' -> ascii(out, "\\\\");
+                case '\n' -> ascii(out, "\\n");
+                case '\r' -> ascii(out, "\\r");
+                case '\t' -> ascii(out, "\\t");
+                default -> ascii(out, String.format("\\u%04x", b));
             }
             plain = i + 1;
         }
-        if (plain == 0) {
-            out.append(text);
-        } else {
-            out.append(text, plain, text.length());
-        }
+        out.append(bytes, plain, bytes.length - plain);
         out.append('"');
-    }
-
-    private static boolean needsEscape(char c) {
-        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
     }
 
     /**
