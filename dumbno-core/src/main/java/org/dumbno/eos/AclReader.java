@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
-import org.dumbno.rule.Rule;
+import org.dumbno.acl.EntryWrite;
 
 /**
  * Reads the JSON of {@code show ip|ipv6 access-lists NAME} into entries, from a parsed result or
@@ -77,9 +77,9 @@ final class AclReader {
         };
     }
 
-    /** Remembers the rule of a line about to be written. */
-    void remember(Rule rule) {
-        rules.remember(rule);
+    /** Remembers the rules of the lines about to be written. */
+    void remember(List<EntryWrite> writes) {
+        rules.remember(writes);
     }
 
     /** Ends a read of every managed list: rule texts not seen in it are forgotten. */

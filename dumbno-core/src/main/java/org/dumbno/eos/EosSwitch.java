@@ -265,8 +265,12 @@ public final class EosSwitch implements AclSwitch {
             return List.of();
         }
         Map<AclKey, List<EntryWrite>> groups = new LinkedHashMap<>();
-        writes.forEach(w -> groups.computeIfAbsent(w.acl(), k -> new ArrayList<>()).add(w));
-        List<String> commands = new ArrayList<>(List.of("enable", "configure"));
+        for (EntryWrite write : writes) {
+            groups.computeIfAbsent(write.acl(), k -> new ArrayList<>()).add(write);
+        }
+        List<String> commands = new ArrayList<>(writes.size() + removals.size() + 16 + acls.size() * 10);
+        commands.add("enable");
+        commands.add("configure");
         Map<AclKey, List<EntryRef>> removed = new LinkedHashMap<>();
         removals.forEach(e -> removed.computeIfAbsent(e.acl(), k -> new ArrayList<>()).add(e));
         removed.forEach((acl, refs) -> {
@@ -274,26 +278,24 @@ public final class EosSwitch implements AclSwitch {
             refs.forEach(ref -> commands.add("no " + ref.sequence()));
         });
         int firstWrite = commands.size();
-        List<EntryWrite> byCommand = new ArrayList<>(Collections.nCopies(firstWrite, null));
+        List<EntryWrite> byCommand = new ArrayList<>(firstWrite + writes.size() + groups.size() * 10);
+        byCommand.addAll(Collections.nCopies(firstWrite, null));
         List<EntryWrite> ordered = new ArrayList<>(writes.size());
-        Map<org.dumbno.rule.Rule, String> texts = new java.util.HashMap<>();
-        groups.forEach((acl, lines) -> {
-            commands.add(AclCommands.mode(acl));
+        reader.remember(writes);
+        for (Map.Entry<AclKey, List<EntryWrite>> group : groups.entrySet()) {
+            List<EntryWrite> lines = group.getValue();
+            commands.add(AclCommands.mode(group.getKey()));
             byCommand.add(lines.get(0));
-            for (String layout : SetupPlan.wholeList(acl)) {
+            for (String layout : SetupPlan.wholeList(group.getKey())) {
                 commands.add(layout);
                 byCommand.add(lines.get(0));
             }
             for (EntryWrite line : lines) {
-                String text = texts.computeIfAbsent(line.rule(), rule -> {
-                    reader.remember(rule);
-                    return rule.text();
-                });
-                commands.add(line.sequence() + " deny " + text);
+                commands.add(line.sequence() + " deny " + line.rule().text());
                 byCommand.add(line);
                 ordered.add(line);
             }
-        });
+        }
         boolean withSummaries = summaries;
         if (withSummaries) {
             commands.add("exit");

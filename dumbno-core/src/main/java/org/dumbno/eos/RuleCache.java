@@ -1,7 +1,9 @@
 package org.dumbno.eos;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.dumbno.acl.EntryWrite;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Rule;
@@ -41,6 +43,20 @@ final class RuleCache {
     synchronized void remember(Rule rule) {
         Map<String, Object> next = rule.family() == Family.IP ? nextIp : nextIpv6;
         next.putIfAbsent(rule.canonicalText(), rule);
+    }
+
+    /**
+     * {@link #remember(Rule)} for the rule of each write, under one lock; a rule written to
+     * several lists comes once per list, one after the other.
+     */
+    synchronized void remember(List<EntryWrite> writes) {
+        Rule last = null;
+        for (EntryWrite write : writes) {
+            if (write.rule() != last) {
+                last = write.rule();
+                remember(last);
+            }
+        }
     }
 
     private static Object parse(Family family, String ruleText) {

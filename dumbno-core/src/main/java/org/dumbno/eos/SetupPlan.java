@@ -1,7 +1,9 @@
 package org.dumbno.eos;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
@@ -16,6 +18,9 @@ import org.dumbno.rule.Rule;
 final class SetupPlan {
     /** The permit lines every managed list carries, by sequence number. */
     static final long[] PERMIT_SEQUENCES = {10, 20, 30, 100001};
+
+    /** {@link #wholeList} per family: every write call sends it once per list written to. */
+    private static final Map<Family, List<String>> WHOLE_LIST = wholeLists();
 
     /** The global setting that keeps traffic flowing while an ACL is changed (EAPI.md). */
     static final String DEFAULT_RESULT = "hardware access-list update default-result permit";
@@ -49,13 +54,21 @@ final class SetupPlan {
      * line goes in.
      */
     static List<String> wholeList(AclKey acl) {
-        List<String> body = new ArrayList<>();
-        body.add("counters per-entry");
-        for (long sequence : PERMIT_SEQUENCES) {
-            body.add("no " + sequence);
-            body.add(permitLine(acl.family(), sequence));
+        return WHOLE_LIST.get(acl.family());
+    }
+
+    private static Map<Family, List<String>> wholeLists() {
+        Map<Family, List<String>> lists = new EnumMap<>(Family.class);
+        for (Family family : Family.values()) {
+            List<String> body = new ArrayList<>();
+            body.add("counters per-entry");
+            for (long sequence : PERMIT_SEQUENCES) {
+                body.add("no " + sequence);
+                body.add(permitLine(family, sequence));
+            }
+            lists.put(family, List.copyOf(body));
         }
-        return body;
+        return lists;
     }
 
     /** Plans one list; {@code state} is null when the switch does not have it. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dumbno.acl.AclKey;
+import java.util.function.Predicate;
 import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.EntryWrite;
 import org.dumbno.acl.EntryWriteException;
@@ -63,11 +63,10 @@ final class BatchWriter {
         Evictions evictions;
         synchronized (lock) {
             List<PendingRule> batch = queue.take(engine.settings().batchLimit());
-            Set<Rule> asked = confirmations.rules();
-            batch.forEach(pending -> asked.add(pending.rule));
+            Predicate<Rule> asked = askedFor(batch);
             Instant now = engine.now();
             Duration interval = engine.settings().purgeInterval();
-            evictions = new Evictions(table, now, interval, rule -> asked.contains(rule) || queue.contains(rule)
+            evictions = new Evictions(table, now, interval, rule -> asked.test(rule) || queue.contains(rule)
                     || confirmations.askedAfter(rule, now.minus(interval)));
             plan = plan(batch, evictions, deferred);
             inFlight = plan.stream().map(Planned::pending).toList();
@@ -79,6 +78,26 @@ final class BatchWriter {
                 inFlight = List.of();
             }
         }
+    }
+
+    /**
+     * Whether a rule is one of {@code batch} or waits for a confirming read. The set is gathered at
+     * the first question, which only a full table with {@code when_full = evict} asks.
+     */
+    @GuardedBy("lock")
+    private Predicate<Rule> askedFor(List<PendingRule> batch) {
+        return new Predicate<>() {
+            private Set<Rule> asked;
+
+            @Override
+            public boolean test(Rule rule) {
+                if (asked == null) {
+                    asked = confirmations.rules();
+                    batch.forEach(pending -> asked.add(pending.rule));
+                }
+                return asked.contains(rule);
+            }
+        };
     }
 
     private void write(List<Planned> plan, Evictions evictions, Deferred deferred) {
@@ -178,9 +197,8 @@ final class BatchWriter {
             int max = engine.settings().maxRules();
             int active = table.activeCount() + fresh - evictions.count();
             boolean full = !placement.known() && max > 0 && active >= max;
-            String atCapacity = "at capacity (" + active + " active shunts)";
             if (full && engine.settings().whenFull() == WhenFull.REFUSE) {
-                refuse(pending, atCapacity, deferred);
+                refuse(pending, atCapacity(active), deferred);
                 continue;
             }
             if (freshNumber) {
@@ -200,19 +218,23 @@ final class BatchWriter {
                 if (freshNumber) {
                     numbers.release(sequence);
                 }
-                refuse(pending, atCapacity, deferred);
+                refuse(pending, atCapacity(active), deferred);
                 continue;
             }
             if (freshNumber) {
                 fresh++;
             }
-            List<EntryWrite> writes = new ArrayList<>();
-            for (AclKey acl : placement.missing()) {
-                writes.add(new EntryWrite(acl, sequence, rule));
+            EntryWrite[] writes = new EntryWrite[placement.missing().size()];
+            for (int i = 0; i < writes.length; i++) {
+                writes[i] = new EntryWrite(placement.missing().get(i), sequence, rule);
             }
-            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), writes));
+            plan.add(new Planned(pending, sequence, freshNumber, !placement.known(), List.of(writes)));
         }
         return plan;
+    }
+
+    private static String atCapacity(int active) {
+        return "at capacity (" + active + " active shunts)";
     }
 
     /**
@@ -226,10 +248,9 @@ final class BatchWriter {
         java.time.Instant now = engine.now();
         for (Planned p : plan) {
             boolean all = true;
-            String stored = p.writes().isEmpty() ? null : "deny " + p.pending().rule.canonicalText();
             for (EntryWrite write : p.writes()) {
                 if (applied == null || applied.contains(write)) {
-                    table.added(write.acl(), write.sequence(), write.rule(), stored, now);
+                    table.added(write.acl(), write.sequence(), write.rule(), now);
                 } else {
                     all = false;
                 }

@@ -12,7 +12,7 @@ import org.dumbno.internal.Loops;
  * on one thread; not thread-safe.
  */
 final class Deferred {
-    private final List<Runnable> actions = new ArrayList<>();
+    private List<Runnable> actions = new ArrayList<>();
 
     /** Runs {@code action} later, in the order added. */
     void add(Runnable action) {
@@ -29,11 +29,11 @@ final class Deferred {
      * collected it in the log of a failure.
      */
     void run(String where) {
-        List<Runnable> due = List.copyOf(actions);
-        actions.clear();
-        for (Runnable action : due) {
+        List<Runnable> due = actions;
+        actions = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
             try {
-                action.run();
+                due.get(i).run();
             } catch (Throwable t) {
                 Loops.failed(ShuntLog.LOG, where, t);
             }

@@ -1,14 +1,22 @@
 package org.dumbno.manager;
 
 import java.time.Instant;
+import java.util.OptionalDouble;
 import org.dumbno.acl.AclKey;
 import org.dumbno.rule.Rule;
 
 /** What the engine knows of one managed line of one access list. Guarded by the engine's lock. */
 final class EntryState {
+    private static final String DENY = "deny ";
+
     final AclKey acl;
     final long sequence;
-    String text;
+    /**
+     * Its text as the switch shows it; null for a line dumbno wrote and has not read back yet,
+     * which is {@code deny} and its rule's canonical text (kept once, in the rule, however many
+     * lists and switches hold it).
+     */
+    private String text;
     final Rule rule;
     final Instant addedAt;
     long packets;
@@ -23,16 +31,22 @@ final class EntryState {
      * lost): should the next read find it gone, it went as {@link RemovalReason#EVICTED}.
      */
     boolean evicting;
-    long seenInRead;
+    /** The generation of the last read that showed it (an int, so that the state fits 88 bytes). */
+    int seenInRead;
     /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
     Instant deadline;
     /** Set when it was its number's last line: what all the number's lines matched. */
     ShuntTable.Tally lifetime;
     /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
     boolean judgementSkipped;
-    /** Its counts at its first sighting and at the last sweeps, for the packets per second it matches. */
-    final PacketRate rate;
+    /**
+     * Its counts at its first sighting and at the last sweeps, for the packets per second it
+     * matches; null until a sweep samples it or its counts are forgotten. A burst writes thousands
+     * of lines with no count yet, so none of them holds one before it is needed.
+     */
+    private PacketRate rate;
 
+    /** A line; {@code text} null for a deny of {@code rule} as dumbno writes it. */
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
         this.acl = acl;
         this.sequence = sequence;
@@ -41,7 +55,59 @@ final class EntryState {
         this.packets = packets;
         this.addedAt = addedAt;
         this.lastChange = addedAt;
-        this.rate = new PacketRate(packets, addedAt);
+        this.rate = packets == 0 ? null : new PacketRate(packets, addedAt);
+    }
+
+    private PacketRate rate() {
+        if (rate == null) {
+            rate = new PacketRate(0, addedAt);
+        }
+        return rate;
+    }
+
+    /** Takes the current {@link #packets} as the count a sweep read at {@code now}. */
+    void sampleRate(Instant now) {
+        rate().sample(packets, now);
+    }
+
+    /** Its list's counts cannot be trusted: the rate's window starts again. */
+    void forgetRate() {
+        rate().forget();
+    }
+
+    /** Packets per second over the last sweep; empty before two counts. */
+    OptionalDouble lastSweepRate() {
+        return rate == null ? OptionalDouble.empty() : rate.lastSweep();
+    }
+
+    /** Packets per second over the recent sweeps; empty before two counts. */
+    OptionalDouble recentRate() {
+        return rate == null ? OptionalDouble.empty() : rate.recent();
+    }
+
+    /** Its text as the switch shows it. */
+    String text() {
+        return text != null ? text : "deny " + rule.canonicalText();
+    }
+
+    /** Whether its text is {@code other}, without building it. */
+    boolean hasText(String other) {
+        if (text != null) {
+            return text.equals(other);
+        }
+        String canonical = rule.canonicalText();
+        return other.length() == DENY.length() + canonical.length() && other.startsWith(DENY)
+                && other.regionMatches(DENY.length(), canonical, 0, canonical.length());
+    }
+
+    /** Whether it is a deny line. */
+    boolean isDeny() {
+        return text == null || text.startsWith(DENY);
+    }
+
+    /** Takes the text a read showed. */
+    void readAs(String shown) {
+        text = shown;
     }
 
     /** The rule as logged: dumbno's text when the line was understood, else the switch's. */

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
@@ -63,6 +65,8 @@ public final class EverySwitch implements Shunter, Closeable {
     public static final Duration DEFAULT_WATCH = Duration.ofMillis(100);
     /** What a reply says of a switch that did not answer in time: its engine keeps the rule queued. */
     static final String QUEUED = "unreachable, queued there";
+    /** What a {@link Gathering} holds for a switch that went away before it answered. */
+    private static final ShuntOutcome AWAY = ShuntOutcome.refused(null, QUEUED);
     private static final Logger LOG = LoggerFactory.getLogger(EverySwitch.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
@@ -308,13 +312,17 @@ public final class EverySwitch implements Shunter, Closeable {
         }
     }
 
-    /** One request's outcomes, switch by switch, until each switch answered or went away. */
+    /**
+     * One request's outcomes, switch by switch, until each switch answered or went away. The
+     * engines answer at about the same moment, each on its own thread, so a slot is claimed with
+     * one compare-and-set rather than under a lock they would queue for.
+     */
     private final class Gathering {
         final CompletableFuture<ShuntOutcome> reply = new CompletableFuture<>();
         private final boolean install;
-        private final ShuntOutcome[] outcomes = new ShuntOutcome[members.size()];
-        private final boolean[] away = new boolean[members.size()];
-        private int open = members.size();
+        /** Each switch's outcome, {@link #AWAY} when it went away first, null while it is awaited. */
+        private final AtomicReferenceArray<ShuntOutcome> outcomes = new AtomicReferenceArray<>(members.size());
+        private final AtomicInteger open = new AtomicInteger(members.size());
 
         Gathering(boolean install) {
             this.install = install;
@@ -322,23 +330,19 @@ public final class EverySwitch implements Shunter, Closeable {
 
         void settle(int index, ShuntOutcome outcome) {
             ShuntOutcome shown = outcome != null ? outcome : ShuntOutcome.refused(null, "internal error");
-            finishIf(record(index, shown, false));
+            finishIf(record(index, shown));
         }
 
         /** The switch went away: the reply no longer waits for it. Only installs wait in a queue. */
         void away(int index) {
             if (install) {
-                finishIf(record(index, null, true));
+                finishIf(record(index, AWAY));
             }
         }
 
-        private synchronized boolean record(int index, ShuntOutcome outcome, boolean gone) {
-            if (outcomes[index] != null || away[index]) {
-                return false;
-            }
-            outcomes[index] = outcome;
-            away[index] = gone;
-            return --open == 0;
+        /** Whether this was the last switch awaited; false when the switch had its slot already. */
+        private boolean record(int index, ShuntOutcome outcome) {
+            return outcomes.compareAndSet(index, null, outcome) && open.decrementAndGet() == 0;
         }
 
         private void finishIf(boolean last) {
@@ -348,31 +352,49 @@ public final class EverySwitch implements Shunter, Closeable {
             }
         }
 
-        private synchronized ShuntOutcome combined() {
-            Rule rule = null;
+        private ShuntOutcome combined() {
+            ShuntOutcome agreed = allOk();
+            return agreed != null ? agreed : failed();
+        }
+
+        /** The reply when every switch answered and none refused, else null. */
+        private ShuntOutcome allOk() {
             ShuntOutcome first = null;
             ShuntOutcome changed = null;
+            for (int i = 0; i < outcomes.length(); i++) {
+                ShuntOutcome outcome = outcomes.get(i);
+                if (outcome == AWAY || !outcome.ok()) {
+                    return null;
+                }
+                first = first == null ? outcome : first;
+                boolean changes = outcome.status() == ShuntOutcome.Status.INSTALLED
+                        || outcome.status() == ShuntOutcome.Status.REMOVED;
+                changed = changed == null && changes ? outcome : changed;
+            }
+            return changed != null ? changed : first;
+        }
+
+        /** The refusal naming each switch that refused or is away, with its reason. */
+        private ShuntOutcome failed() {
+            Rule rule = null;
+            boolean anyOk = false;
             Map<String, List<String>> failures = new LinkedHashMap<>();
             boolean anyAway = false;
-            for (int i = 0; i < outcomes.length; i++) {
-                ShuntOutcome outcome = outcomes[i];
-                rule = rule == null && outcome != null ? outcome.rule() : rule;
-                if (away[i]) {
+            for (int i = 0; i < outcomes.length(); i++) {
+                ShuntOutcome outcome = outcomes.get(i);
+                if (outcome == AWAY) {
                     anyAway = true;
                     failures.computeIfAbsent(QUEUED, r -> new ArrayList<>()).add(members.get(i).name());
-                } else if (!outcome.ok()) {
+                    continue;
+                }
+                rule = rule == null ? outcome.rule() : rule;
+                if (!outcome.ok()) {
                     failures.computeIfAbsent(outcome.reason(), r -> new ArrayList<>()).add(members.get(i).name());
                 } else {
-                    first = first == null ? outcome : first;
-                    boolean changes = outcome.status() == ShuntOutcome.Status.INSTALLED
-                            || outcome.status() == ShuntOutcome.Status.REMOVED;
-                    changed = changed == null && changes ? outcome : changed;
+                    anyOk = true;
                 }
             }
-            if (failures.isEmpty()) {
-                return changed != null ? changed : first;
-            }
-            if (!anyAway && failures.size() == 1 && first == null) {
+            if (!anyAway && failures.size() == 1 && !anyOk) {
                 return ShuntOutcome.refused(rule, failures.keySet().iterator().next());
             }
             List<String> parts = new ArrayList<>();

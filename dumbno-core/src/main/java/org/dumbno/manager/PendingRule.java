@@ -10,7 +10,8 @@ import org.dumbno.rule.Rule;
 /** A rule waiting to be written, with every request that asked for it. Guarded by the engine. */
 final class PendingRule {
     final Rule rule;
-    final List<Waiter> waiters = new ArrayList<>();
+    /** Usually one: a rule asked for again while it waits is rare. */
+    final List<Waiter> waiters = new ArrayList<>(1);
     /** Whether its lines were sent once with no answer, so they may be on the switch. */
     boolean attempted;
     /** How many times the switch said a number written for it was taken by a line already there. */

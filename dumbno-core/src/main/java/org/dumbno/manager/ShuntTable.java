@@ -3,7 +3,7 @@ package org.dumbno.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,10 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.dumbno.acl.AclEntry;
@@ -32,22 +30,28 @@ import org.dumbno.rule.Rule;
  * thread-safe: the engine guards it.
  */
 final class ShuntTable {
+    private static final long[] NO_NUMBERS = new long[0];
+
     private final List<AclKey> acls;
     private final Map<Family, List<AclKey>> listsByFamily = new EnumMap<>(Family.class);
     private final SequenceNumbers allocator;
-    private final Map<AclKey, Map<Long, EntryState>> entries = new HashMap<>();
-    private final Map<Long, Integer> linesPerSequence = new HashMap<>();
-    private final Map<Rule, NavigableSet<Long>> sequencesOfRule = new HashMap<>();
+    /**
+     * Per sequence number with a line in any list, its lines indexed as {@link #acls} (null where a
+     * list has none): one map entry per shunt however many lists it is in.
+     */
+    private final Map<Long, EntryState[]> lines = new HashMap<>();
+    /** Per rule, the numbers it stands under in some list, ascending; usually one. */
+    private final Map<Rule, long[]> sequencesOfRule = new HashMap<>();
     /** What the lines already gone of a number still in use matched. */
     private final Map<Long, Tally> departed = new HashMap<>();
     /** Numbers in the range with a line that is not a deny in some list, as last read: never dumbno's. */
     private Set<Long> foreign = new HashSet<>();
-    private long readGeneration;
+    /** Counts full reads, skipping 0 (a line never read) when it wraps. */
+    private int readGeneration;
 
     ShuntTable(List<AclKey> acls, SequenceNumbers allocator) {
         this.acls = List.copyOf(acls);
         this.allocator = allocator;
-        acls.forEach(acl -> entries.put(acl, new HashMap<>()));
         for (Family family : Family.values()) {
             listsByFamily.put(family, this.acls.stream().filter(acl -> acl.family() == family).toList());
         }
@@ -55,7 +59,27 @@ final class ShuntTable {
 
     /** The number of shunts: sequence numbers with a line in at least one list. */
     int activeCount() {
-        return linesPerSequence.size();
+        return lines.size();
+    }
+
+    /** The position of {@code acl} in {@link #acls}. */
+    private int indexOf(AclKey acl) {
+        for (int i = 0; i < acls.size(); i++) {
+            if (acls.get(i) == acl) {
+                return i;
+            }
+        }
+        int index = acls.indexOf(acl);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a managed list: " + acl);
+        }
+        return index;
+    }
+
+    /** The line of the list at {@code index} under {@code sequence}, or null. */
+    private EntryState line(int index, long sequence) {
+        EntryState[] row = lines.get(sequence);
+        return row == null ? null : row[index];
     }
 
     /**
@@ -65,14 +89,15 @@ final class ShuntTable {
      * is removing counts as gone: the request waits for the removal and writes the rule again.
      */
     Placement find(Rule rule) {
-        NavigableSet<Long> numbers = sequencesOfRule.get(rule);
+        long[] numbers = sequencesOfRule.get(rule);
         if (numbers == null) {
             return new Placement(0, listsOf(rule.family()), false);
         }
         List<AclKey> missing = new ArrayList<>();
         long standing = 0;
-        for (AclKey acl : acls) {
-            long at = firstStaying(acl, numbers, rule);
+        for (int i = 0; i < acls.size(); i++) {
+            AclKey acl = acls.get(i);
+            long at = firstStaying(i, numbers, rule);
             if (at == 0 && acl.family() == rule.family()) {
                 missing.add(acl);
             }
@@ -85,12 +110,25 @@ final class ShuntTable {
             return new Placement(standing, missing, true);
         }
         for (long sequence : numbers) {
-            if (!foreign.contains(sequence)
-                    && missing.stream().noneMatch(acl -> entries.get(acl).containsKey(sequence))) {
+            if (!foreign.contains(sequence) && freeIn(missing, sequence)) {
                 return new Placement(sequence, missing, true);
             }
         }
         return new Placement(0, missing, true);
+    }
+
+    /** Whether none of {@code missing} has a line under {@code sequence}. */
+    private boolean freeIn(List<AclKey> missing, long sequence) {
+        EntryState[] row = lines.get(sequence);
+        if (row == null) {
+            return true;
+        }
+        for (AclKey acl : missing) {
+            if (row[indexOf(acl)] != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lists of {@code family}, in order: those that must hold a rule of the family. */
@@ -103,10 +141,11 @@ final class ShuntTable {
         return listsByFamily.get(family);
     }
 
-    /** The lowest of {@code numbers} under which {@code acl} has the rule to stay, or 0. */
-    private long firstStaying(AclKey acl, NavigableSet<Long> numbers, Rule rule) {
+    /** The lowest of {@code numbers} under which the list at {@code index} has the rule to stay, or 0. */
+    private long firstStaying(int index, long[] numbers, Rule rule) {
         for (long sequence : numbers) {
-            if (stays(acl, sequence, rule)) {
+            EntryState entry = line(index, sequence);
+            if (entry != null && entry.removing == null && rule.equals(entry.rule)) {
                 return sequence;
             }
         }
@@ -115,39 +154,31 @@ final class ShuntTable {
 
     /** Every line of {@code rule}, under any number, in the lists of its family. */
     List<EntryState> linesOf(Rule rule) {
-        List<EntryState> lines = new ArrayList<>();
-        for (long sequence : sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet())) {
-            for (AclKey acl : acls) {
-                EntryState entry = entries.get(acl).get(sequence);
-                if (acl.family() == rule.family() && entry != null && rule.equals(entry.rule)) {
-                    lines.add(entry);
+        List<EntryState> found = new ArrayList<>();
+        for (long sequence : sequencesOfRule.getOrDefault(rule, NO_NUMBERS)) {
+            EntryState[] row = lines.get(sequence);
+            for (int i = 0; row != null && i < row.length; i++) {
+                EntryState entry = row[i];
+                if (acls.get(i).family() == rule.family() && entry != null && rule.equals(entry.rule)) {
+                    found.add(entry);
                 }
             }
         }
-        return lines;
-    }
-
-    /** Whether the list has the rule under the number and no sweep is removing that line. */
-    private boolean stays(AclKey acl, long sequence, Rule rule) {
-        EntryState entry = entries.get(acl).get(sequence);
-        return entry != null && entry.removing == null && rule.equals(entry.rule);
+        return found;
     }
 
     /** Whether the table has the line {@code write} asks for. */
     boolean holds(EntryWrite write) {
-        return holds(write.acl(), write.sequence(), write.rule());
+        EntryState entry = line(indexOf(write.acl()), write.sequence());
+        return entry != null && write.rule().equals(entry.rule);
     }
 
-    private boolean holds(AclKey acl, long sequence, Rule rule) {
-        EntryState entry = entries.get(acl).get(sequence);
-        return entry != null && rule.equals(entry.rule);
-    }
-
-    /** Records a line the engine wrote; {@code stored} is its text as the switch will show it. */
-    void added(AclKey acl, long sequence, Rule rule, String stored, Instant now) {
-        EntryState entry = new EntryState(acl, sequence, stored, rule, 0, now);
-        for (AclKey other : acls) {
-            EntryState sibling = entries.get(other).get(sequence);
+    /** Records a deny line of {@code rule} the engine wrote. */
+    void added(AclKey acl, long sequence, Rule rule, Instant now) {
+        EntryState entry = new EntryState(acl, sequence, null, rule, 0, now);
+        EntryState[] row = lines.get(sequence);
+        for (int i = 0; row != null && i < row.length; i++) {
+            EntryState sibling = row[i];
             if (sibling != null && rule.equals(sibling.rule) && sibling.deadline != null) {
                 entry.deadline = sibling.deadline;
             }
@@ -162,9 +193,10 @@ final class ShuntTable {
      */
     boolean expireAt(Rule rule, Instant deadline) {
         boolean found = false;
-        for (long sequence : sequencesOfRule.getOrDefault(rule, Collections.emptyNavigableSet())) {
-            for (AclKey acl : acls) {
-                EntryState entry = entries.get(acl).get(sequence);
+        for (long sequence : sequencesOfRule.getOrDefault(rule, NO_NUMBERS)) {
+            EntryState[] row = lines.get(sequence);
+            for (int i = 0; row != null && i < row.length; i++) {
+                EntryState entry = row[i];
                 if (entry != null && rule.equals(entry.rule)) {
                     found = true;
                     entry.deadline = entry.deadline != null && entry.deadline.isAfter(deadline)
@@ -176,15 +208,50 @@ final class ShuntTable {
     }
 
     private void put(EntryState entry) {
-        EntryState old = entries.get(entry.acl).put(entry.sequence, entry);
+        int index = indexOf(entry.acl);
+        EntryState[] row = lines.get(entry.sequence);
+        if (row == null) {
+            row = new EntryState[acls.size()];
+            lines.put(entry.sequence, row);
+        }
+        EntryState old = row[index];
+        row[index] = entry;
         if (old != null) {
-            forget(old, false);
+            forget(old, false, row, index);
         }
-        linesPerSequence.merge(entry.sequence, 1, Integer::sum);
         allocator.markUsed(entry.sequence);
-        if (entry.rule != null) {
-            sequencesOfRule.computeIfAbsent(entry.rule, r -> new TreeSet<>()).add(entry.sequence);
+        if (entry.rule != null && !sharesRule(row, index)) {
+            link(entry.rule, entry.sequence);
         }
+    }
+
+    /** Whether another list's line in {@code row} has the rule of the line at {@code index}: it is linked already. */
+    private static boolean sharesRule(EntryState[] row, int index) {
+        for (int i = 0; i < row.length; i++) {
+            if (i != index && row[i] != null && row[i].rule != null && row[i].rule.equals(row[index].rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Notes that {@code rule} stands under {@code sequence}, keeping its numbers ascending. */
+    private void link(Rule rule, long sequence) {
+        long[] numbers = sequencesOfRule.get(rule);
+        if (numbers == null) {
+            sequencesOfRule.put(rule, new long[] {sequence});
+            return;
+        }
+        int at = Arrays.binarySearch(numbers, sequence);
+        if (at >= 0) {
+            return;
+        }
+        int insert = -at - 1;
+        long[] more = new long[numbers.length + 1];
+        System.arraycopy(numbers, 0, more, 0, insert);
+        more[insert] = sequence;
+        System.arraycopy(numbers, insert, more, insert + 1, numbers.length - insert);
+        sequencesOfRule.put(rule, more);
     }
 
     /**
@@ -193,43 +260,72 @@ final class ShuntTable {
      * @return true when it was the number's last line, so the shunt is gone and the number free
      */
     boolean remove(EntryState entry) {
-        if (entries.get(entry.acl).remove(entry.sequence, entry)) {
-            return forget(entry, true);
+        EntryState[] row = lines.get(entry.sequence);
+        int index = indexOf(entry.acl);
+        if (row != null && row[index] == entry) {
+            row[index] = null;
+            return forget(entry, true, row, -1);
         }
         return false;
     }
 
     /**
-     * Accounts for a line no longer in the table; {@code counted} when what it matched belongs to
-     * its number's shunt (not when another line replaced it). The number's last line gets the
-     * shunt's {@link EntryState#lifetime}.
+     * Accounts for a line no longer in the table ({@code row}, its number's lines, no longer holds
+     * it; {@code replacedAt} the list where a new line took its place, else -1); {@code counted}
+     * when what it matched belongs to its number's shunt (not when another line replaced it). The
+     * number's last line gets the shunt's {@link EntryState#lifetime}.
      */
-    private boolean forget(EntryState entry, boolean counted) {
-        unlink(entry);
-        int left = linesPerSequence.merge(entry.sequence, -1, Integer::sum);
+    private boolean forget(EntryState entry, boolean counted, EntryState[] row, int replacedAt) {
+        unlink(entry, row);
         Tally own = counted ? new Tally(entry.packets, entry.bytes, entry.addedAt) : Tally.NONE;
-        if (left > 0) {
+        if (othersIn(row, replacedAt)) {
             departed.merge(entry.sequence, own, Tally::plus);
             return false;
         }
         entry.lifetime = own.plus(departed.getOrDefault(entry.sequence, Tally.NONE));
         departed.remove(entry.sequence);
-        linesPerSequence.remove(entry.sequence);
+        if (replacedAt < 0) {
+            lines.remove(entry.sequence);
+        }
         if (!foreign.contains(entry.sequence)) {
             allocator.release(entry.sequence);
         }
         return true;
     }
 
+    /** Whether {@code row} has a line in a list other than the one at {@code skip}. */
+    private static boolean othersIn(EntryState[] row, int skip) {
+        for (int i = 0; i < row.length; i++) {
+            if (i != skip && row[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Drops the rule's link to the line's number unless another list still has it there. */
-    private void unlink(EntryState entry) {
-        if (entry.rule == null || acls.stream().anyMatch(acl -> holds(acl, entry.sequence, entry.rule))) {
+    private void unlink(EntryState entry, EntryState[] row) {
+        if (entry.rule == null) {
             return;
         }
-        NavigableSet<Long> numbers = sequencesOfRule.get(entry.rule);
-        if (numbers != null && numbers.remove(entry.sequence) && numbers.isEmpty()) {
-            sequencesOfRule.remove(entry.rule);
+        for (EntryState other : row) {
+            if (other != null && entry.rule.equals(other.rule)) {
+                return;
+            }
         }
+        long[] numbers = sequencesOfRule.get(entry.rule);
+        int at = numbers == null ? -1 : Arrays.binarySearch(numbers, entry.sequence);
+        if (at < 0) {
+            return;
+        }
+        if (numbers.length == 1) {
+            sequencesOfRule.remove(entry.rule);
+            return;
+        }
+        long[] fewer = new long[numbers.length - 1];
+        System.arraycopy(numbers, 0, fewer, 0, at);
+        System.arraycopy(numbers, at + 1, fewer, at, numbers.length - at - 1);
+        sequencesOfRule.put(entry.rule, fewer);
     }
 
     /**
@@ -246,14 +342,19 @@ final class ShuntTable {
      */
     Reconciled reconcile(Map<AclKey, List<AclEntry>> read, LayoutReport layout, Instant now, boolean sweep,
             Duration hardTimeout, List<EntryState> expired) {
-        long generation = ++readGeneration;
+        readGeneration = readGeneration == -1 ? 1 : readGeneration + 1;
+        int generation = readGeneration;
         Set<Long> notDenies = new HashSet<>();
         Map<AclKey, Integer> skipped = new LinkedHashMap<>();
-        for (AclKey acl : acls) {
-            Map<Long, EntryState> known = entries.get(acl);
+        for (int index = 0; index < acls.size(); index++) {
+            AclKey acl = acls.get(index);
             boolean trusted = layout.countersTrusted(acl);
             if (!trusted && !layout.missing(acl) && read.getOrDefault(acl, List.of()).isEmpty()) {
-                known.values().forEach(entry -> entry.seenInRead = generation);
+                for (EntryState[] row : lines.values()) {
+                    if (row[index] != null) {
+                        row[index].seenInRead = generation;
+                    }
+                }
             }
             for (AclEntry line : read.getOrDefault(acl, List.of())) {
                 if (!allocator.inRange(line.sequence())) {
@@ -263,12 +364,12 @@ final class ShuntTable {
                     notDenies.add(line.sequence());
                     continue;
                 }
-                EntryState entry = known.get(line.sequence());
+                EntryState entry = line(index, line.sequence());
                 if (entry == null || !sameLine(entry, line)) {
                     entry = new EntryState(acl, line.sequence(), line.text(), line.rule(), line.packetCount(), now);
                     put(entry);
                 } else {
-                    entry.text = line.text();
+                    entry.readAs(line.text());
                 }
                 entry.seenInRead = generation;
                 entry.evicting = false;
@@ -279,13 +380,13 @@ final class ShuntTable {
                     }
                     entry.baseline = -1;
                     entry.removing = null;
-                    entry.rate.forget();
+                    entry.forgetRate();
                     continue;
                 }
                 entry.packets = line.packetCount();
                 entry.bytes = line.byteCount();
                 if (sweep) {
-                    entry.rate.sample(entry.packets, now);
+                    entry.sampleRate(now);
                     entry.judgementSkipped = false;
                     if (judge(entry, now, hardTimeout)) {
                         expired.add(entry);
@@ -328,9 +429,8 @@ final class ShuntTable {
      * rule as the same kind of line (the switch may word it otherwise than dumbno wrote it).
      */
     private static boolean sameLine(EntryState entry, AclEntry line) {
-        return entry.text.equals(line.text())
-                || entry.rule != null && entry.rule.equals(line.rule())
-                        && line.isDeny() == entry.text.startsWith("deny ");
+        return entry.hasText(line.text())
+                || entry.rule != null && entry.rule.equals(line.rule()) && line.isDeny() == entry.isDeny();
     }
 
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */
@@ -352,11 +452,13 @@ final class ShuntTable {
         return true;
     }
 
-    private List<EntryState> dropUnseen(long generation) {
+    /** The lines not seen in the read of {@code generation}, dropped, in list order. */
+    private List<EntryState> dropUnseen(int generation) {
         List<EntryState> gone = new ArrayList<>();
-        for (Map<Long, EntryState> known : entries.values()) {
-            for (EntryState entry : known.values()) {
-                if (entry.seenInRead != generation) {
+        for (int index = 0; index < acls.size(); index++) {
+            for (EntryState[] row : lines.values()) {
+                EntryState entry = row[index];
+                if (entry != null && entry.seenInRead != generation) {
                     gone.add(entry);
                 }
             }
@@ -368,11 +470,15 @@ final class ShuntTable {
     /** Every line, grouped by sequence number in list order. */
     Map<Long, List<EntryState>> bySequence() {
         Map<Long, List<EntryState>> shunts = new LinkedHashMap<>();
-        for (AclKey acl : acls) {
-            for (EntryState entry : entries.get(acl).values()) {
-                shunts.computeIfAbsent(entry.sequence, s -> new ArrayList<>()).add(entry);
+        lines.forEach((sequence, row) -> {
+            List<EntryState> standing = new ArrayList<>(row.length);
+            for (EntryState entry : row) {
+                if (entry != null) {
+                    standing.add(entry);
+                }
             }
-        }
+            shunts.put(sequence, standing);
+        });
         return shunts;
     }
 
@@ -391,12 +497,12 @@ final class ShuntTable {
         Instant changed = lines.get(0).lastChange;
         for (EntryState line : lines) {
             counts.put(line.acl, line.packets);
-            line.rate.lastSweep().ifPresent(rate -> rates.put(line.acl, rate));
+            line.lastSweepRate().ifPresent(rate -> rates.put(line.acl, rate));
             added = line.addedAt.isBefore(added) ? line.addedAt : added;
             changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;
         }
         EntryState first = lines.get(0);
-        return new ActiveShunt(first.rule, first.text, sequence, counts, added, Duration.between(changed, now),
+        return new ActiveShunt(first.rule, first.text(), sequence, counts, added, Duration.between(changed, now),
                 rates);
     }
 
@@ -444,21 +550,21 @@ final class ShuntTable {
             Predicate<Rule> keep) {
         for (EntryState line : lines) {
             if (line.rule == null || line.removing != null || keep.test(line.rule)
-                    || line.rate.recent().isEmpty() || now.isBefore(line.addedAt.plus(minAge))) {
+                    || line.recentRate().isEmpty() || now.isBefore(line.addedAt.plus(minAge))) {
                 return OptionalDouble.empty();
             }
         }
-        return sum(lines, line -> line.rate.recent());
+        return sum(lines, EntryState::recentRate);
     }
 
     /** Whether any list still has a line under {@code sequence}. */
     boolean inUse(long sequence) {
-        return linesPerSequence.containsKey(sequence);
+        return lines.containsKey(sequence);
     }
 
     /** The highest number in use, or 0. */
     long highestInUse() {
-        return linesPerSequence.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        return lines.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /**

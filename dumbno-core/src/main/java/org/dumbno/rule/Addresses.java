@@ -158,6 +158,12 @@ public final class Addresses {
         return address.getLower().withoutPrefixLength().toCanonicalString();
     }
 
+    /** Appends the dotted quad of the IPv4 address whose 32 bits are {@code bits}. */
+    static StringBuilder appendDottedQuad(StringBuilder out, int bits) {
+        return out.append(bits >>> 24).append('.').append((bits >>> 16) & 0xff).append('.')
+                .append((bits >>> 8) & 0xff).append('.').append(bits & 0xff);
+    }
+
     /**
      * The network an address or {@code address/length} names, as a prefix block: {@code 10.1.2.3/8}
      * is {@code 10.0.0.0/8} and a plain address a full-length prefix ({@code 127.0.0.1/32}). An

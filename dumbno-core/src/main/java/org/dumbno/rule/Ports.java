@@ -12,6 +12,9 @@ final class Ports {
             Map.entry(68, "bootpc"), Map.entry(80, "www"), Map.entry(123, "ntp"),
             Map.entry(161, "snmp"), Map.entry(179, "bgp"), Map.entry(443, "https"));
 
+    /** The highest port in {@link #STORED_NAMES}: above it, no port has a name (most ports of a burst). */
+    private static final int HIGHEST_NAMED = STORED_NAMES.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+
     /** Every name read back: the stored names and other unambiguous EOS port names. */
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
             Map.entry("ftp-data", 20), Map.entry("ftp", 21), Map.entry("ssh", 22),
@@ -33,14 +36,24 @@ final class Ports {
         return STORED_NAMES.getOrDefault(port, Integer.toString(port));
     }
 
+    /** Whether EOS writes {@code port} back by name. */
+    static boolean hasName(int port) {
+        return port <= HIGHEST_NAMED && STORED_NAMES.containsKey(port);
+    }
+
     /** The port for a decimal number 1-65535 or a name, or -1 when the word is neither. */
     static int parse(String word) {
         Integer named = NUMBERS.get(word.toLowerCase(Locale.ROOT));
         if (named != null) {
             return named;
         }
-        if (word.isEmpty() || word.length() > 5 || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (word.isEmpty() || word.length() > 5) {
             return -1;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return -1;
+            }
         }
         int port = Integer.parseInt(word);
         return port >= 1 && port <= 65535 ? port : -1;

@@ -45,6 +45,9 @@ public record Protocol(int number) {
     private static final Map<Integer, String> IP_NAMES = byNumber(IP_KEYWORDS);
     private static final Map<Integer, String> IPV6_NAMES = byNumber(IPV6_KEYWORDS);
 
+    /** Every protocol by number, so that parsing keeps one instance of each. */
+    private static final Protocol[] BY_NUMBER = byNumber();
+
     public Protocol {
         if (number < 0 || number > 255) {
             throw InvalidRequestException.of("proto", number, "must be 0-255");
@@ -66,13 +69,13 @@ public record Protocol(int number) {
         }
         Integer known = NUMBERS.get(name);
         if (known != null) {
-            return new Protocol(known);
+            return BY_NUMBER[known];
         }
-        if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isDigits(name)) {
             if (name.length() > 3 || Integer.parseInt(name) > 255) {
                 throw InvalidRequestException.of("proto", nameOrNumber, "must be 0-255");
             }
-            return new Protocol(Integer.parseInt(name));
+            return BY_NUMBER[Integer.parseInt(name)];
         }
         throw InvalidRequestException.of("proto", nameOrNumber,
                 "must be one of " + NAMES + " or a number 0-255");
@@ -121,11 +124,11 @@ public record Protocol(int number) {
         }
         Integer known = keywords(family).get(name);
         if (known != null) {
-            return new Protocol(known);
+            return BY_NUMBER[known];
         }
-        if (!name.isEmpty() && name.length() <= 3 && name.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (!name.isEmpty() && name.length() <= 3 && isDigits(name)
                 && Integer.parseInt(name) <= 255) {
-            return new Protocol(Integer.parseInt(name));
+            return BY_NUMBER[Integer.parseInt(name)];
         }
         throw InvalidRequestException.of("proto", word, "is not a protocol of " + family.keyword()
                 + " access lists: one of " + String.join(", ", new TreeSet<>(keywords(family).keySet()))
@@ -153,5 +156,25 @@ public record Protocol(int number) {
             }
         }
         return Integer.toString(number);
+    }
+
+    private static Protocol[] byNumber() {
+        Protocol[] all = new Protocol[256];
+        for (int number = 0; number < all.length; number++) {
+            all[number] = new Protocol(number);
+        }
+        for (Protocol known : new Protocol[] {ANY, ICMP, TCP, UDP, ICMPV6, SCTP}) {
+            all[known.number] = known;
+        }
+        return all;
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

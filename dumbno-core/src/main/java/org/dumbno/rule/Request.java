@@ -170,8 +170,15 @@ public record Request(IPAddress src, IPAddress dst, Protocol proto, int sport, i
     }
 
     private static boolean isTwoTupleHost(IPAddress address, Set<IPAddress> hosts) {
-        return address != null && hosts.stream().anyMatch(
-                host -> host.withoutPrefixLength().equals(address));
+        if (address == null) {
+            return false;
+        }
+        for (IPAddress host : hosts) {
+            if (host.withoutPrefixLength().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Endpoint endpoint(IPAddress address, int port) {

@@ -63,6 +63,9 @@ final class RequestReader {
     }
 
     private static String decode(byte[] datagram) {
+        if (isAscii(datagram)) {
+            return new String(datagram, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -72,6 +75,16 @@ final class RequestReader {
         } catch (CharacterCodingException e) {
             throw new InvalidRequestException("request is not UTF-8 text");
         }
+    }
+
+    /** Whether every byte is ASCII, which is UTF-8 as it is (what every sensor sends). */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -207,7 +220,14 @@ final class RequestReader {
     }
 
     private static boolean isDigits(String text, int maxLength) {
-        return !text.isEmpty() && text.length() <= maxLength
-                && text.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (text.isEmpty() || text.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -73,7 +73,7 @@ public final class Rule {
     }
 
     private static void checkFamily(Family family, String field, Endpoint endpoint) {
-        if (endpoint.prefix() != null && Addresses.family(endpoint.prefix()) != family) {
+        if (endpoint.family() != null && endpoint.family() != family) {
             throw InvalidRequestException.of(field, endpoint.addressText(),
                     "is not an address of family " + family.keyword());
         }
@@ -140,18 +140,21 @@ public final class Rule {
         return known;
     }
 
-    /** The text as EOS stores it: well-known ports by name, protocol names, compressed IPv6. */
+    /**
+     * The text as EOS stores it: well-known ports by name, protocol names, compressed IPv6. The
+     * same string as {@link #text()} unless a port has a name.
+     */
     public String canonicalText() {
         String known = canonicalText;
         if (known == null) {
-            known = format(Ports::canonical);
+            known = Ports.hasName(src.port()) || Ports.hasName(dst.port()) ? format(Ports::canonical) : text();
             canonicalText = known;
         }
         return known;
     }
 
     private String format(IntFunction<String> portText) {
-        StringBuilder out = new StringBuilder(protocol.keyword(family));
+        StringBuilder out = new StringBuilder(64).append(protocol.keyword(family));
         appendEndpoint(out, src, portText);
         appendEndpoint(out, dst, portText);
         for (TcpFlag flag : flags) {
@@ -161,7 +164,7 @@ public final class Rule {
     }
 
     private static void appendEndpoint(StringBuilder out, Endpoint endpoint, IntFunction<String> portText) {
-        out.append(' ').append(endpoint.addressText());
+        endpoint.appendAddress(out.append(' '));
         if (endpoint.port() != 0) {
             out.append(" eq ").append(portText.apply(endpoint.port()));
         }

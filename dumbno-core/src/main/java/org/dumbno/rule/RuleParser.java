@@ -79,8 +79,8 @@ final class RuleParser {
         if (word.equals("ipv6") || word.equals("icmpv6") || word.equals("58")) {
             return Family.IPV6;
         }
-        IPAddress any = src.prefix() != null ? src.prefix() : dst.prefix();
-        return any == null ? Family.IP : Addresses.family(any);
+        Family any = src.family() != null ? src.family() : dst.family();
+        return any == null ? Family.IP : any;
     }
 
     private Protocol protocol(String word) {

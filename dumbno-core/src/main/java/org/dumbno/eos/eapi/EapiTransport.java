@@ -34,8 +34,9 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.dumbno.acl.AuthenticationException;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchUnavailableException;
@@ -105,7 +106,8 @@ public final class EapiTransport implements Transport {
         List<String> cmds = List.copyOf(commands);
         String id = "dumbno-" + ids.incrementAndGet();
         HttpPost post = new HttpPost(PATH);
-        post.setEntity(new StringEntity(RpcReply.request(id, cmds, format), JSON_RPC));
+        ByteArrayBuffer body = RpcReply.request(id, cmds, format);
+        post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), JSON_RPC));
         if (authorization != null) {
             post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }

@@ -25,6 +25,8 @@ final class PooledClients {
 
     /**
      * A client with {@code timeout} for connecting, for each read and for a free pooled connection.
+     * Its connections carry no user state (one transport speaks for one user), so no call looks
+     * for a user token to lease one.
      *
      * @param tls the SSL context, or null for the JDK's default trust
      * @param verifyHostname false to accept a certificate issued for any name
@@ -60,6 +62,7 @@ final class PooledClients {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .disableConnectionState()
                 .build();
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.dumbno.eos.CommandFailedException;
 import org.dumbno.eos.Transport.Format;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,27 @@ class RpcReplyTest {
     void writesTheRunCmdsCall() {
         assertEquals(json("{\"jsonrpc\": \"2.0\", \"method\": \"runCmds\", \"id\": \"dumbno-7\", "
                         + "\"params\": {\"version\": 1, \"cmds\": [\"enable\", \"show clock\"], \"format\": \"text\"}}"),
-                json(RpcReply.request("dumbno-7", List.of("enable", "show clock"), Format.TEXT)));
+                json(body(RpcReply.request("dumbno-7", List.of("enable", "show clock"), Format.TEXT))));
+    }
+
+    @Test
+    void escapesWhatAJsonStringCannotHoldAsItIs() {
+        List<String> odd = List.of("a \"quoted\" \\ path", "tab\there\nnew line\r", "\u0001\u001f\u007f", "x\u2028y",
+                "caf\u00e9 \u2603 \uD83D\uDE00");
+        String text = body(RpcReply.request("dumbno-\"8\"", odd, Format.JSON));
+        JsonObject call = json(text);
+
+        List<String> read = call.getAsJsonObject("params").getAsJsonArray("cmds").asList().stream()
+                .map(element -> element.getAsString()).toList();
+        assertEquals(odd, read);
+        assertEquals("dumbno-\"8\"", call.get("id").getAsString());
+        assertEquals(-1, text.indexOf('\u0001'), "a control character goes escaped");
+        assertEquals(-1, text.indexOf('\t'), "a tab goes escaped");
+    }
+
+    /** The body as the server reads it: UTF-8. */
+    private static String body(ByteArrayBuffer buffer) {
+        return new String(buffer.array(), 0, buffer.length(), StandardCharsets.UTF_8);
     }
 
     @Test
