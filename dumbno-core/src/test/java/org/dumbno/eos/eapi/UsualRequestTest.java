@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.dumbno.eos.Transport.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,8 @@ class UsualRequestTest {
         List<String> commands = List.of("enable", "configure", "ip access-list bulk_1",
                 "501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https", "quote \" backslash \\ tab \t é");
         for (Format format : Format.values()) {
-            String body = RpcReply.request("dumbno-7", commands, format);
+            ByteArrayBuffer sent = RpcReply.request("dumbno-7", commands, format);
+            String body = new String(sent.array(), 0, sent.length(), StandardCharsets.UTF_8);
             RpcRequest streamed = UsualRequest.read(body);
             assertNotNull(streamed, body);
             assertEquals(RpcRequest.parseTree(body), streamed);
