@@ -280,7 +280,6 @@ public final class EosSwitch implements AclSwitch {
         int firstWrite = commands.size();
         List<EntryWrite> byCommand = new ArrayList<>(firstWrite + writes.size() + groups.size() * 10);
         byCommand.addAll(Collections.nCopies(firstWrite, null));
-        List<EntryWrite> ordered = new ArrayList<>(writes.size());
         reader.remember(writes);
         for (Map.Entry<AclKey, List<EntryWrite>> group : groups.entrySet()) {
             List<EntryWrite> lines = group.getValue();
@@ -293,7 +292,6 @@ public final class EosSwitch implements AclSwitch {
             for (EntryWrite line : lines) {
                 commands.add(line.sequence() + " deny " + line.rule().text());
                 byCommand.add(line);
-                ordered.add(line);
             }
         }
         boolean withSummaries = summaries;
@@ -319,8 +317,9 @@ public final class EosSwitch implements AclSwitch {
                 throw e;
             }
             EntryWrite failed = byCommand.get(index);
-            int applied = ordered.indexOf(failed);
-            throw refused(failed, ordered.subList(0, applied), e);
+            List<EntryWrite> ordered = new ArrayList<>(writes.size());
+            groups.values().forEach(ordered::addAll);
+            throw refused(failed, ordered.subList(0, ordered.indexOf(failed)), e);
         }
         if (!withSummaries) {
             return List.of();

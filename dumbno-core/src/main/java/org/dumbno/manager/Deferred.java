@@ -12,16 +12,20 @@ import org.dumbno.internal.Loops;
  * on one thread; not thread-safe.
  */
 final class Deferred {
-    private List<Runnable> actions = new ArrayList<>();
+    /** Null until something is added: most requests queue without deferring anything. */
+    private List<Runnable> actions;
 
     /** Runs {@code action} later, in the order added. */
     void add(Runnable action) {
+        if (actions == null) {
+            actions = new ArrayList<>();
+        }
         actions.add(action);
     }
 
     /** Completes {@code future} later. */
     void answer(CompletableFuture<ShuntOutcome> future, ShuntOutcome outcome) {
-        actions.add(() -> future.complete(outcome));
+        add(() -> future.complete(outcome));
     }
 
     /**
@@ -30,8 +34,8 @@ final class Deferred {
      */
     void run(String where) {
         List<Runnable> due = actions;
-        actions = new ArrayList<>();
-        for (int i = 0; i < due.size(); i++) {
+        actions = null;
+        for (int i = 0; due != null && i < due.size(); i++) {
             try {
                 due.get(i).run();
             } catch (Throwable t) {

@@ -87,7 +87,7 @@ final class EntryState {
 
     /** Its text as the switch shows it. */
     String text() {
-        return text != null ? text : "deny " + rule.canonicalText();
+        return text != null ? text : DENY + rule.canonicalText();
     }
 
     /** Whether its text is {@code other}, without building it. */

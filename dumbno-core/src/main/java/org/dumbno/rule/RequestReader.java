@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,10 +23,15 @@ final class RequestReader {
     private static final Pattern PARSER_ADVICE = Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept ");
     private static final Pattern DOCUMENTATION_LINK = Pattern.compile("\\s*See https?://\\S+");
 
+    /** The keys a request's fields are read from. */
+    private static final List<String> FIELDS = List.of("src", "dst", "proto", "sport", "dport", "op");
+
     /** The largest datagram read: one Ethernet MTU. */
     static final int MAX_BYTES = 1500;
 
-    private final Set<String> seen = new HashSet<>();
+    /** The request's own keys read so far, one bit each ({@link #FIELDS}); other keys in {@link #seenOther}. */
+    private int seenFields;
+    private Set<String> seenOther;
     private IPAddress src;
     private IPAddress dst;
     private Protocol proto = Protocol.ANY;
@@ -127,12 +133,26 @@ final class RequestReader {
         json.beginObject();
         while (json.hasNext()) {
             String key = json.nextName();
-            if (!seen.add(key)) {
+            if (!firstTime(key)) {
                 throw InvalidRequestException.of("key", key, "appears twice in the request");
             }
             field(key, json);
         }
         json.endObject();
+    }
+
+    /** Whether {@code key} was not read before in this request. */
+    private boolean firstTime(String key) {
+        int field = FIELDS.indexOf(key);
+        if (field >= 0) {
+            boolean first = (seenFields & 1 << field) == 0;
+            seenFields |= 1 << field;
+            return first;
+        }
+        if (seenOther == null) {
+            seenOther = new HashSet<>();
+        }
+        return seenOther.add(key);
     }
 
     private void field(String key, JsonReader json) throws IOException {
