@@ -30,7 +30,7 @@ final class MatchIndex {
     private boolean built;
 
     /** What an entry matching exactly one flow, or a packet, is found by. */
-    private record FlowKey(Family family, int protocol, IPAddress src, int sport, IPAddress dst, int dport) {
+    private record FlowKey(Family family, int protocol, Endpoint src, Endpoint dst) {
     }
 
     /** An index of the entries {@code all} holds, told of each change by {@link #add} and {@link #remove}. */
@@ -130,8 +130,7 @@ final class MatchIndex {
         if (ports != (src.port() != 0) || ports != (dst.port() != 0)) {
             return null;
         }
-        return new FlowKey(rule.family(), protocol.number(), src.prefix().withoutPrefixLength(), src.port(),
-                dst.prefix().withoutPrefixLength(), dst.port());
+        return new FlowKey(rule.family(), protocol.number(), src, dst);
     }
 
     /**
@@ -144,8 +143,8 @@ final class MatchIndex {
             return null;
         }
         boolean ports = new Protocol(flow.protocol()).hasPorts();
-        return new FlowKey(flow.family(), flow.protocol(), flow.src(), ports ? flow.sport() : 0, flow.dst(),
-                ports ? flow.dport() : 0);
+        return new FlowKey(flow.family(), flow.protocol(), Endpoint.host(flow.src(), ports ? flow.sport() : 0),
+                Endpoint.host(flow.dst(), ports ? flow.dport() : 0));
     }
 
     private static boolean hasZone(IPAddress address) {
