@@ -89,6 +89,9 @@ final class Rig implements Closeable {
             }
             UdpServer udp = UdpServer.start(List.of(new InetSocketAddress(loopback(), 0)), shunter,
                     UdpServer.Options.builder().gate(security.gate()).build());
+            // Every scenario starts on a heap without the garbage of the ones before it (their
+            // switches, engines and rules), so that no collection of that garbage lands in it.
+            System.gc();
             return new Rig(stations, every, udp);
         } catch (IOException | RuntimeException e) {
             closeAll(stations, every);
