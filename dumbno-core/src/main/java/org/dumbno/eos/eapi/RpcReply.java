@@ -79,9 +79,31 @@ final class RpcReply {
 
     /**
      * Appends {@code text} as a JSON string in UTF-8: quotes, backslashes and control characters
-     * escaped, everything else as it is.
+     * escaped, everything else as it is. A command is almost always printable ASCII, whose
+     * characters are its bytes: those go straight into the buffer, without encoding the text first.
      */
     static void quote(ByteArrayBuffer out, String text) {
+        int start = out.length();
+        int length = text.length();
+        out.ensureCapacity(length + 2);
+        byte[] array = out.array();
+        int at = start;
+        array[at++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                out.setLength(start);
+                quoteEncoded(out, text);
+                return;
+            }
+            array[at++] = (byte) c;
+        }
+        array[at++] = '"';
+        out.setLength(at);
+    }
+
+    /** {@link #quote} for a text with a character to escape or beyond ASCII. */
+    private static void quoteEncoded(ByteArrayBuffer out, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.append('"');
         int plain = 0;

@@ -47,6 +47,19 @@ class RpcReplyTest {
         assertEquals(-1, text.indexOf('\t'), "a tab goes escaped");
     }
 
+    @Test
+    void quotesIntoABufferThatMustGrowAndStartsAgainWhereAnEscapeTurnsUpLate() {
+        ByteArrayBuffer out = new ByteArrayBuffer(1);
+        out.append('[');
+        RpcReply.quote(out, "ip access-list bulk_1");
+        out.append(',');
+        RpcReply.quote(out, "501 deny tcp host 10.0.0.1 host 10.0.0.2 \"x\" caf\u00e9");
+        out.append(']');
+
+        assertEquals("[\"ip access-list bulk_1\",\"501 deny tcp host 10.0.0.1 host 10.0.0.2 \\\"x\\\" caf\u00e9\"]",
+                body(out));
+    }
+
     /** The body as the server reads it: UTF-8. */
     private static String body(ByteArrayBuffer buffer) {
         return new String(buffer.array(), 0, buffer.length(), StandardCharsets.UTF_8);
