@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
@@ -315,13 +315,19 @@ public final class EverySwitch implements Shunter, Closeable {
     /**
      * One request's outcomes, switch by switch, until each switch answered or went away. The
      * engines answer at about the same moment, each on its own thread, so a slot is claimed with
-     * one compare-and-set rather than under a lock they would queue for.
+     * one compare-and-set rather than under a lock they would queue for: on an int, which the
+     * launcher's client compiler does without the type check a reference array's would make.
      */
     private final class Gathering {
         final CompletableFuture<ShuntOutcome> reply = new CompletableFuture<>();
         private final boolean install;
-        /** Each switch's outcome, {@link #AWAY} when it went away first, null while it is awaited. */
-        private final AtomicReferenceArray<ShuntOutcome> outcomes = new AtomicReferenceArray<>(members.size());
+        /** 1 where a switch's outcome is recorded or about to be. */
+        private final AtomicIntegerArray claimed = new AtomicIntegerArray(members.size());
+        /**
+         * Each switch's outcome, {@link #AWAY} when it went away first, null while it is awaited;
+         * written before {@link #open} counts it, so the last to count sees them all.
+         */
+        private final ShuntOutcome[] outcomes = new ShuntOutcome[members.size()];
         private final AtomicInteger open = new AtomicInteger(members.size());
 
         Gathering(boolean install) {
@@ -342,7 +348,11 @@ public final class EverySwitch implements Shunter, Closeable {
 
         /** Whether this was the last switch awaited; false when the switch had its slot already. */
         private boolean record(int index, ShuntOutcome outcome) {
-            return outcomes.compareAndSet(index, null, outcome) && open.decrementAndGet() == 0;
+            if (!claimed.compareAndSet(index, 0, 1)) {
+                return false;
+            }
+            outcomes[index] = outcome;
+            return open.decrementAndGet() == 0;
         }
 
         private void finishIf(boolean last) {
@@ -361,8 +371,8 @@ public final class EverySwitch implements Shunter, Closeable {
         private ShuntOutcome allOk() {
             ShuntOutcome first = null;
             ShuntOutcome changed = null;
-            for (int i = 0; i < outcomes.length(); i++) {
-                ShuntOutcome outcome = outcomes.get(i);
+            for (int i = 0; i < outcomes.length; i++) {
+                ShuntOutcome outcome = outcomes[i];
                 if (outcome == AWAY || !outcome.ok()) {
                     return null;
                 }
@@ -380,8 +390,8 @@ public final class EverySwitch implements Shunter, Closeable {
             boolean anyOk = false;
             Map<String, List<String>> failures = new LinkedHashMap<>();
             boolean anyAway = false;
-            for (int i = 0; i < outcomes.length(); i++) {
-                ShuntOutcome outcome = outcomes.get(i);
+            for (int i = 0; i < outcomes.length; i++) {
+                ShuntOutcome outcome = outcomes[i];
                 if (outcome == AWAY) {
                     anyAway = true;
                     failures.computeIfAbsent(QUEUED, r -> new ArrayList<>()).add(members.get(i).name());
