@@ -19,10 +19,6 @@ final class EntryState {
     private String text;
     final Rule rule;
     final Instant addedAt;
-    long packets;
-    long bytes;
-    /** The count at the previous sweep; -1 until a sweep has seen the entry. */
-    long baseline = -1;
     Instant lastChange;
     /** Why the engine is removing it; null while it is not. */
     RemovalReason removing;
@@ -31,7 +27,7 @@ final class EntryState {
      * lost): should the next read find it gone, it went as {@link RemovalReason#EVICTED}.
      */
     boolean evicting;
-    /** The generation of the last read that showed it (an int, so that the state fits 88 bytes). */
+    /** The generation of the last read that showed it (an int, so that the state fits 64 bytes). */
     int seenInRead;
     /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
     Instant deadline;
@@ -40,9 +36,10 @@ final class EntryState {
     /** Whether a sweep skipped judging it because its list's counts were untrusted, not yet judged since. */
     boolean judgementSkipped;
     /**
-     * Its counts at its first sighting and at the last sweeps, for the packets per second it
-     * matches; null until a sweep samples it or its counts are forgotten. A burst writes thousands
-     * of lines with no count yet, so none of them holds one before it is needed.
+     * Its counts as last read, at the previous sweep, at its first sighting and at the last sweeps
+     * (for the packets per second it matches); null while it has counted nothing and no sweep has
+     * seen it. A burst writes thousands of lines with no count yet, so none of them holds one
+     * before it is needed (and the state fits 64 bytes).
      */
     private PacketRate rate;
 
@@ -52,7 +49,6 @@ final class EntryState {
         this.sequence = sequence;
         this.text = text;
         this.rule = rule;
-        this.packets = packets;
         this.addedAt = addedAt;
         this.lastChange = addedAt;
         this.rate = packets == 0 ? null : new PacketRate(packets, addedAt);
@@ -65,9 +61,41 @@ final class EntryState {
         return rate;
     }
 
-    /** Takes the current {@link #packets} as the count a sweep read at {@code now}. */
+    /** The packets it matched, as last read. */
+    long packets() {
+        return rate == null ? 0 : rate.current;
+    }
+
+    /** The bytes it matched, as last read. */
+    long bytes() {
+        return rate == null ? 0 : rate.bytes;
+    }
+
+    /** Takes the counts a read showed. */
+    void counted(long packets, long bytes) {
+        if (rate != null || packets != 0 || bytes != 0) {
+            PacketRate counts = rate();
+            counts.current = packets;
+            counts.bytes = bytes;
+        }
+    }
+
+    /** The packet count at the previous sweep; -1 until a sweep has seen it. */
+    long baseline() {
+        return rate == null ? -1 : rate.baseline;
+    }
+
+    /** Takes {@code count} as the count at the previous sweep; -1 for none. */
+    void baseline(long count) {
+        if (rate != null || count != -1) {
+            rate().baseline = count;
+        }
+    }
+
+    /** Takes the current {@link #packets()} as the count a sweep read at {@code now}. */
     void sampleRate(Instant now) {
-        rate().sample(packets, now);
+        PacketRate counts = rate();
+        counts.sample(counts.current, now);
     }
 
     /** Its list's counts cannot be trusted: the rate's window starts again. */

@@ -69,7 +69,7 @@ final class Evictions {
     void removed(SwitchReader reader, Deferred deferred) {
         for (EntryState entry : lines) {
             if (ShuntLog.LOG.isInfoEnabled()) {
-                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets,
+                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets(),
                         Duration.between(entry.addedAt, now)));
             }
             if (table.remove(entry)) {

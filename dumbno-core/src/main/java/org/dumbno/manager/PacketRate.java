@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 /**
  * The packet counts one line showed at its first sighting and at the last few sweeps that could
  * trust its list's counters, for the packets per second it matches. A count that went down (the
- * line was written anew) starts the window again. Guarded by the engine's lock.
+ * line was written anew) starts the window again. Also holds the line's counts as last read and
+ * at the previous sweep, so that a line with no count yet (a burst writes thousands) holds none
+ * of these. Guarded by the engine's lock.
  */
 final class PacketRate {
     /** Counts kept: the rate spans up to this many less one sweeps. */
@@ -23,8 +25,15 @@ final class PacketRate {
     private long firstCount;
     private Instant firstAt;
     private int held;
+    /** The line's packet count as last read. */
+    long current;
+    /** The line's byte count as last read. */
+    long bytes;
+    /** The packet count at the previous sweep; -1 until a sweep has seen the line. */
+    long baseline = -1;
 
     PacketRate(long packets, Instant at) {
+        current = packets;
         firstCount = packets;
         firstAt = at;
         held = 1;

@@ -132,7 +132,7 @@ final class Remover {
             for (EntryState entry : lines) {
                 if (ShuntLog.LOG.isInfoEnabled()) {
                     ShuntLog.LOG.info(ShuntLog.removeByRequest(entry.acl, entry.sequence, entry.ruleText(),
-                            entry.packets, Duration.between(entry.addedAt, now)));
+                            entry.packets(), Duration.between(entry.addedAt, now)));
                 }
                 if (table.remove(entry)) {
                     reader.reportRemoval(entry, RemovalReason.REQUEST, deferred);

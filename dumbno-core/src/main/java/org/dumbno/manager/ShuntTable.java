@@ -277,7 +277,7 @@ final class ShuntTable {
      */
     private boolean forget(EntryState entry, boolean counted, EntryState[] row, int replacedAt) {
         unlink(entry, row);
-        Tally own = counted ? new Tally(entry.packets, entry.bytes, entry.addedAt) : Tally.NONE;
+        Tally own = counted ? new Tally(entry.packets(), entry.bytes(), entry.addedAt) : Tally.NONE;
         if (othersIn(row, replacedAt)) {
             departed.merge(entry.sequence, own, Tally::plus);
             return false;
@@ -378,13 +378,12 @@ final class ShuntTable {
                         entry.judgementSkipped = true;
                         skipped.merge(acl, 1, Integer::sum);
                     }
-                    entry.baseline = -1;
+                    entry.baseline(-1);
                     entry.removing = null;
                     entry.forgetRate();
                     continue;
                 }
-                entry.packets = line.packetCount();
-                entry.bytes = line.byteCount();
+                entry.counted(line.packetCount(), line.byteCount());
                 if (sweep) {
                     entry.sampleRate(now);
                     entry.judgementSkipped = false;
@@ -441,11 +440,13 @@ final class ShuntTable {
             entry.removing = RemovalReason.HARD_TIMEOUT;
             return true;
         }
-        if (entry.baseline < 0 || entry.packets != entry.baseline) {
-            if (entry.baseline >= 0 || entry.packets > 0) {
+        long baseline = entry.baseline();
+        long packets = entry.packets();
+        if (baseline < 0 || packets != baseline) {
+            if (baseline >= 0 || packets > 0) {
                 entry.lastChange = now;
             }
-            entry.baseline = entry.packets;
+            entry.baseline(packets);
             return false;
         }
         entry.removing = RemovalReason.IDLE;
@@ -496,7 +497,7 @@ final class ShuntTable {
         Instant added = lines.get(0).addedAt;
         Instant changed = lines.get(0).lastChange;
         for (EntryState line : lines) {
-            counts.put(line.acl, line.packets);
+            counts.put(line.acl, line.packets());
             line.lastSweepRate().ifPresent(rate -> rates.put(line.acl, rate));
             added = line.addedAt.isBefore(added) ? line.addedAt : added;
             changed = line.lastChange.isAfter(changed) ? line.lastChange : changed;

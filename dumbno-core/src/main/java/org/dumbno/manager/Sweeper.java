@@ -143,9 +143,9 @@ final class Sweeper {
                 Duration age = Duration.between(entry.addedAt, now);
                 String rule = entry.ruleText();
                 if (ShuntLog.LOG.isInfoEnabled()) {
-                    ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, rule, entry.packets, age));
+                    ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, rule, entry.packets(), age));
                 }
-                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, rule, entry.packets, age,
+                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, rule, entry.packets(), age,
                         entry.removing));
                 if (table.remove(entry)) {
                     reader.reportRemoval(entry, entry.removing, deferred);

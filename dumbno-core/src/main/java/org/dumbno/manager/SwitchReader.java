@@ -95,7 +95,7 @@ final class SwitchReader {
         Set<Long> reported = new HashSet<>();
         for (EntryState entry : changes.gone()) {
             if (entry.removing == null && entry.evicting && ShuntLog.LOG.isInfoEnabled()) {
-                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets,
+                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets(),
                         Duration.between(entry.addedAt, engine.now())));
             }
             if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
@@ -120,7 +120,7 @@ final class SwitchReader {
     /** Tells the listeners, later, that the shunt of {@code entry}, its number's last line, left. */
     void reportRemoval(EntryState entry, RemovalReason reason, Deferred deferred) {
         ShuntTable.Tally tally = entry.lifetime != null ? entry.lifetime
-                : new ShuntTable.Tally(entry.packets, entry.bytes, entry.addedAt);
+                : new ShuntTable.Tally(entry.packets(), entry.bytes(), entry.addedAt);
         Instant since = tally.since() != null ? tally.since() : entry.addedAt;
         Duration age = Duration.between(since, engine.now());
         RemovedShunt shunt = new RemovedShunt(entry.rule, entry.sequence, reason, tally.packets(), tally.bytes(),
