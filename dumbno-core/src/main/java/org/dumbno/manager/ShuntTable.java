@@ -183,7 +183,7 @@ final class ShuntTable {
                 entry.deadline = sibling.deadline;
             }
         }
-        put(entry);
+        put(entry, row);
     }
 
     /**
@@ -208,8 +208,16 @@ final class ShuntTable {
     }
 
     private void put(EntryState entry) {
+        put(entry, lines.get(entry.sequence));
+    }
+
+    /**
+     * {@link #put(EntryState)} into {@code row}, the lines of its number as the caller found them
+     * (null when there are none): a line a batch writes looks its number up once.
+     */
+    private void put(EntryState entry, EntryState[] found) {
         int index = indexOf(entry.acl);
-        EntryState[] row = lines.get(entry.sequence);
+        EntryState[] row = found;
         if (row == null) {
             row = new EntryState[acls.size()];
             lines.put(entry.sequence, row);
