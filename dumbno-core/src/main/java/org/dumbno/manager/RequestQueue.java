@@ -44,13 +44,6 @@ final class RequestQueue {
 
     /** Takes up to {@code max} rules, oldest first. */
     List<PendingRule> take(int max) {
-        if (rules.size() <= max) {
-            // all of them: one clear instead of unlinking each rule on its own
-            List<PendingRule> batch = new ArrayList<>(rules.values());
-            rules.clear();
-            batch.forEach(pending -> requests -= pending.waiters.size());
-            return batch;
-        }
         List<PendingRule> batch = new ArrayList<>(Math.min(max, rules.size()));
         Iterator<PendingRule> it = rules.values().iterator();
         while (it.hasNext() && batch.size() < max) {
