@@ -1,5 +1,6 @@
 package org.dumbno.manager;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
@@ -313,22 +312,21 @@ public final class EverySwitch implements Shunter, Closeable {
     }
 
     /**
-     * One request's outcomes, switch by switch, until each switch answered or went away. The
-     * engines answer at about the same moment, each on its own thread, so a slot is claimed with
-     * one compare-and-set rather than under a lock they would queue for: on an int, which the
-     * launcher's client compiler does without the type check a reference array's would make.
+     * One request's outcomes, switch by switch, until each switch answered or went away. A slot is
+     * claimed under the gathering's own monitor, which each switch takes once per request: the
+     * engines answer at about the same moment, but seldom for the same request at the same
+     * instant, and an atomic array costs more (the launcher's client compiler checks each access
+     * through a method handle).
      */
     private final class Gathering {
         final CompletableFuture<ShuntOutcome> reply = new CompletableFuture<>();
         private final boolean install;
-        /** 1 where a switch's outcome is recorded or about to be. */
-        private final AtomicIntegerArray claimed = new AtomicIntegerArray(members.size());
-        /**
-         * Each switch's outcome, {@link #AWAY} when it went away first, null while it is awaited;
-         * written before {@link #open} counts it, so the last to count sees them all.
-         */
+        /** Each switch's outcome, {@link #AWAY} when it went away first, null while it is awaited. */
+        @GuardedBy("this")
         private final ShuntOutcome[] outcomes = new ShuntOutcome[members.size()];
-        private final AtomicInteger open = new AtomicInteger(members.size());
+        /** The switches awaited. */
+        @GuardedBy("this")
+        private int open = members.size();
 
         Gathering(boolean install) {
             this.install = install;
@@ -347,12 +345,13 @@ public final class EverySwitch implements Shunter, Closeable {
         }
 
         /** Whether this was the last switch awaited; false when the switch had its slot already. */
-        private boolean record(int index, ShuntOutcome outcome) {
-            if (!claimed.compareAndSet(index, 0, 1)) {
+        private synchronized boolean record(int index, ShuntOutcome outcome) {
+            if (outcomes[index] != null) {
                 return false;
             }
             outcomes[index] = outcome;
-            return open.decrementAndGet() == 0;
+            open--;
+            return open == 0;
         }
 
         private void finishIf(boolean last) {
@@ -362,7 +361,7 @@ public final class EverySwitch implements Shunter, Closeable {
             }
         }
 
-        private ShuntOutcome combined() {
+        private synchronized ShuntOutcome combined() {
             ShuntOutcome agreed = allOk();
             return agreed != null ? agreed : failed();
         }
