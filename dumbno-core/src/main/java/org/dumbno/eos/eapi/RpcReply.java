@@ -53,16 +53,19 @@ final class RpcReply {
      */
     static ByteArrayBuffer request(String id, List<String> commands, Format format) {
         int size = 96 + id.length();
+        int longest = 0;
         for (String command : commands) {
             size += command.length() + 3;
+            longest = Math.max(longest, command.length());
         }
         ByteArrayBuffer out = new ByteArrayBuffer(size);
         ascii(out, "{\"jsonrpc\":\"2.0\",\"method\":\"runCmds\",\"params\":{\"version\":1,\"cmds\":[");
+        char[] scratch = new char[longest];
         for (int i = 0; i < commands.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            quote(out, commands.get(i));
+            quote(out, commands.get(i), scratch);
         }
         ascii(out, "],\"format\":");
         quote(out, format.wireName());
@@ -83,14 +86,24 @@ final class RpcReply {
      * characters are its bytes: those go straight into the buffer, without encoding the text first.
      */
     static void quote(ByteArrayBuffer out, String text) {
+        quote(out, text, new char[text.length()]);
+    }
+
+    /**
+     * {@link #quote(ByteArrayBuffer, String)} with the characters copied into {@code scratch}
+     * (at least as long as the text) in one go: the launcher's client compiler makes each
+     * {@link String#charAt} a call of its own.
+     */
+    private static void quote(ByteArrayBuffer out, String text, char[] scratch) {
         int start = out.length();
         int length = text.length();
         out.ensureCapacity(length + 2);
         byte[] array = out.array();
         int at = start;
         array[at++] = '"';
+        text.getChars(0, length, scratch, 0);
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = scratch[i];
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
                 out.setLength(start);
                 quoteEncoded(out, text);
