@@ -8,9 +8,11 @@ import org.dumbno.rule.Rule;
 /** What the engine knows of one managed line of one access list. Guarded by the engine's lock. */
 final class EntryState {
     private static final String DENY = "deny ";
+    private static final RemovalReason[] REASONS = RemovalReason.values();
 
     final AclKey acl;
-    final long sequence;
+    /** Its number, unsigned: EOS numbers go up to 2^32 - 1, and an int keeps the state at 56 bytes. */
+    private final int number;
     /**
      * Its text as the switch shows it; null for a line dumbno wrote and has not read back yet,
      * which is {@code deny} and its rule's canonical text (kept once, in the rule, however many
@@ -20,14 +22,14 @@ final class EntryState {
     final Rule rule;
     final Instant addedAt;
     Instant lastChange;
-    /** Why the engine is removing it; null while it is not. */
-    RemovalReason removing;
+    /** Why the engine is removing it, as the reason's ordinal plus one; 0 while it is not. */
+    private byte removal;
     /**
      * Whether a call that was to evict it ended without saying whether it ran (the answer was
      * lost): should the next read find it gone, it went as {@link RemovalReason#EVICTED}.
      */
     boolean evicting;
-    /** The generation of the last read that showed it (an int, so that the state fits 64 bytes). */
+    /** The generation of the last read that showed it (an int, so that the state fits 56 bytes). */
     int seenInRead;
     /** When a sweep removes it however busy it is (a per-shunt hard timeout); null for never. */
     Instant deadline;
@@ -39,19 +41,37 @@ final class EntryState {
      * Its counts as last read, at the previous sweep, at its first sighting and at the last sweeps
      * (for the packets per second it matches); null while it has counted nothing and no sweep has
      * seen it. A burst writes thousands of lines with no count yet, so none of them holds one
-     * before it is needed (and the state fits 64 bytes).
+     * before it is needed (and the state fits 56 bytes).
      */
     private PacketRate rate;
 
     /** A line; {@code text} null for a deny of {@code rule} as dumbno writes it. */
     EntryState(AclKey acl, long sequence, String text, Rule rule, long packets, Instant addedAt) {
+        if (sequence < 1 || sequence > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("sequence (" + sequence + ") must be 1-4294967295");
+        }
         this.acl = acl;
-        this.sequence = sequence;
+        this.number = (int) sequence;
         this.text = text;
         this.rule = rule;
         this.addedAt = addedAt;
         this.lastChange = addedAt;
         this.rate = packets == 0 ? null : new PacketRate(packets, addedAt);
+    }
+
+    /** Its sequence number. */
+    long sequence() {
+        return Integer.toUnsignedLong(number);
+    }
+
+    /** Why the engine is removing it; null while it is not. */
+    RemovalReason removing() {
+        return removal == 0 ? null : REASONS[removal - 1];
+    }
+
+    /** Takes why the engine is removing it; null when it no longer is. */
+    void removing(RemovalReason reason) {
+        removal = reason == null ? 0 : (byte) (reason.ordinal() + 1);
     }
 
     private PacketRate rate() {

@@ -47,7 +47,7 @@ final class Evictions {
         }
         List<EntryState> victim = candidates.next();
         victim.forEach(line -> {
-            line.removing = RemovalReason.EVICTED;
+            line.removing(RemovalReason.EVICTED);
             line.evicting = true;
         });
         lines.addAll(victim);
@@ -62,14 +62,14 @@ final class Evictions {
 
     /** The lines to remove, for the switch call. */
     List<EntryRef> refs() {
-        return lines.stream().map(line -> new EntryRef(line.acl, line.sequence)).toList();
+        return lines.stream().map(line -> new EntryRef(line.acl, line.sequence())).toList();
     }
 
     /** The call removed them: logged {@code op=REMOVE ... reason=evicted}, dropped, reported. */
     void removed(SwitchReader reader, Deferred deferred) {
         for (EntryState entry : lines) {
             if (ShuntLog.LOG.isInfoEnabled()) {
-                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets(),
+                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence(), entry.ruleText(), entry.packets(),
                         Duration.between(entry.addedAt, now)));
             }
             if (table.remove(entry)) {
@@ -83,6 +83,6 @@ final class Evictions {
      * finds them gone reports them evicted.
      */
     void kept() {
-        lines.forEach(line -> line.removing = null);
+        lines.forEach(line -> line.removing(null));
     }
 }

@@ -100,7 +100,7 @@ final class Remover {
                 break;
             }
             removeLines(lines, deferred);
-            long first = lines.stream().mapToLong(e -> e.sequence).min().orElse(0);
+            long first = lines.stream().mapToLong(e -> e.sequence()).min().orElse(0);
             lowest = lowest == 0 ? first : Math.min(lowest, first);
         }
         return refused(rule, "rule still on the switch after " + MAX_ROUNDS
@@ -113,17 +113,17 @@ final class Remover {
         synchronized (lock) {
             engine.readAnsweredLocked();
             List<EntryState> lines = table.linesOf(rule);
-            lines.forEach(line -> line.removing = RemovalReason.REQUEST);
+            lines.forEach(line -> line.removing(RemovalReason.REQUEST));
             return lines;
         }
     }
 
     private void removeLines(List<EntryState> lines, Deferred deferred) throws SwitchException {
         try {
-            engine.eos().remove(lines.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
+            engine.eos().remove(lines.stream().map(e -> new EntryRef(e.acl, e.sequence())).toList());
         } catch (SwitchException | RuntimeException e) {
             synchronized (lock) {
-                lines.forEach(line -> line.removing = null);
+                lines.forEach(line -> line.removing(null));
             }
             throw e;
         }
@@ -131,7 +131,7 @@ final class Remover {
         synchronized (lock) {
             for (EntryState entry : lines) {
                 if (ShuntLog.LOG.isInfoEnabled()) {
-                    ShuntLog.LOG.info(ShuntLog.removeByRequest(entry.acl, entry.sequence, entry.ruleText(),
+                    ShuntLog.LOG.info(ShuntLog.removeByRequest(entry.acl, entry.sequence(), entry.ruleText(),
                             entry.packets(), Duration.between(entry.addedAt, now)));
                 }
                 if (table.remove(entry)) {

@@ -145,7 +145,7 @@ final class ShuntTable {
     private long firstStaying(int index, long[] numbers, Rule rule) {
         for (long sequence : numbers) {
             EntryState entry = line(index, sequence);
-            if (entry != null && entry.removing == null && rule.equals(entry.rule)) {
+            if (entry != null && entry.removing() == null && rule.equals(entry.rule)) {
                 return sequence;
             }
         }
@@ -208,7 +208,7 @@ final class ShuntTable {
     }
 
     private void put(EntryState entry) {
-        put(entry, lines.get(entry.sequence));
+        put(entry, lines.get(entry.sequence()));
     }
 
     /**
@@ -220,16 +220,16 @@ final class ShuntTable {
         EntryState[] row = found;
         if (row == null) {
             row = new EntryState[acls.size()];
-            lines.put(entry.sequence, row);
+            lines.put(entry.sequence(), row);
         }
         EntryState old = row[index];
         row[index] = entry;
         if (old != null) {
             forget(old, false, row, index);
         }
-        allocator.markUsed(entry.sequence);
+        allocator.markUsed(entry.sequence());
         if (entry.rule != null && !sharesRule(row, index)) {
-            link(entry.rule, entry.sequence);
+            link(entry.rule, entry.sequence());
         }
     }
 
@@ -268,7 +268,7 @@ final class ShuntTable {
      * @return true when it was the number's last line, so the shunt is gone and the number free
      */
     boolean remove(EntryState entry) {
-        EntryState[] row = lines.get(entry.sequence);
+        EntryState[] row = lines.get(entry.sequence());
         int index = indexOf(entry.acl);
         if (row != null && row[index] == entry) {
             row[index] = null;
@@ -287,16 +287,16 @@ final class ShuntTable {
         unlink(entry, row);
         Tally own = counted ? new Tally(entry.packets(), entry.bytes(), entry.addedAt) : Tally.NONE;
         if (othersIn(row, replacedAt)) {
-            departed.merge(entry.sequence, own, Tally::plus);
+            departed.merge(entry.sequence(), own, Tally::plus);
             return false;
         }
-        entry.lifetime = own.plus(departed.getOrDefault(entry.sequence, Tally.NONE));
-        departed.remove(entry.sequence);
+        entry.lifetime = own.plus(departed.getOrDefault(entry.sequence(), Tally.NONE));
+        departed.remove(entry.sequence());
         if (replacedAt < 0) {
-            lines.remove(entry.sequence);
+            lines.remove(entry.sequence());
         }
-        if (!foreign.contains(entry.sequence)) {
-            allocator.release(entry.sequence);
+        if (!foreign.contains(entry.sequence())) {
+            allocator.release(entry.sequence());
         }
         return true;
     }
@@ -322,7 +322,7 @@ final class ShuntTable {
             }
         }
         long[] numbers = sequencesOfRule.get(entry.rule);
-        int at = numbers == null ? -1 : Arrays.binarySearch(numbers, entry.sequence);
+        int at = numbers == null ? -1 : Arrays.binarySearch(numbers, entry.sequence());
         if (at < 0) {
             return;
         }
@@ -387,7 +387,7 @@ final class ShuntTable {
                         skipped.merge(acl, 1, Integer::sum);
                     }
                     entry.baseline(-1);
-                    entry.removing = null;
+                    entry.removing(null);
                     entry.forgetRate();
                     continue;
                 }
@@ -442,10 +442,10 @@ final class ShuntTable {
 
     /** A sweep's verdict on one line: true when it must go. Takes the new baseline. */
     private static boolean judge(EntryState entry, Instant now, Duration hardTimeout) {
-        entry.removing = null;
+        entry.removing(null);
         if ((!hardTimeout.isZero() && !now.isBefore(entry.addedAt.plus(hardTimeout)))
                 || (entry.deadline != null && !now.isBefore(entry.deadline))) {
-            entry.removing = RemovalReason.HARD_TIMEOUT;
+            entry.removing(RemovalReason.HARD_TIMEOUT);
             return true;
         }
         long baseline = entry.baseline();
@@ -457,7 +457,7 @@ final class ShuntTable {
             entry.baseline(packets);
             return false;
         }
-        entry.removing = RemovalReason.IDLE;
+        entry.removing(RemovalReason.IDLE);
         return true;
     }
 
@@ -558,7 +558,7 @@ final class ShuntTable {
     private static OptionalDouble evictableRate(List<EntryState> lines, Instant now, Duration minAge,
             Predicate<Rule> keep) {
         for (EntryState line : lines) {
-            if (line.rule == null || line.removing != null || keep.test(line.rule)
+            if (line.rule == null || line.removing() != null || keep.test(line.rule)
                     || line.recentRate().isEmpty() || now.isBefore(line.addedAt.plus(minAge))) {
                 return OptionalDouble.empty();
             }

@@ -124,10 +124,10 @@ final class Sweeper {
             return new PurgeReport(examined, List.of(), vanished);
         }
         try {
-            engine.eos().remove(expired.stream().map(e -> new EntryRef(e.acl, e.sequence)).toList());
+            engine.eos().remove(expired.stream().map(e -> new EntryRef(e.acl, e.sequence())).toList());
         } catch (SwitchException e) {
             synchronized (lock) {
-                expired.forEach(entry -> entry.removing = null);
+                expired.forEach(entry -> entry.removing(null));
                 engine.markStaleLocked();
             }
             throw e;
@@ -143,12 +143,12 @@ final class Sweeper {
                 Duration age = Duration.between(entry.addedAt, now);
                 String rule = entry.ruleText();
                 if (ShuntLog.LOG.isInfoEnabled()) {
-                    ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence, rule, entry.packets(), age));
+                    ShuntLog.LOG.info(ShuntLog.remove(entry.acl, entry.sequence(), rule, entry.packets(), age));
                 }
-                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence, rule, entry.packets(), age,
-                        entry.removing));
+                removals.add(new PurgeReport.Removal(entry.acl, entry.sequence(), rule, entry.packets(), age,
+                        entry.removing()));
                 if (table.remove(entry)) {
-                    reader.reportRemoval(entry, entry.removing, deferred);
+                    reader.reportRemoval(entry, entry.removing(), deferred);
                 }
             }
         }

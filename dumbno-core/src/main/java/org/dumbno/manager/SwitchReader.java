@@ -94,21 +94,22 @@ final class SwitchReader {
                 engine.settings().hardTimeout(), expired);
         Set<Long> reported = new HashSet<>();
         for (EntryState entry : changes.gone()) {
-            if (entry.removing == null && entry.evicting && ShuntLog.LOG.isInfoEnabled()) {
-                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence, entry.ruleText(), entry.packets(),
+            if (entry.removing() == null && entry.evicting && ShuntLog.LOG.isInfoEnabled()) {
+                ShuntLog.LOG.info(ShuntLog.removeEvicted(entry.acl, entry.sequence(), entry.ruleText(), entry.packets(),
                         Duration.between(entry.addedAt, engine.now())));
             }
-            if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
-                RemovalReason reason = entry.removing != null ? entry.removing
+            if (!table.inUse(entry.sequence()) && reported.add(entry.sequence())) {
+                RemovalReason reason = entry.removing() != null ? entry.removing()
                         : entry.evicting ? RemovalReason.EVICTED : RemovalReason.BY_HAND;
-                ShuntLog.LOG.debug("seq={} rule=\"{}\" left the switch ({})", entry.sequence, entry.ruleText(), reason);
+                ShuntLog.LOG.debug("seq={} rule=\"{}\" left the switch ({})", entry.sequence(), entry.ruleText(),
+                        reason);
                 reportRemoval(entry, reason, deferred);
             }
         }
         Map<AclKey, Integer> vanished = new LinkedHashMap<>();
         for (EntryState entry : changes.vanished()) {
             vanished.merge(entry.acl, 1, Integer::sum);
-            if (!table.inUse(entry.sequence) && reported.add(entry.sequence)) {
+            if (!table.inUse(entry.sequence()) && reported.add(entry.sequence())) {
                 reportRemoval(entry, RemovalReason.LAYOUT, deferred);
             }
         }
@@ -123,7 +124,7 @@ final class SwitchReader {
                 : new ShuntTable.Tally(entry.packets(), entry.bytes(), entry.addedAt);
         Instant since = tally.since() != null ? tally.since() : entry.addedAt;
         Duration age = Duration.between(since, engine.now());
-        RemovedShunt shunt = new RemovedShunt(entry.rule, entry.sequence, reason, tally.packets(), tally.bytes(),
+        RemovedShunt shunt = new RemovedShunt(entry.rule, entry.sequence(), reason, tally.packets(), tally.bytes(),
                 age.isNegative() ? Duration.ZERO : age);
         Listeners listeners = engine.listeners();
         deferred.add(() -> listeners.fire(l -> l.removed(shunt)));
