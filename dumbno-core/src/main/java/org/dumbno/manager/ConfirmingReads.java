@@ -145,12 +145,14 @@ final class ConfirmingReads {
 
     /**
      * The number to answer a repeat of {@code rule} with, when {@code read} proves it: every list of
-     * its family whole, read and holding it, and the engine holding it whole still; else 0.
+     * its family whole, read and holding it, and the engine holding it whole still; else 0. Nothing
+     * is proven while the engine's picture is stale: a removal whose answer was lost may have landed
+     * after the read, and only a read made since can tell.
      */
     @GuardedBy("lock")
     private long provenLocked(Rule rule, SwitchRead read, Map<AclKey, Set<Rule>> shown) {
         Family family = rule.family();
-        if (layout.refusalLocked(family) != null || layout.unreadLocked(family) != null
+        if (engine.staleLocked() || layout.refusalLocked(family) != null || layout.unreadLocked(family) != null
                 || !whole(read.layout(), family)) {
             return 0;
         }

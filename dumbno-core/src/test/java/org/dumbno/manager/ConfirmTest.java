@@ -3,6 +3,7 @@ package org.dumbno.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
@@ -112,6 +114,33 @@ class ConfirmTest {
             h.manager.close();
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aRemovalWhoseAnswerWasLostWhileTheReadWasInFlightConfirmsNothing() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        h.manager.purge();
+        wrapped.after(commands -> commands.get(0).startsWith("show "), () -> {
+            wrapped.loseAnswers(1);
+            assertThrows(SwitchException.class, h.manager::purge, "the idle shunt's removal ran, its answer lost");
+        });
+        List<List<String>> atReply = new ArrayList<>();
+        CompletableFuture<ShuntOutcome> repeat = ask(0, 1).get(0);
+        repeat.whenComplete((outcome, failure) -> {
+            atReply.add(h.denies("bulk_1", Family.IP));
+            atReply.add(h.denies("bulk_2", Family.IP));
+        });
+
+        h.scheduler.runDue();
+
+        assertEquals("ok", WireReply.of(repeat.getNow(null)));
+        List<String> again = List.of("503 deny ip host 10.0.0.1 any");
+        assertEquals(List.of(again, again), atReply,
+                "the read showed the line before the removal landed; the reply waits for a read after it");
     }
 
     @Test
