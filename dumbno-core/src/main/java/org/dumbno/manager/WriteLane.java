@@ -90,8 +90,9 @@ final class WriteLane {
 
     /**
      * Writes queued requests, batch after batch, until the queue is empty or the switch is away.
-     * Whatever a batch throws, the lane is free again afterwards: the error is logged and the lane
-     * reads the switch again before its next try, after the backoff.
+     * Whatever a batch or a read throws, the lane is free again afterwards: the error is logged, the
+     * repeats of a read that threw wait for the next one, and the lane reads the switch again before
+     * its next try, after the backoff.
      */
     void drain() {
         boolean more = true;
@@ -105,6 +106,7 @@ final class WriteLane {
                 more = false;
                 Loops.failed(ShuntLog.LOG, "write lane", t);
                 synchronized (lock) {
+                    confirmations.readFailed();
                     engine.markStaleLocked();
                     retryLaterLocked();
                 }
