@@ -109,8 +109,8 @@ final class ConfirmingReads {
     /** Answers the repeats {@code read} proves; hands the others to the write lane. */
     @GuardedBy("lock")
     private void settleLocked(SwitchRead read, Deferred deferred) {
+        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules());
         List<Confirmations.Confirmation> done = confirmations.freshReadDone();
-        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, done);
         for (Confirmations.Confirmation confirmation : done) {
             Rule rule = confirmation.rule();
             long sequence = read == null ? 0 : provenLocked(rule, read, shown);
@@ -126,10 +126,12 @@ final class ConfirmingReads {
         engine.kickLocked();
     }
 
-    /** Of the rules asked for, those each list shows as a deny line. */
-    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, List<Confirmations.Confirmation> done) {
-        Set<Rule> asked = new HashSet<>();
-        done.forEach(c -> asked.add(c.rule()));
+    /**
+     * Of the rules {@code asked} for, those each list shows as a deny line. Taken before the
+     * requests of the read: should the read not be taken in, they are still in flight, and go to
+     * the write lane.
+     */
+    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked) {
         Map<AclKey, Set<Rule>> shown = new HashMap<>();
         read.acls().forEach((acl, lines) -> {
             Set<Rule> found = new HashSet<>();

@@ -9,13 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dumbno.acl.AclEntry;
+import org.dumbno.acl.AclKey;
+import org.dumbno.acl.AclSwitch;
+import org.dumbno.acl.EntryRef;
+import org.dumbno.acl.EntryWrite;
+import org.dumbno.acl.LayoutProblem;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.acl.SwitchRead;
 import org.dumbno.eos.EosSwitch;
 import org.dumbno.rule.Family;
 import org.dumbno.rule.Request;
@@ -141,6 +151,53 @@ class ConfirmTest {
         List<String> again = List.of("503 deny ip host 10.0.0.1 any");
         assertEquals(List.of(again, again), atReply,
                 "the read showed the line before the removal landed; the reply waits for a read after it");
+    }
+
+    @Test
+    void aReadBesideTheWritesThatCannotBeTakenInLeavesItsRepeatsToTheWriteLane() throws Exception {
+        AtomicBoolean lying = new AtomicBoolean();
+        h.manager = h.newManager(b -> b.aclSwitch(new AclSwitch() {
+            @Override
+            public String describe() {
+                return h.eos.describe();
+            }
+
+            @Override
+            public List<AclKey> acls() {
+                return h.eos.acls();
+            }
+
+            @Override
+            public SwitchRead read() throws SwitchException {
+                SwitchRead read = h.eos.read();
+                if (!lying.compareAndSet(true, false)) {
+                    return read;
+                }
+                Map<AclKey, List<AclEntry>> lists = new HashMap<>(read.acls());
+                lists.put(new AclKey("bulk_1", Family.IP), null);
+                return new SwitchRead(lists, read.layout());
+            }
+
+            @Override
+            public List<LayoutProblem> write(List<EntryWrite> writes) throws SwitchException {
+                return h.eos.write(writes);
+            }
+
+            @Override
+            public void remove(List<EntryRef> entries) throws SwitchException {
+                h.eos.remove(entries);
+            }
+        }));
+        h.manager.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        lying.set(true);
+
+        List<CompletableFuture<ShuntOutcome>> repeat = ask(0, 1);
+        h.scheduler.runDue();
+
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(repeat),
+                "a read with a list missing from its answer confirms nothing and loses nothing");
     }
 
     @Test
