@@ -1,5 +1,6 @@
 package org.dumbno.manager;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,11 +31,16 @@ final class Confirmations {
     /** When each rule was last asked for again, oldest first. */
     private final LinkedHashMap<Rule, Instant> asked = new LinkedHashMap<>();
 
-    /** Adds a request: to the read beside the writes in flight if there is one, else to the next. */
-    void add(Rule rule, PendingRule.Waiter waiter) {
+    /**
+     * Adds a request: to the read beside the writes in flight if there is one, else to the next.
+     * Notes when its rule was asked for again, and forgets the rules asked for {@code remembered}
+     * (one purge interval) or longer before it, so that no rule long gone is kept.
+     */
+    void add(Rule rule, PendingRule.Waiter waiter, Duration remembered) {
         (freshInFlight != null ? freshInFlight : fresh).add(new Confirmation(rule, waiter, false));
         asked.remove(rule);
         asked.put(rule, waiter.since());
+        forgetAskedUntil(waiter.since().minus(remembered));
     }
 
     /**
@@ -42,11 +48,15 @@ final class Confirmations {
      * sensor, so it is no shunt to evict. Forgets what was asked until {@code since}.
      */
     boolean askedAfter(Rule rule, Instant since) {
+        forgetAskedUntil(since);
+        return asked.containsKey(rule);
+    }
+
+    private void forgetAskedUntil(Instant until) {
         Iterator<Map.Entry<Rule, Instant>> oldest = asked.entrySet().iterator();
-        while (oldest.hasNext() && !oldest.next().getValue().isAfter(since)) {
+        while (oldest.hasNext() && !oldest.next().getValue().isAfter(until)) {
             oldest.remove();
         }
-        return asked.containsKey(rule);
     }
 
     /** Whether requests wait for a read beside the writes, and none is in flight. */
