@@ -85,8 +85,15 @@ final class Confirmations {
         waiting.add(confirmation);
     }
 
-    /** Hands every request waiting for a read beside the writes to the write lane. */
+    /**
+     * Hands every request waiting for a read beside the writes, or in the one in flight, to the
+     * write lane; the read in flight, when it ends, settles none of them.
+     */
     void allToLane() {
+        if (freshInFlight != null) {
+            waiting.addAll(freshInFlight);
+            freshInFlight = null;
+        }
         waiting.addAll(fresh);
         fresh = new ArrayList<>();
     }

@@ -263,6 +263,8 @@ final class Engine {
             closed = true;
             closeDeadline = now().plus(timeout);
             sweeper.stopLoopLocked();
+            // the drain below reads for the repeats too, those of a read beside the writes in flight
+            confirmations.allToLane();
             if (outage.ongoing() || !started) {
                 outage.cancelRetry();
                 refuseAllLocked(SHUTTING_DOWN, deferred);

@@ -218,6 +218,19 @@ class ConfirmTest {
     }
 
     @Test
+    void closingConfirmsTheRepeatsOfAReadBesideTheWritesStillInFlight() throws Exception {
+        h.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        List<CompletableFuture<ShuntOutcome>> repeat = ask(0, 1);
+
+        h.manager.close();
+
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(repeat),
+                "close reads the switch for them as it writes what is queued");
+    }
+
+    @Test
     void closingRefusesRepeatsStillWaiting() throws Exception {
         h.start();
         ask(0, 1);
