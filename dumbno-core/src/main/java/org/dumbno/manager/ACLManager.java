@@ -385,8 +385,8 @@ public final class ACLManager implements Shunter, Closeable {
         /**
          * The executor for switch calls, retries and the purge loop; not shut down by the
          * manager. By default the manager runs its own three daemon threads (the write lane, the
-         * confirming reads beside it, and the purge loop) and shuts them down. With fewer threads
-         * the confirming reads wait for a free one.
+         * confirming reads beside it, and the purge loop) and shuts them down. With fewer threads,
+         * repeats whose read waits for a free one are read for by the write lane between its writes.
          */
         public Builder scheduler(ScheduledExecutorService value) {
             this.scheduler = value;

@@ -24,6 +24,8 @@ final class Confirmations {
     private List<Confirmation> fresh = new ArrayList<>();
     /** In the read beside the writes now in flight; null when none is. */
     private List<Confirmation> freshInFlight;
+    /** Whether the read beside the writes in flight has got a thread and is calling the switch. */
+    private boolean freshCalling;
     /** Waiting for the write lane's next read. */
     private List<Confirmation> waiting = new ArrayList<>();
     /** In the write lane's read now in flight; null when none is. */
@@ -70,10 +72,29 @@ final class Confirmations {
         fresh = new ArrayList<>();
     }
 
+    /**
+     * The read beside the writes got a thread: whether it has requests to read for (the write lane
+     * may have taken them while it waited for one).
+     */
+    boolean freshCallStarting() {
+        freshCalling = freshInFlight != null;
+        return freshCalling;
+    }
+
+    /**
+     * Whether the read beside the writes in flight still waits for a thread: with fewer threads than
+     * the engine's own, the write lane takes its requests after a write rather than keep them
+     * waiting behind every batch it writes.
+     */
+    boolean freshReadWaitsForAThread() {
+        return freshInFlight != null && !freshCalling;
+    }
+
     /** The requests of the read beside the writes, which is over: the engine settles them now. */
     List<Confirmation> freshReadDone() {
         List<Confirmation> done = freshInFlight == null ? List.of() : freshInFlight;
         freshInFlight = null;
+        freshCalling = false;
         return done;
     }
 
@@ -93,6 +114,7 @@ final class Confirmations {
         if (freshInFlight != null) {
             waiting.addAll(freshInFlight);
             freshInFlight = null;
+            freshCalling = false;
         }
         waiting.addAll(fresh);
         fresh = new ArrayList<>();

@@ -80,6 +80,11 @@ final class ConfirmingReads {
     }
 
     private void readOnce() {
+        synchronized (lock) {
+            if (!confirmations.freshCallStarting()) {
+                return;
+            }
+        }
         Deferred deferred = new Deferred();
         try {
             SwitchRead read = readOrNull();

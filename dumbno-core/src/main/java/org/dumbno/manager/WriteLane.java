@@ -120,7 +120,9 @@ final class WriteLane {
     /**
      * One switch call: a read when one is due (the switch must be read again, or repeats wait
      * for a confirming read), else a batch of writes. When both writes and repeats wait, they take
-     * turns, so neither waits behind more than one call of the other.
+     * turns, so neither waits behind more than one call of the other; repeats whose read beside the
+     * writes still waits for a thread (a scheduler with fewer threads than the engine's own) count
+     * as waiting for the lane.
      */
     @GuardedBy("callLock")
     private boolean drainOnce(Deferred deferred) {
@@ -133,6 +135,9 @@ final class WriteLane {
                 return false;
             }
             boolean writes = !queue.isEmpty();
+            if (lastCallWrote && confirmations.freshReadWaitsForAThread()) {
+                confirmations.allToLane();
+            }
             boolean repeats = confirmations.hasWaiting();
             if (!writes && !repeats || outage.retryScheduled() || !engine.startedLocked()) {
                 draining = false;

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
 import org.dumbno.acl.AclSwitch;
@@ -124,6 +125,35 @@ class ConfirmTest {
             h.manager.close();
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void onOneThreadARepeatWaitsBehindOneWriteNotBehindEveryWriteThatFollows() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        AtomicInteger next = new AtomicInteger(9);
+        Runnable[] another = new Runnable[1];
+        another[0] = () -> {
+            if (next.get() < 13) {
+                ask(next.getAndIncrement(), 1);
+                wrapped.during(commands -> commands.contains("configure"), another[0]);
+            }
+        };
+        wrapped.during(commands -> commands.contains("configure"), another[0]);
+        ask(8, 1);
+        List<Integer> linesAtReply = new ArrayList<>();
+        CompletableFuture<ShuntOutcome> repeat = ask(0, 1).get(0);
+        repeat.whenComplete((outcome, failure) -> linesAtReply.add(h.denies("bulk_1", Family.IP).size()));
+
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, repeat.getNow(null).status());
+        assertEquals(6, h.denies("bulk_1", Family.IP).size(), "five new rules, each asked for during a write");
+        assertEquals(List.of(1), linesAtReply,
+                "the lane's last call was a write, so the repeat's read comes first, not after the five writes");
     }
 
     @Test
