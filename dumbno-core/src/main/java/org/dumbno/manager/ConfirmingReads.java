@@ -114,7 +114,7 @@ final class ConfirmingReads {
     /** Answers the repeats {@code read} proves; hands the others to the write lane. */
     @GuardedBy("lock")
     private void settleLocked(SwitchRead read, Deferred deferred) {
-        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules());
+        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules(), engine.settings());
         List<Confirmations.Confirmation> done = confirmations.freshReadDone();
         for (Confirmations.Confirmation confirmation : done) {
             Rule rule = confirmation.rule();
@@ -132,16 +132,18 @@ final class ConfirmingReads {
     }
 
     /**
-     * Of the rules {@code asked} for, those each list shows as a deny line. Taken before the
-     * requests of the read: should the read not be taken in, they are still in flight, and go to
-     * the write lane.
+     * Of the rules {@code asked} for, those each list shows as a deny line in the managed range, as
+     * the write lane's reads count them (a copy behind the list's last permit filters nothing).
+     * Taken before the requests of the read: should the read not be taken in, they are still in
+     * flight, and go to the write lane.
      */
-    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked) {
+    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked, Settings settings) {
         Map<AclKey, Set<Rule>> shown = new HashMap<>();
         read.acls().forEach((acl, lines) -> {
             Set<Rule> found = new HashSet<>();
             for (AclEntry line : lines) {
-                if (line.isDeny() && line.rule() != null && asked.contains(line.rule())) {
+                if (line.isDeny() && line.sequence() > settings.seqMin() && line.sequence() < settings.seqMax()
+                        && line.rule() != null && asked.contains(line.rule())) {
                     found.add(line.rule());
                 }
             }

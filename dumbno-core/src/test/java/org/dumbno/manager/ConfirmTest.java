@@ -157,6 +157,24 @@ class ConfirmTest {
     }
 
     @Test
+    void aCopyBeyondTheManagedRangeBehindTheFinalPermitConfirmsNothing() throws Exception {
+        h.start();
+        ask(0, 1);
+        h.scheduler.runDue();
+        h.removeByHand("bulk_2", Family.IP, 501);
+        h.sim.runCmds(List.of("enable", "configure", "ip access-list bulk_2", "200001 deny ip host 10.0.0.1 any"));
+        List<List<String>> atReply = new ArrayList<>();
+        CompletableFuture<ShuntOutcome> repeat = ask(0, 1).get(0);
+        repeat.whenComplete((outcome, failure) -> atReply.add(h.denies("bulk_2", Family.IP)));
+
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.Status.ALREADY_PRESENT, repeat.getNow(null).status());
+        assertEquals(List.of(List.of("501 deny ip host 10.0.0.1 any", "200001 deny ip host 10.0.0.1 any")), atReply,
+                "the line behind 100001 permit ip any any filters nothing: written again in the range first");
+    }
+
+    @Test
     void aRemovalWhoseAnswerWasLostWhileTheReadWasInFlightConfirmsNothing() throws Exception {
         WrappedTransport wrapped = new WrappedTransport(h.sim);
         h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
