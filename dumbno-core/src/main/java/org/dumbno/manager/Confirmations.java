@@ -73,12 +73,16 @@ final class Confirmations {
     }
 
     /**
-     * The read beside the writes got a thread: whether it has requests to read for (the write lane
-     * may have taken them while it waited for one).
+     * A read beside the writes got a thread: whether it is to call the switch, for requests no other
+     * read is calling for (the write lane may have taken them while it waited for one, and a read
+     * started after that may have got a thread first).
      */
     boolean freshCallStarting() {
-        freshCalling = freshInFlight != null;
-        return freshCalling;
+        if (freshInFlight == null || freshCalling) {
+            return false;
+        }
+        freshCalling = true;
+        return true;
     }
 
     /**

@@ -157,6 +157,32 @@ class ConfirmTest {
     }
 
     @Test
+    void aReadWhoseRepeatsTheLaneTookCallsOnceForTheNextOnesAndNoOtherReadDoes() throws Exception {
+        WrappedTransport wrapped = new WrappedTransport(h.sim);
+        h.manager = h.newManager(b -> b.aclSwitch(EosSwitch.of(wrapped, Harness.PORTS)));
+        h.manager.start();
+        ask(0, 2);
+        h.scheduler.runDue();
+        List<CompletableFuture<ShuntOutcome>> second = new ArrayList<>();
+        wrapped.during(commands -> commands.get(0).startsWith("show "), () -> {
+            second.addAll(ask(1, 1));
+            wrapped.during(commands -> commands.contains("configure"), () -> {
+                wrapped.during(commands -> commands.get(0).startsWith("show "), h.scheduler::runDue);
+                h.scheduler.runDue();
+            });
+        });
+        ask(2, 1);
+        List<CompletableFuture<ShuntOutcome>> first = ask(0, 1);
+        long calls = h.sim.calls();
+
+        h.scheduler.runDue();
+
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(first), "read for by the lane");
+        assertEquals(List.of(ShuntOutcome.Status.ALREADY_PRESENT), statuses(second), "read for beside the writes");
+        assertEquals(calls + 3, h.sim.calls(), "the lane's read, its write, and one read beside the writes");
+    }
+
+    @Test
     void aCopyBeyondTheManagedRangeBehindTheFinalPermitConfirmsNothing() throws Exception {
         h.start();
         ask(0, 1);
