@@ -95,7 +95,7 @@ final class AclMode {
         if (taken != null) {
             state.release(taken);
         }
-        state.addEntry(acl, sequence, action, rule, line.text(action));
+        state.addEntry(acl, sequence, action, rule, line.plain);
     }
 
     /** Ends the group change: the lines taken out and not written back free their places. */
@@ -109,7 +109,7 @@ final class AclMode {
         Rule rule = rule(tokens).rule;
         for (LiveEntry entry : acl.entries()) {
             if (entry.action == action && entry.rule.equals(rule)) {
-                state.removeEntry(acl, entry.sequence);
+                state.removeEntry(acl, entry.sequence());
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package org.dumbno.eos.sim;
 
 import inet.ipaddr.IPAddress;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -20,8 +21,8 @@ import org.dumbno.rule.Rule;
  * a list only ever written and read costs nothing more. Guarded by the switch's lock.
  */
 final class MatchIndex {
-    /** Every entry of the list, by sequence number. */
-    private final NavigableMap<Long, LiveEntry> all;
+    /** Every entry of the list, in sequence order. */
+    private final Collection<LiveEntry> all;
     /** Entries that match more than one flow, by sequence number. */
     private final NavigableMap<Long, LiveEntry> general = new TreeMap<>();
     /** Entries that match exactly one flow, by that flow: the lowest-numbered first, then the rest in order. */
@@ -34,7 +35,7 @@ final class MatchIndex {
     }
 
     /** An index of the entries {@code all} holds, told of each change by {@link #add} and {@link #remove}. */
-    MatchIndex(NavigableMap<Long, LiveEntry> all) {
+    MatchIndex(Collection<LiveEntry> all) {
         this.all = all;
     }
 
@@ -47,17 +48,17 @@ final class MatchIndex {
     private void index(LiveEntry entry) {
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
-            general.put(entry.sequence, entry);
+            general.put(entry.sequence(), entry);
             return;
         }
         LiveEntry first = exact.get(key);
-        if (first == null || entry.sequence < first.sequence) {
+        if (first == null || entry.sequence() < first.sequence()) {
             entry.sameFlow = first;
             exact.put(key, entry);
             return;
         }
         LiveEntry before = first;
-        while (before.sameFlow != null && before.sameFlow.sequence < entry.sequence) {
+        while (before.sameFlow != null && before.sameFlow.sequence() < entry.sequence()) {
             before = before.sameFlow;
         }
         entry.sameFlow = before.sameFlow;
@@ -70,7 +71,7 @@ final class MatchIndex {
         }
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
-            general.remove(entry.sequence, entry);
+            general.remove(entry.sequence(), entry);
             return;
         }
         LiveEntry first = exact.get(key);
@@ -95,12 +96,12 @@ final class MatchIndex {
     LiveEntry firstMatch(Flow flow) {
         if (!built) {
             built = true;
-            all.values().forEach(this::index);
+            all.forEach(this::index);
         }
         FlowKey key = keyOf(flow);
         LiveEntry candidate = key == null ? null : exactMatch(key, flow);
-        for (LiveEntry entry : (key == null ? all : general).values()) {
-            if (candidate != null && entry.sequence > candidate.sequence) {
+        for (LiveEntry entry : key == null ? all : general.values()) {
+            if (candidate != null && entry.sequence() > candidate.sequence()) {
                 break;
             }
             if (entry.programmed && entry.rule.matches(flow)) {

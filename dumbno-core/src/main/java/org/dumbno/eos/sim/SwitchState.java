@@ -125,11 +125,12 @@ final class SwitchState {
     }
 
     /**
-     * Adds an entry; the caller checked the number is free. {@code text} is the line as EOS shows
-     * it, shared by the entries one call writes for one rule.
+     * Adds an entry; the caller checked the number is free. {@code plainText}: whether the rule's
+     * canonical text is {@linkplain JsonBuffer#isPlain plain}, judged once for the entries one call
+     * writes for one rule.
      */
-    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, String text) {
-        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++, text);
+    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, boolean plainText) {
+        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++, plainText);
         acl.put(entry);
         tcam.add(entry);
     }

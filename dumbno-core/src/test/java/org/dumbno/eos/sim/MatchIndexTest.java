@@ -149,7 +149,7 @@ class MatchIndexTest {
             }
         }
         NavigableMap<Long, LiveEntry> all = new TreeMap<>();
-        MatchIndex index = new MatchIndex(all);
+        MatchIndex index = new MatchIndex(all.values());
         for (int step = 0; step < 5_000; step++) {
             long sequence = 1 + random.nextInt(60);
             LiveEntry old = all.get(sequence);
@@ -169,7 +169,7 @@ class MatchIndexTest {
             }
             for (Flow flow : step < firstPacketAt ? List.<Flow>of() : flows) {
                 assertSame(scan(all, flow), index.firstMatch(flow), () -> flow + " in " + all.values().stream()
-                        .map(e -> e.sequence + (e.programmed ? " " : " (unprogrammed) ") + e.text()).toList());
+                        .map(e -> e.sequence() + (e.programmed ? " " : " (unprogrammed) ") + e.text()).toList());
             }
         }
     }
