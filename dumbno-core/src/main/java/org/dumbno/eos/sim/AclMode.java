@@ -22,14 +22,38 @@ final class AclMode {
     private final SwitchState state;
     private final AccessList acl;
     private final Map<String, Line> parsed;
+    /** The {@code SEQ permit|deny RULE} commands of this family read so far in this call, by their text. */
+    private final Map<String, Written> written;
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
     private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
-    /** {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it configures. */
-    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed) {
+    /** What a command {@code SEQ permit|deny RULE} says; the same text says the same in any list of its family. */
+    record Written(long sequence, SimulatedEntry.Action action, Line line) {
+    }
+
+    /**
+     * {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it
+     * configures; {@code written}: the commands of that family that wrote a numbered line so far in
+     * this call, so that the same command written into another list is not read again.
+     */
+    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed, Map<String, Written> written) {
         this.state = state;
         this.acl = acl;
         this.parsed = parsed;
+        this.written = written;
+    }
+
+    /**
+     * Runs {@code command} when this call already read it as {@code SEQ permit|deny RULE} in a list
+     * of this family: the line goes into this list as it would read again; false when it was not.
+     */
+    boolean runWritten(String command) throws CliError {
+        Written known = written.get(command);
+        if (known == null) {
+            return false;
+        }
+        add(known.sequence, known.action, known.line);
+        return true;
     }
 
     /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
@@ -47,13 +71,16 @@ final class AclMode {
                     takenOut.put(sequence, taken);
                 }
             } else {
-                add(tokens, sequence);
+                SimulatedEntry.Action action = action(tokens);
+                Line line = rule(tokens);
+                written.put(tokens.command(), new Written(sequence, action, line));
+                add(sequence, action, line);
             }
         } else if (tokens.nextIs("permit") || tokens.nextIs("deny")) {
             if (negate) {
                 removeMatching(tokens);
             } else {
-                add(tokens, acl.nextSequence());
+                add(acl.nextSequence(), action(tokens), rule(tokens));
             }
         } else if (tokens.nextIs("counters") || tokens.nextIs("statistics")) {
             tokens.take();
@@ -77,9 +104,7 @@ final class AclMode {
         return value;
     }
 
-    private void add(Tokens tokens, long sequence) throws CliError {
-        SimulatedEntry.Action action = action(tokens);
-        Line line = rule(tokens);
+    private void add(long sequence, SimulatedEntry.Action action, Line line) throws CliError {
         Rule rule = line.rule;
         if (sequence > AccessList.MAX_SEQUENCE) {
             throw CliError.invalid("Sequence number out of range");

@@ -29,6 +29,8 @@ final class Session {
     private List<Port> interfaces = List.of();
     /** Rules read in this call, by family and text: a line written to several lists is read once. */
     private final Map<Family, Map<String, Line>> rules = new EnumMap<>(Family.class);
+    /** Numbered lines written in this call, by family and command: a line written to several lists is read once. */
+    private final Map<Family, Map<String, AclMode.Written>> written = new EnumMap<>(Family.class);
 
     Session(SwitchState state, Format format) {
         this.state = state;
@@ -38,6 +40,9 @@ final class Session {
 
     /** Runs one command: its result ({@code {}} for configuration), or the CLI's refusal. */
     Result run(String command) throws CliError {
+        if (mode == Mode.ACL && aclMode.runWritten(command)) {
+            return empty();
+        }
         Tokens tokens = new Tokens(command);
         if (tokens.atEnd()) {
             return empty();
@@ -156,7 +161,8 @@ final class Session {
             String name = aclName(tokens);
             leaveTo(Mode.ACL);
             aclMode = new AclMode(state, state.createAcl(family, name),
-                    rules.computeIfAbsent(family, f -> new HashMap<>()));
+                    rules.computeIfAbsent(family, f -> new HashMap<>()),
+                    written.computeIfAbsent(family, f -> new HashMap<>()));
         } else {
             throw tokens.unexpected();
         }
