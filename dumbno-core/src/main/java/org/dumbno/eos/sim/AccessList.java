@@ -27,8 +27,8 @@ final class AccessList {
     boolean staleCounters;
     /** The entries in sequence order, with null where one was taken out; {@link #slots} are used. */
     private LiveEntry[] entries = new LiveEntry[8];
-    /** The number of each slot of {@link #entries}, an empty slot's too. */
-    private long[] sequences = new long[8];
+    /** The number of each slot of {@link #entries}, an empty slot's too, as a {@linkplain #key key}. */
+    private int[] keys = new int[8];
     private int slots;
     private int count;
     private final Entries view = new Entries();
@@ -44,14 +44,34 @@ final class AccessList {
         return view;
     }
 
+    /**
+     * A sequence number, 1 to {@link #MAX_SEQUENCE}, in four bytes that sort as the numbers do:
+     * its low 32 bits with the top bit flipped.
+     */
+    private static int key(long sequence) {
+        return (int) sequence ^ Integer.MIN_VALUE;
+    }
+
+    private static long sequenceOf(int key) {
+        return Integer.toUnsignedLong(key ^ Integer.MIN_VALUE);
+    }
+
+    /** The slot numbered {@code sequence}, or a negative number as {@link Arrays#binarySearch} gives. */
+    private int slot(long sequence) {
+        if (sequence < 1 || sequence > MAX_SEQUENCE) {
+            return -1;
+        }
+        return Arrays.binarySearch(keys, 0, slots, key(sequence));
+    }
+
     LiveEntry entry(long sequence) {
-        int at = Arrays.binarySearch(sequences, 0, slots, sequence);
+        int at = slot(sequence);
         return at < 0 ? null : entries[at];
     }
 
     /** The number a new entry without one gets: the last plus ten. */
     long nextSequence() {
-        return slots == 0 ? SEQUENCE_STEP : sequences[slots - 1] + SEQUENCE_STEP;
+        return slots == 0 ? SEQUENCE_STEP : sequenceOf(keys[slots - 1]) + SEQUENCE_STEP;
     }
 
     /** Marks the counts stale, or current again, when they catch up with what was held. */
@@ -64,8 +84,7 @@ final class AccessList {
 
     void put(LiveEntry entry) {
         long sequence = entry.sequence();
-        int at = slots > 0 && sequences[slots - 1] < sequence ? -slots - 1
-                : Arrays.binarySearch(sequences, 0, slots, sequence);
+        int at = slots > 0 && keys[slots - 1] < key(sequence) ? -slots - 1 : slot(sequence);
         if (at >= 0) {
             LiveEntry replaced = entries[at];
             entries[at] = entry;
@@ -83,18 +102,18 @@ final class AccessList {
     private void insert(int at, LiveEntry entry) {
         if (slots == entries.length) {
             entries = Arrays.copyOf(entries, slots * 2);
-            sequences = Arrays.copyOf(sequences, slots * 2);
+            keys = Arrays.copyOf(keys, slots * 2);
         }
         System.arraycopy(entries, at, entries, at + 1, slots - at);
-        System.arraycopy(sequences, at, sequences, at + 1, slots - at);
+        System.arraycopy(keys, at, keys, at + 1, slots - at);
         entries[at] = entry;
-        sequences[at] = entry.sequence();
+        keys[at] = key(entry.sequence());
         slots++;
         count++;
     }
 
     LiveEntry remove(long sequence) {
-        int at = Arrays.binarySearch(sequences, 0, slots, sequence);
+        int at = slot(sequence);
         LiveEntry removed = at < 0 ? null : entries[at];
         if (removed == null) {
             return null;
@@ -117,7 +136,7 @@ final class AccessList {
         for (int i = 0; i < slots; i++) {
             if (entries[i] != null) {
                 entries[kept] = entries[i];
-                sequences[kept] = sequences[i];
+                keys[kept] = keys[i];
                 kept++;
             }
         }

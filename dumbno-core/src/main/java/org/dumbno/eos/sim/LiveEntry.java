@@ -14,8 +14,6 @@ final class LiveEntry {
     private final int sequence;
     final SimulatedEntry.Action action;
     final Rule rule;
-    /** Position in the order entries were configured, for TCAM programming. */
-    final long ordinal;
     /** Whether the shown text goes into JSON as it is, with nothing to escape (judged once per rule read). */
     final boolean plainText;
     boolean programmed;
@@ -34,19 +32,18 @@ final class LiveEntry {
         Instant changed;
     }
 
-    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, long ordinal) {
-        this(sequence, action, rule, ordinal, JsonBuffer.isPlain(rule.canonicalText()));
+    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule) {
+        this(sequence, action, rule, JsonBuffer.isPlain(rule.canonicalText()));
     }
 
     /** An entry whose rule's canonical text is known to be, or not to be, {@linkplain JsonBuffer#isPlain plain}. */
-    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, long ordinal, boolean plainText) {
+    LiveEntry(long sequence, SimulatedEntry.Action action, Rule rule, boolean plainText) {
         if (sequence < 1 || sequence > AccessList.MAX_SEQUENCE) {
             throw new IllegalArgumentException("sequence " + sequence + " is out of range");
         }
         this.sequence = (int) sequence;
         this.action = action;
         this.rule = rule;
-        this.ordinal = ordinal;
         this.plainText = plainText;
     }
 

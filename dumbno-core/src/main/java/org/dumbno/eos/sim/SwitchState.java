@@ -25,7 +25,6 @@ final class SwitchState {
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final List<Port> egress = new ArrayList<>();
     private final Map<Family, Map<String, AccessList>> acls = new EnumMap<>(Family.class);
-    private long ordinals;
     /** Whether {@code hardware access-list update default-result permit} is configured. */
     boolean defaultResultPermit;
     /** Whether the platform has that setting at all. */
@@ -130,7 +129,7 @@ final class SwitchState {
      * writes for one rule.
      */
     void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, boolean plainText) {
-        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++, plainText);
+        LiveEntry entry = new LiveEntry(sequence, action, rule, plainText);
         acl.put(entry);
         tcam.add(entry);
     }

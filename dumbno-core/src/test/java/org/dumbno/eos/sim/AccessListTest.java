@@ -36,11 +36,12 @@ class AccessListTest {
                 if (random.nextInt(3) == 0) {
                     assertSame(model.remove(sequence), acl.remove(sequence));
                 } else if (sequence <= AccessList.MAX_SEQUENCE) {
-                    LiveEntry entry = entry(sequence, step);
+                    LiveEntry entry = entry(sequence);
                     model.put(sequence, entry);
                     acl.put(entry);
                 }
-                long probe = 1 + random.nextInt(range);
+                long probe = random.nextInt(4) == 0 ? AccessList.MAX_SEQUENCE + 1 - random.nextInt(3)
+                        : random.nextInt(range + 1);
                 assertSame(model.get(probe), acl.entry(probe));
                 assertEquals(model.isEmpty() ? AccessList.SEQUENCE_STEP : model.lastKey() + AccessList.SEQUENCE_STEP,
                         acl.nextSequence());
@@ -55,7 +56,7 @@ class AccessListTest {
         AccessList acl = new AccessList("bulk", Family.IP);
         List<LiveEntry> entries = new ArrayList<>();
         for (long sequence = 10; sequence <= 50; sequence += 10) {
-            entries.add(entry(sequence, entries.size()));
+            entries.add(entry(sequence));
             acl.put(entries.get(entries.size() - 1));
         }
         LiveEntry third = acl.remove(30);
@@ -69,12 +70,12 @@ class AccessListTest {
 
     @Test
     void numbersAreFourBytesAsEosHasThem() {
-        assertEquals(AccessList.MAX_SEQUENCE, entry(AccessList.MAX_SEQUENCE, 0).sequence());
-        assertThrows(IllegalArgumentException.class, () -> entry(AccessList.MAX_SEQUENCE + 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> entry(0, 0));
+        assertEquals(AccessList.MAX_SEQUENCE, entry(AccessList.MAX_SEQUENCE).sequence());
+        assertThrows(IllegalArgumentException.class, () -> entry(AccessList.MAX_SEQUENCE + 1));
+        assertThrows(IllegalArgumentException.class, () -> entry(0));
     }
 
-    private static LiveEntry entry(long sequence, long ordinal) {
-        return new LiveEntry(sequence, SimulatedEntry.Action.DENY, RULE, ordinal);
+    private static LiveEntry entry(long sequence) {
+        return new LiveEntry(sequence, SimulatedEntry.Action.DENY, RULE);
     }
 }

@@ -162,7 +162,7 @@ class MatchIndexTest {
                 SimulatedEntry.Action action = random.nextBoolean() ? SimulatedEntry.Action.PERMIT
                         : SimulatedEntry.Action.DENY;
                 Rule rule = Rule.parse(Family.IP, rules.get(random.nextInt(rules.size())));
-                LiveEntry entry = new LiveEntry(sequence, action, rule, step);
+                LiveEntry entry = new LiveEntry(sequence, action, rule);
                 entry.programmed = random.nextInt(5) > 0;
                 all.put(sequence, entry);
                 index.add(entry);
