@@ -1,9 +1,12 @@
 package org.dumbno.eos.sim;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dumbno.rule.Family;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Rule;
 
@@ -22,38 +25,52 @@ final class AclMode {
     private final SwitchState state;
     private final AccessList acl;
     private final Map<String, Line> parsed;
-    /** The {@code SEQ permit|deny RULE} commands of this family read so far in this call, by their text. */
-    private final Map<String, Written> written;
+    /** The numbered lines written into the previous list of this family in this call, in order. */
+    private final List<Written> previous;
+    /** The numbered lines written into this list in this mode, in order. */
+    private final List<Written> written = new ArrayList<>();
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
     private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
-    /** What a command {@code SEQ permit|deny RULE} says; the same text says the same in any list of its family. */
-    record Written(long sequence, SimulatedEntry.Action action, Line line) {
+    /** A command {@code SEQ permit|deny RULE} and what it says; the same text says the same in any list of its family. */
+    record Written(String command, long sequence, SimulatedEntry.Action action, Line line) {
     }
 
     /**
      * {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it
-     * configures; {@code written}: the commands of that family that wrote a numbered line so far in
-     * this call, so that the same command written into another list is not read again.
+     * configures; {@code previous}: the numbered lines written into the list of this family the call
+     * configured before, in order: a call that writes the same lines into several lists writes
+     * them in the same order, so the n-th line here is compared with the n-th there, not read again.
      */
-    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed, Map<String, Written> written) {
+    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed, List<Written> previous) {
         this.state = state;
         this.acl = acl;
         this.parsed = parsed;
-        this.written = written;
+        this.previous = previous;
     }
 
     /**
-     * Runs {@code command} when this call already read it as {@code SEQ permit|deny RULE} in a list
-     * of this family: the line goes into this list as it would read again; false when it was not.
+     * Runs {@code command} when it is the numbered line the previous list got at this place: it goes
+     * into this list as it would when read again; false when it is not.
      */
     boolean runWritten(String command) throws CliError {
-        Written known = written.get(command);
-        if (known == null) {
+        int at = written.size();
+        if (at >= previous.size() || !previous.get(at).command().equals(command)) {
             return false;
         }
-        add(known.sequence, known.action, known.line);
+        Written known = previous.get(at);
+        written.add(known);
+        add(known.sequence(), known.action(), known.line());
         return true;
+    }
+
+    /** The numbered lines written in this mode, in order. */
+    List<Written> written() {
+        return written;
+    }
+
+    Family family() {
+        return acl.family;
     }
 
     /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
@@ -73,7 +90,7 @@ final class AclMode {
             } else {
                 SimulatedEntry.Action action = action(tokens);
                 Line line = rule(tokens);
-                written.put(tokens.command(), new Written(sequence, action, line));
+                written.add(new Written(tokens.command(), sequence, action, line));
                 add(sequence, action, line);
             }
         } else if (tokens.nextIs("permit") || tokens.nextIs("deny")) {

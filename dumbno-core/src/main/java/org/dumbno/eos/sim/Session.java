@@ -29,8 +29,11 @@ final class Session {
     private List<Port> interfaces = List.of();
     /** Rules read in this call, by family and text: a line written to several lists is read once. */
     private final Map<Family, Map<String, Line>> rules = new EnumMap<>(Family.class);
-    /** Numbered lines written in this call, by family and command: a line written to several lists is read once. */
-    private final Map<Family, Map<String, AclMode.Written>> written = new EnumMap<>(Family.class);
+    /**
+     * The numbered lines written into the last list of each family this call configured with any:
+     * the same lines written into the next list are compared with them rather than read again.
+     */
+    private final Map<Family, List<AclMode.Written>> written = new EnumMap<>(Family.class);
 
     Session(SwitchState state, Format format) {
         this.state = state;
@@ -85,6 +88,9 @@ final class Session {
     private void leaveTo(Mode target) {
         if (aclMode != null) {
             aclMode.leave();
+            if (!aclMode.written().isEmpty()) {
+                written.put(aclMode.family(), aclMode.written());
+            }
         }
         mode = target;
         aclMode = null;
@@ -162,7 +168,7 @@ final class Session {
             leaveTo(Mode.ACL);
             aclMode = new AclMode(state, state.createAcl(family, name),
                     rules.computeIfAbsent(family, f -> new HashMap<>()),
-                    written.computeIfAbsent(family, f -> new HashMap<>()));
+                    written.getOrDefault(family, List.of()));
         } else {
             throw tokens.unexpected();
         }

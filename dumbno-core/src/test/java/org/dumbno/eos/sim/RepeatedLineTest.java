@@ -44,6 +44,30 @@ class RepeatedLineTest {
     }
 
     @Test
+    void linesInAnotherOrderOrWithOthersBetweenAreReadForWhatTheyAre() throws SwitchException {
+        String other = "20 deny udp host 10.0.0.3 host 10.0.0.4";
+        String third = "30 permit ip any any";
+        List<List<String>> blocks = List.of(List.of(LINE, other), List.of(other, LINE), List.of(LINE, third, other),
+                List.of("counters per-entry", LINE, "40 deny udp any any", other, "no 40"));
+        SimulatedSwitch together = newSwitch();
+        List<String> commands = new ArrayList<>(List.of("enable", "configure"));
+        SimulatedSwitch apart = newSwitch();
+        for (int i = 0; i < blocks.size(); i++) {
+            commands.add("ip access-list bulk_" + i);
+            commands.addAll(blocks.get(i));
+            commands.add("exit");
+            apart.runCmds(Eos.inAcl("ip", "bulk_" + i, blocks.get(i).toArray(String[]::new)));
+        }
+        together.runCmds(commands);
+        for (int i = 0; i < blocks.size(); i++) {
+            assertEquals(apart.entries("bulk_" + i, Family.IP), together.entries("bulk_" + i, Family.IP));
+            assertEquals(Eos.lines(apart, "ip", "bulk_" + i), Eos.lines(together, "ip", "bulk_" + i));
+        }
+        assertEquals(List.of("10 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https",
+                "20 deny udp host 10.0.0.3 host 10.0.0.4"), Eos.lines(together, "ip", "bulk_3"));
+    }
+
+    @Test
     void theSameLineTwiceInOneListIsRefusedAsADuplicateNumber() throws SwitchException {
         SimulatedSwitch sw = newSwitch();
         CommandFailedException twice = assertThrows(CommandFailedException.class,
@@ -72,6 +96,7 @@ class RepeatedLineTest {
     @Test
     void theNextCallReadsTheLineAfreshAgainstTheListAsItIsThen() throws SwitchException {
         SimulatedSwitch sw = newSwitch();
+        sw.runCmds(Eos.inAcl("ip", "bulk_2", LINE));
         sw.runCmds(Eos.inAcl("ip", "bulk_1", LINE));
         sw.runCmds(Eos.inAcl("ip", "bulk_1", "no 10"));
         sw.runCmds(Eos.inAcl("ip", "bulk_1", LINE));
