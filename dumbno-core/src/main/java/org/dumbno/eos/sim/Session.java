@@ -23,6 +23,7 @@ final class Session {
 
     private final SwitchState state;
     private final Format format;
+    private final int commands;
     private final Shows shows;
     private Mode mode = Mode.EXEC;
     private AclMode aclMode;
@@ -35,7 +36,9 @@ final class Session {
      */
     private final Map<Family, List<AclMode.Written>> written = new EnumMap<>(Family.class);
 
-    Session(SwitchState state, Format format) {
+    /** {@code commands}: how many the call holds, at most the rules it reads. */
+    Session(SwitchState state, Format format, int commands) {
+        this.commands = commands;
         this.state = state;
         this.format = format;
         this.shows = new Shows(state, format);
@@ -167,7 +170,7 @@ final class Session {
             String name = aclName(tokens);
             leaveTo(Mode.ACL);
             aclMode = new AclMode(state, state.createAcl(family, name),
-                    rules.computeIfAbsent(family, f -> new HashMap<>()),
+                    rules.computeIfAbsent(family, f -> new HashMap<>(commands * 4 / 3 + 1)),
                     written.getOrDefault(family, List.of()));
         } else {
             throw tokens.unexpected();
