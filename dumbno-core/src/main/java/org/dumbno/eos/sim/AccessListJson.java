@@ -181,7 +181,7 @@ final class AccessListJson {
                 out.append("        counters per-entry\n");
             }
             for (LiveEntry entry : acl.entries()) {
-                out.append("        ").append(entry.sequence()).append(' ').append(entry.action.keyword()).append(' ')
+                out.append("        ").append(entry.sequence()).append(' ').append(entry.action().keyword()).append(' ')
                         .append(entry.rule.canonicalText());
                 if (entry.packets != 0 && entry.lastChanged != null && acl.countersPerEntry) {
                     out.append(" [match ").append(entry.packets).append(" packets, ")

@@ -130,7 +130,7 @@ final class AclMode {
             throw CliError.invalid("Duplicate sequence number");
         }
         LiveEntry taken = takenOut.remove(sequence);
-        if (taken != null && taken.action == action && taken.rule.equals(rule)) {
+        if (taken != null && taken.action() == action && taken.rule.equals(rule)) {
             state.restoreEntry(acl, taken);
             return;
         }
@@ -150,7 +150,7 @@ final class AclMode {
         SimulatedEntry.Action action = action(tokens);
         Rule rule = rule(tokens).rule;
         for (LiveEntry entry : acl.entries()) {
-            if (entry.action == action && entry.rule.equals(rule)) {
+            if (entry.action() == action && entry.rule.equals(rule)) {
                 state.removeEntry(acl, entry.sequence());
                 return;
             }

@@ -6,19 +6,19 @@ import org.dumbno.rule.Rule;
 /**
  * One configured ACL entry with its live counters; guarded by the switch's lock. A list may hold
  * tens of thousands, so an entry keeps only what is its own: its number (four bytes, as EOS's are),
- * its action and rule (shared with the other lists one call writes the rule into) and its counters;
- * what it counts while the counters are stale is kept apart, made only then.
+ * its action (a bit), its rule (shared with the other lists one call writes the rule into) and its
+ * counters; what it counts while the counters are stale is kept apart, made only then, and its
+ * place among the entries for the same flow is the {@linkplain MatchIndex match index}'s.
  */
 final class LiveEntry {
     /** The sequence number, 1 to {@link AccessList#MAX_SEQUENCE}, as an unsigned int. */
     private final int sequence;
-    final SimulatedEntry.Action action;
+    /** The action: permit when true, else deny. */
+    private final boolean permit;
     final Rule rule;
     /** Whether the shown text goes into JSON as it is, with nothing to escape (judged once per rule read). */
     final boolean plainText;
     boolean programmed;
-    /** The next entry of its list, by sequence number, that matches the same one flow ({@link MatchIndex}). */
-    LiveEntry sameFlow;
     long packets;
     long bytes;
     Instant lastChanged;
@@ -42,7 +42,7 @@ final class LiveEntry {
             throw new IllegalArgumentException("sequence " + sequence + " is out of range");
         }
         this.sequence = (int) sequence;
-        this.action = action;
+        this.permit = action == SimulatedEntry.Action.PERMIT;
         this.rule = rule;
         this.plainText = plainText;
     }
@@ -51,15 +51,19 @@ final class LiveEntry {
         return Integer.toUnsignedLong(sequence);
     }
 
+    SimulatedEntry.Action action() {
+        return permit ? SimulatedEntry.Action.PERMIT : SimulatedEntry.Action.DENY;
+    }
+
     /** The line as EOS shows it: {@code ACTION RULE}. */
     String text() {
-        return action.keyword() + " " + rule.canonicalText();
+        return action().keyword() + " " + rule.canonicalText();
     }
 
     /** Writes {@link #text()} into {@code out} as a JSON string, without building it when it is plain. */
     void writeText(JsonBuffer out) {
         if (plainText) {
-            out.plainString(action.keyword(), " ", rule.canonicalText());
+            out.plainString(action().keyword(), " ", rule.canonicalText());
         } else {
             out.string(text(), false);
         }
@@ -97,6 +101,6 @@ final class LiveEntry {
     }
 
     SimulatedEntry snapshot() {
-        return new SimulatedEntry(sequence(), action, rule, packets, bytes, programmed);
+        return new SimulatedEntry(sequence(), action(), rule, packets, bytes, programmed);
     }
 }

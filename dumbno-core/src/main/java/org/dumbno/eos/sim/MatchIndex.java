@@ -3,6 +3,7 @@ package org.dumbno.eos.sim;
 import inet.ipaddr.IPAddress;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -27,6 +28,11 @@ final class MatchIndex {
     private final NavigableMap<Long, LiveEntry> general = new TreeMap<>();
     /** Entries that match exactly one flow, by that flow: the lowest-numbered first, then the rest in order. */
     private final Map<FlowKey, LiveEntry> exact = new HashMap<>();
+    /**
+     * For an entry of {@link #exact} followed by another for the same flow, that next one: a list
+     * seldom holds two lines for one flow, so the few links are kept here rather than in every entry.
+     */
+    private final Map<LiveEntry, LiveEntry> next = new IdentityHashMap<>();
     /** Whether a packet has met the list: from then on every entry is in the index. */
     private boolean built;
 
@@ -53,16 +59,17 @@ final class MatchIndex {
         }
         LiveEntry first = exact.get(key);
         if (first == null || entry.sequence() < first.sequence()) {
-            entry.sameFlow = first;
+            link(entry, first);
             exact.put(key, entry);
             return;
         }
         LiveEntry before = first;
-        while (before.sameFlow != null && before.sameFlow.sequence() < entry.sequence()) {
-            before = before.sameFlow;
+        for (LiveEntry after = next.get(before); after != null && after.sequence() < entry.sequence();
+                after = next.get(before)) {
+            before = after;
         }
-        entry.sameFlow = before.sameFlow;
-        before.sameFlow = entry;
+        link(entry, next.get(before));
+        link(before, entry);
     }
 
     void remove(LiveEntry entry) {
@@ -75,21 +82,30 @@ final class MatchIndex {
             return;
         }
         LiveEntry first = exact.get(key);
+        LiveEntry after = next.remove(entry);
         if (first == entry) {
-            if (entry.sameFlow == null) {
+            if (after == null) {
                 exact.remove(key);
             } else {
-                exact.put(key, entry.sameFlow);
+                exact.put(key, after);
             }
         } else {
-            for (LiveEntry before = first; before != null; before = before.sameFlow) {
-                if (before.sameFlow == entry) {
-                    before.sameFlow = entry.sameFlow;
+            for (LiveEntry before = first; before != null; before = next.get(before)) {
+                if (next.get(before) == entry) {
+                    link(before, after);
                     break;
                 }
             }
         }
-        entry.sameFlow = null;
+    }
+
+    /** Makes {@code after} the entry for the same flow that follows {@code entry}; null for none. */
+    private void link(LiveEntry entry, LiveEntry after) {
+        if (after == null) {
+            next.remove(entry);
+        } else {
+            next.put(entry, after);
+        }
     }
 
     /** The first programmed entry, by sequence number, that matches {@code flow}; null when none does. */
@@ -114,7 +130,7 @@ final class MatchIndex {
     private LiveEntry exactMatch(FlowKey key, Flow flow) {
         LiveEntry entry = exact.get(key);
         while (entry != null && !(entry.programmed && entry.rule.matches(flow))) {
-            entry = entry.sameFlow;
+            entry = next.get(entry);
         }
         return entry;
     }

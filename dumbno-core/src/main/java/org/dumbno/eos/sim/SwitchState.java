@@ -187,6 +187,6 @@ final class SwitchState {
         } else if (acl.countersPerEntry) {
             match.count(packets, bytes, clock.instant());
         }
-        return match.action == SimulatedEntry.Action.PERMIT;
+        return match.action() == SimulatedEntry.Action.PERMIT;
     }
 }
