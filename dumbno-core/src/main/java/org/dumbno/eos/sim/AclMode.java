@@ -129,7 +129,8 @@ final class AclMode {
         if (acl.entry(sequence) != null) {
             throw CliError.invalid("Duplicate sequence number");
         }
-        LiveEntry taken = takenOut.remove(sequence);
+        // (looked up only when a line was taken out: the key is a boxed number)
+        LiveEntry taken = takenOut.isEmpty() ? null : takenOut.remove(sequence);
         if (taken != null && taken.action() == action && taken.rule.equals(rule)) {
             state.restoreEntry(acl, taken);
             return;
