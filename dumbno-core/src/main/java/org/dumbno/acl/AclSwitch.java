@@ -12,8 +12,9 @@ import org.dumbno.rule.Family;
  * is the one extension point for another kind of switch; the Arista implementation speaks eAPI
  * ({@code org.dumbno.eos.EosSwitch}), and {@link #dummy(List)} keeps nothing.
  *
- * <p><b>Threads.</b> Implementations are thread-safe: the engine makes one call at a time, but the
- * bandwidth poll, the readiness check and the command line may call concurrently.
+ * <p><b>Threads.</b> Implementations are thread-safe: the engine makes one change at a time, but it
+ * reads the lists beside its changes to confirm repeated requests, and the bandwidth poll, the
+ * readiness check and the command line may call concurrently.
  *
  * <p><b>Failures.</b> A call that cannot do what it was asked throws a {@link SwitchException}:
  * {@link SwitchUnavailableException} when the switch could not be reached or answered nonsense (the

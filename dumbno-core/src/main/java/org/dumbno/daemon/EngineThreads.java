@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.dumbno.internal.DaemonThreads;
+import org.dumbno.manager.ACLManager;
 import org.dumbno.manager.EverySwitch;
 import org.slf4j.MDC;
 
@@ -14,7 +15,7 @@ import org.slf4j.MDC;
  */
 final class EngineThreads {
     /** Threads per engine, as the engine takes by default. */
-    private static final int THREADS = 2;
+    private static final int THREADS = ACLManager.Builder.DEFAULT_THREADS;
 
     private EngineThreads() {
     }

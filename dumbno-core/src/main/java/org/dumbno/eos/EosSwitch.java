@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * (set up the managed access lists, read them, add and remove deny lines, read interface counters).
  *
  * <p>The managed lists are one per distinct ACL name of the {@code [ports]} map (ingress interface
- * to ACL name), each in both families. Thread-safe as far as the transport is; callers that need
- * one call at a time (the engine does) serialize their calls themselves.
+ * to ACL name), each in both families. Thread-safe as far as the transport is, reads beside writes
+ * included; callers that need one change at a time (the engine does) serialize their calls themselves.
  */
 public final class EosSwitch implements AclSwitch {
     private final Transport transport;

@@ -255,6 +255,11 @@ public final class ACLManager implements Shunter, Closeable {
         public static final int DEFAULT_QUEUE_LIMIT = 100_000;
         /** Default most rules written in one call. */
         public static final int DEFAULT_BATCH_LIMIT = 2_000;
+        /**
+         * Threads of the scheduler a manager makes itself: its write lane, the confirming reads
+         * beside it, and the purge loop.
+         */
+        public static final int DEFAULT_THREADS = 3;
         /** How long closing may spend writing what is queued. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -385,8 +390,8 @@ public final class ACLManager implements Shunter, Closeable {
         /**
          * The executor for switch calls, retries and the purge loop; not shut down by the
          * manager. By default the manager runs its own three daemon threads (the write lane, the
-         * confirming reads beside it, and the purge loop) and shuts them down. With fewer threads
-         * the confirming reads wait for a free one.
+         * confirming reads beside it, and the purge loop) and shuts them down. With fewer threads,
+         * repeats whose read waits for a free one are read for by the write lane between its writes.
          */
         public Builder scheduler(ScheduledExecutorService value) {
             this.scheduler = value;
@@ -421,7 +426,7 @@ public final class ACLManager implements Shunter, Closeable {
                     checkLayout, repairLayout, allocation, whenFull);
             boolean owned = scheduler == null;
             ScheduledExecutorService executor = owned
-                    ? Executors.newScheduledThreadPool(3, DaemonThreads.named("dumbno-manager")) : scheduler;
+                    ? Executors.newScheduledThreadPool(DEFAULT_THREADS, DaemonThreads.named("dumbno-manager")) : scheduler;
             return new ACLManager(new Engine(settings, executor, listeners), owned);
         }
     }

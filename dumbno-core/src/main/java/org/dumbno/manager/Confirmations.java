@@ -1,5 +1,6 @@
 package org.dumbno.manager;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ final class Confirmations {
     private List<Confirmation> fresh = new ArrayList<>();
     /** In the read beside the writes now in flight; null when none is. */
     private List<Confirmation> freshInFlight;
+    /** Whether the read beside the writes in flight has got a thread and is calling the switch. */
+    private boolean freshCalling;
     /** Waiting for the write lane's next read. */
     private List<Confirmation> waiting = new ArrayList<>();
     /** In the write lane's read now in flight; null when none is. */
@@ -30,11 +33,16 @@ final class Confirmations {
     /** When each rule was last asked for again, oldest first. */
     private final LinkedHashMap<Rule, Instant> asked = new LinkedHashMap<>();
 
-    /** Adds a request: to the read beside the writes in flight if there is one, else to the next. */
-    void add(Rule rule, PendingRule.Waiter waiter) {
+    /**
+     * Adds a request: to the read beside the writes in flight if there is one, else to the next.
+     * Notes when its rule was asked for again, and forgets the rules asked for {@code remembered}
+     * (one purge interval) or longer before it, so that no rule long gone is kept.
+     */
+    void add(Rule rule, PendingRule.Waiter waiter, Duration remembered) {
         (freshInFlight != null ? freshInFlight : fresh).add(new Confirmation(rule, waiter, false));
         asked.remove(rule);
         asked.put(rule, waiter.since());
+        forgetAskedUntil(waiter.since().minus(remembered));
     }
 
     /**
@@ -42,11 +50,15 @@ final class Confirmations {
      * sensor, so it is no shunt to evict. Forgets what was asked until {@code since}.
      */
     boolean askedAfter(Rule rule, Instant since) {
+        forgetAskedUntil(since);
+        return asked.containsKey(rule);
+    }
+
+    private void forgetAskedUntil(Instant until) {
         Iterator<Map.Entry<Rule, Instant>> oldest = asked.entrySet().iterator();
-        while (oldest.hasNext() && !oldest.next().getValue().isAfter(since)) {
+        while (oldest.hasNext() && !oldest.next().getValue().isAfter(until)) {
             oldest.remove();
         }
-        return asked.containsKey(rule);
     }
 
     /** Whether requests wait for a read beside the writes, and none is in flight. */
@@ -60,10 +72,33 @@ final class Confirmations {
         fresh = new ArrayList<>();
     }
 
+    /**
+     * A read beside the writes got a thread: whether it is to call the switch, for requests no other
+     * read is calling for (the write lane may have taken them while it waited for one, and a read
+     * started after that may have got a thread first).
+     */
+    boolean freshCallStarting() {
+        if (freshInFlight == null || freshCalling) {
+            return false;
+        }
+        freshCalling = true;
+        return true;
+    }
+
+    /**
+     * Whether the read beside the writes in flight still waits for a thread: with fewer threads than
+     * the engine's own, the write lane takes its requests after a write rather than keep them
+     * waiting behind every batch it writes.
+     */
+    boolean freshReadWaitsForAThread() {
+        return freshInFlight != null && !freshCalling;
+    }
+
     /** The requests of the read beside the writes, which is over: the engine settles them now. */
     List<Confirmation> freshReadDone() {
         List<Confirmation> done = freshInFlight == null ? List.of() : freshInFlight;
         freshInFlight = null;
+        freshCalling = false;
         return done;
     }
 
@@ -75,8 +110,16 @@ final class Confirmations {
         waiting.add(confirmation);
     }
 
-    /** Hands every request waiting for a read beside the writes to the write lane. */
+    /**
+     * Hands every request waiting for a read beside the writes, or in the one in flight, to the
+     * write lane; the read in flight, when it ends, settles none of them.
+     */
     void allToLane() {
+        if (freshInFlight != null) {
+            waiting.addAll(freshInFlight);
+            freshInFlight = null;
+            freshCalling = false;
+        }
         waiting.addAll(fresh);
         fresh = new ArrayList<>();
     }

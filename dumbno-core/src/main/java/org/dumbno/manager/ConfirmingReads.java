@@ -80,6 +80,11 @@ final class ConfirmingReads {
     }
 
     private void readOnce() {
+        synchronized (lock) {
+            if (!confirmations.freshCallStarting()) {
+                return;
+            }
+        }
         Deferred deferred = new Deferred();
         try {
             SwitchRead read = readOrNull();
@@ -109,8 +114,8 @@ final class ConfirmingReads {
     /** Answers the repeats {@code read} proves; hands the others to the write lane. */
     @GuardedBy("lock")
     private void settleLocked(SwitchRead read, Deferred deferred) {
+        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules(), engine.settings());
         List<Confirmations.Confirmation> done = confirmations.freshReadDone();
-        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, done);
         for (Confirmations.Confirmation confirmation : done) {
             Rule rule = confirmation.rule();
             long sequence = read == null ? 0 : provenLocked(rule, read, shown);
@@ -126,15 +131,19 @@ final class ConfirmingReads {
         engine.kickLocked();
     }
 
-    /** Of the rules asked for, those each list shows as a deny line. */
-    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, List<Confirmations.Confirmation> done) {
-        Set<Rule> asked = new HashSet<>();
-        done.forEach(c -> asked.add(c.rule()));
+    /**
+     * Of the rules {@code asked} for, those each list shows as a deny line in the managed range, as
+     * the write lane's reads count them (a copy behind the list's last permit filters nothing).
+     * Taken before the requests of the read: should the read not be taken in, they are still in
+     * flight, and go to the write lane.
+     */
+    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked, Settings settings) {
         Map<AclKey, Set<Rule>> shown = new HashMap<>();
         read.acls().forEach((acl, lines) -> {
             Set<Rule> found = new HashSet<>();
             for (AclEntry line : lines) {
-                if (line.isDeny() && line.rule() != null && asked.contains(line.rule())) {
+                if (line.isDeny() && line.sequence() > settings.seqMin() && line.sequence() < settings.seqMax()
+                        && line.rule() != null && asked.contains(line.rule())) {
                     found.add(line.rule());
                 }
             }
@@ -145,12 +154,14 @@ final class ConfirmingReads {
 
     /**
      * The number to answer a repeat of {@code rule} with, when {@code read} proves it: every list of
-     * its family whole, read and holding it, and the engine holding it whole still; else 0.
+     * its family whole, read and holding it, and the engine holding it whole still; else 0. Nothing
+     * is proven while the engine's picture is stale: a removal whose answer was lost may have landed
+     * after the read, and only a read made since can tell.
      */
     @GuardedBy("lock")
     private long provenLocked(Rule rule, SwitchRead read, Map<AclKey, Set<Rule>> shown) {
         Family family = rule.family();
-        if (layout.refusalLocked(family) != null || layout.unreadLocked(family) != null
+        if (engine.staleLocked() || layout.refusalLocked(family) != null || layout.unreadLocked(family) != null
                 || !whole(read.layout(), family)) {
             return 0;
         }

@@ -20,10 +20,11 @@ import org.dumbno.rule.Rule;
 
 /**
  * The engine: owns what dumbno knows of the switch and what waits for it, and the parts that act
- * on it (intake, {@link WriteLane}, {@link Sweeper}, {@link Remover}), which ask it by intent. Two
- * locks: {@link #lock} guards the state and is never held during a switch call; {@link #callLock}
- * is held for every switch call, so at most one is in flight. Futures and listeners run after
- * both are released ({@link Deferred}). Thread-safe.
+ * on it (intake, {@link WriteLane}, {@link Sweeper}, {@link Remover}, {@link ConfirmingReads}),
+ * which ask it by intent. Two locks: {@link #lock} guards the state and is never held during a
+ * switch call; {@link #callLock} is held for every switch call but the reads beside the writes
+ * ({@link ConfirmingReads}), so at most one of the others is in flight. Futures and listeners run
+ * after both are released ({@link Deferred}). Thread-safe.
  */
 final class Engine {
     static final String SHUTTING_DOWN = "dumbno is shutting down";
@@ -263,6 +264,8 @@ final class Engine {
             closed = true;
             closeDeadline = now().plus(timeout);
             sweeper.stopLoopLocked();
+            // the drain below reads for the repeats too, those of a read beside the writes in flight
+            confirmations.allToLane();
             if (outage.ongoing() || !started) {
                 outage.cancelRetry();
                 refuseAllLocked(SHUTTING_DOWN, deferred);

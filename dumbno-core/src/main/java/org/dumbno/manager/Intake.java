@@ -127,7 +127,8 @@ final class Intake {
             refuseLogged(request, future, rule, "queue full (" + waiting + " requests waiting)", deferred);
             return;
         }
-        confirmations.add(rule, new PendingRule.Waiter(request, future, engine.now()));
+        confirmations.add(rule, new PendingRule.Waiter(request, future, engine.now()),
+                engine.settings().purgeInterval());
         engine.kickLocked();
     }
 

@@ -90,8 +90,9 @@ final class WriteLane {
 
     /**
      * Writes queued requests, batch after batch, until the queue is empty or the switch is away.
-     * Whatever a batch throws, the lane is free again afterwards: the error is logged and the lane
-     * reads the switch again before its next try, after the backoff.
+     * Whatever a batch or a read throws, the lane is free again afterwards: the error is logged, the
+     * repeats of a read that threw wait for the next one, and the lane reads the switch again before
+     * its next try, after the backoff.
      */
     void drain() {
         boolean more = true;
@@ -105,6 +106,7 @@ final class WriteLane {
                 more = false;
                 Loops.failed(ShuntLog.LOG, "write lane", t);
                 synchronized (lock) {
+                    confirmations.readFailed();
                     engine.markStaleLocked();
                     retryLaterLocked();
                 }
@@ -118,7 +120,9 @@ final class WriteLane {
     /**
      * One switch call: a read when one is due (the switch must be read again, or repeats wait
      * for a confirming read), else a batch of writes. When both writes and repeats wait, they take
-     * turns, so neither waits behind more than one call of the other.
+     * turns, so neither waits behind more than one call of the other; repeats whose read beside the
+     * writes still waits for a thread (a scheduler with fewer threads than the engine's own) count
+     * as waiting for the lane.
      */
     @GuardedBy("callLock")
     private boolean drainOnce(Deferred deferred) {
@@ -131,6 +135,9 @@ final class WriteLane {
                 return false;
             }
             boolean writes = !queue.isEmpty();
+            if (lastCallWrote && confirmations.freshReadWaitsForAThread()) {
+                confirmations.allToLane();
+            }
             boolean repeats = confirmations.hasWaiting();
             if (!writes && !repeats || outage.retryScheduled() || !engine.startedLocked()) {
                 draining = false;

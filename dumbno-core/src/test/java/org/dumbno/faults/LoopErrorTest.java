@@ -86,6 +86,28 @@ class LoopErrorTest {
     }
 
     @Test
+    void aRepeatWhoseConfirmingReadsMeetAnErrorIsConfirmedByTheNextRead() throws Exception {
+        manager = rig.manager(transport, b -> b);
+        manager.start();
+        Asked added = Asked.ask(manager, Asked.ipv4(0, 1)).get(0);
+        rig.scheduler.runDue();
+        assertEquals("ok", added.reply());
+        throwOn(commands -> commands.get(0).startsWith("show "), 2);
+
+        Asked again = Asked.ask(manager, Asked.ipv4(0, 1)).get(0);
+        rig.scheduler.runDue();
+
+        assertEquals(2, thrown.get(), "the read beside the writes, then the write lane's read");
+        assertNull(again.reply());
+        log.line(Level.ERROR, "confirming read failed", "simulated fault");
+        log.line(Level.ERROR, "write lane failed", "simulated fault");
+        rig.scheduler.advance(Rig.RETRY_FIRST);
+
+        assertEquals("ok", again.reply(), "the repeat waits for the lane's next read, not forever");
+        assertEquals(List.of(), manager.stalls());
+    }
+
+    @Test
     void aListenerThatThrowsAnErrorDoesNotJamTheWriteLane() throws Exception {
         manager = rig.manager(transport, b -> b);
         AtomicInteger added = new AtomicInteger();

@@ -55,8 +55,8 @@ class ListenerOrderTest {
         h.scheduler.runDue();
 
         assertEquals(List.of("added ip host 10.0.0.1 any", "done ip host 10.0.0.1 any",
-                "failed ip host 10.0.0.2 any", "done ip host 10.0.0.2 any",
                 "present ip host 10.0.0.1 any", "done ip host 10.0.0.1 any",
+                "failed ip host 10.0.0.2 any", "done ip host 10.0.0.2 any",
                 "present ip host 10.0.0.1 any", "done ip host 10.0.0.1 any"), heard);
     }
 }

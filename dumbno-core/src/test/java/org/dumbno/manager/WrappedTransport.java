@@ -16,12 +16,13 @@ import org.dumbno.eos.Transport;
  * Passes calls to another transport, with faults the simulated switch does not show: a write
  * that runs but whose answer is lost, refused credentials, a switch that calls every number
  * written a duplicate, one that answers removals without doing them, and something happening
- * while a given call is in flight.
+ * while a given call is in flight or once it has been answered.
  */
 final class WrappedTransport extends ForwardingTransport {
     private final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicReference<Hook> hook = new AtomicReference<>();
+    private final AtomicReference<Hook> afterHook = new AtomicReference<>();
     private volatile boolean badCredentials;
     private volatile boolean keepRemovedLines;
 
@@ -45,6 +46,14 @@ final class WrappedTransport extends ForwardingTransport {
     /** Runs {@code action} once, in the caller's thread, when a call {@code which} accepts starts. */
     void during(Predicate<List<String>> which, Runnable action) {
         hook.set(new Hook(which, action));
+    }
+
+    /**
+     * Runs {@code action} once, in the caller's thread, when a call {@code which} accepts has been
+     * answered, before its results go back.
+     */
+    void after(Predicate<List<String>> which, Runnable action) {
+        afterHook.set(new Hook(which, action));
     }
 
     /** Answers every {@code no SEQ} as done without passing it on: the lines stay. */
@@ -81,6 +90,10 @@ final class WrappedTransport extends ForwardingTransport {
         List<JsonObject> results = inner().runCmds(commands, format);
         if (commands.contains("configure") && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SwitchUnavailableException(describe(), "read timed out", null);
+        }
+        Hook later = afterHook.get();
+        if (later != null && later.which().test(commands) && afterHook.compareAndSet(later, null)) {
+            later.action().run();
         }
         return results;
     }
