@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.eos.CommandFailedException;
@@ -27,6 +28,8 @@ final class CommandApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CommandApiHandler.class);
     /** Bytes of a reply gathered before a write to the socket. */
     private static final int REPLY_BUFFER = 1 << 16;
+    /** The largest declared request body read into an array of its length before it arrives. */
+    private static final int BODY_READ_AT_ONCE = 1 << 20;
     private static final byte[] RESULT_TAIL = "]}".getBytes(StandardCharsets.UTF_8);
     private static final String BAD_CREDENTIALS = "Unable to authenticate user: Bad username/password combination";
 
@@ -140,9 +143,36 @@ final class CommandApiHandler implements HttpHandler {
         return reply;
     }
 
+    /**
+     * The request body as text. A body of a declared length that is not large is read into one array
+     * of that length; any other is read to its end in pieces, as they come.
+     */
     private static String readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int declared = declaredLength(exchange);
+            byte[] body;
+            if (declared < 0) {
+                body = in.readAllBytes();
+            } else {
+                body = new byte[declared];
+                int read = in.readNBytes(body, 0, declared);
+                body = read == declared ? body : Arrays.copyOf(body, read);
+            }
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The request's Content-Length when it is a number of at most {@link #BODY_READ_AT_ONCE} bytes, else -1. */
+    private static int declaredLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            long value = Long.parseLong(length);
+            return value >= 0 && value <= BODY_READ_AT_ONCE ? (int) value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -83,8 +83,9 @@ final class AccessListJson {
     private static void sequence(AccessList acl, JsonBuffer out) {
         String comma = "{\"sequenceNumber\":";
         for (LiveEntry entry : acl.entries()) {
-            out.ascii(comma).number(entry.sequence).ascii(",\"text\":").string(entry.text(), entry.plainText)
-                    .ascii(",\"counterData\":{");
+            out.ascii(comma).number(entry.sequence()).ascii(",\"text\":");
+            entry.writeText(out);
+            out.ascii(",\"counterData\":{");
             if (entry.packets != 0 && acl.countersPerEntry) {
                 out.ascii("\"packetCount\":").number(entry.packets).ascii(",");
             }
@@ -137,7 +138,7 @@ final class AccessListJson {
                 counters.addProperty("lastChangedTime", entry.lastChanged.toEpochMilli() / 1000.0);
             }
             JsonObject json = new JsonObject();
-            json.addProperty("sequenceNumber", entry.sequence);
+            json.addProperty("sequenceNumber", entry.sequence());
             json.addProperty("text", entry.text());
             json.add("counterData", counters);
             sequence.add(json);
@@ -180,7 +181,8 @@ final class AccessListJson {
                 out.append("        counters per-entry\n");
             }
             for (LiveEntry entry : acl.entries()) {
-                out.append("        ").append(entry.sequence).append(' ').append(entry.text());
+                out.append("        ").append(entry.sequence()).append(' ').append(entry.action().keyword()).append(' ')
+                        .append(entry.rule.canonicalText());
                 if (entry.packets != 0 && entry.lastChanged != null && acl.countersPerEntry) {
                     out.append(" [match ").append(entry.packets).append(" packets, ")
                             .append(ago(Duration.between(entry.lastChanged, now))).append(" ago]");

@@ -1,9 +1,12 @@
 package org.dumbno.eos.sim;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dumbno.rule.Family;
 import org.dumbno.rule.InvalidRequestException;
 import org.dumbno.rule.Rule;
 
@@ -22,14 +25,52 @@ final class AclMode {
     private final SwitchState state;
     private final AccessList acl;
     private final Map<String, Line> parsed;
+    /** The numbered lines written into the previous list of this family in this call, in order. */
+    private final List<Written> previous;
+    /** The numbered lines written into this list in this mode, in order. */
+    private final List<Written> written = new ArrayList<>();
     /** Lines taken out by {@code no SEQ} in this group change, by number. */
     private final Map<Long, LiveEntry> takenOut = new HashMap<>();
 
-    /** {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it configures. */
-    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed) {
+    /** A command {@code SEQ permit|deny RULE} and what it says; the same text says the same in any list of its family. */
+    record Written(String command, long sequence, SimulatedEntry.Action action, Line line) {
+    }
+
+    /**
+     * {@code parsed}: the rules of the list's family read so far in this call, shared by the lists it
+     * configures; {@code previous}: the numbered lines written into the list of this family the call
+     * configured before, in order: a call that writes the same lines into several lists writes
+     * them in the same order, so the n-th line here is compared with the n-th there, not read again.
+     */
+    AclMode(SwitchState state, AccessList acl, Map<String, Line> parsed, List<Written> previous) {
         this.state = state;
         this.acl = acl;
         this.parsed = parsed;
+        this.previous = previous;
+    }
+
+    /**
+     * Runs {@code command} when it is the numbered line the previous list got at this place: it goes
+     * into this list as it would when read again; false when it is not.
+     */
+    boolean runWritten(String command) throws CliError {
+        int at = written.size();
+        if (at >= previous.size() || !previous.get(at).command().equals(command)) {
+            return false;
+        }
+        Written known = previous.get(at);
+        written.add(known);
+        add(known.sequence(), known.action(), known.line());
+        return true;
+    }
+
+    /** The numbered lines written in this mode, in order. */
+    List<Written> written() {
+        return written;
+    }
+
+    Family family() {
+        return acl.family;
     }
 
     /** Runs a command of this mode; false (tokens rewound) when it belongs to another mode. */
@@ -47,13 +88,16 @@ final class AclMode {
                     takenOut.put(sequence, taken);
                 }
             } else {
-                add(tokens, sequence);
+                SimulatedEntry.Action action = action(tokens);
+                Line line = rule(tokens);
+                written.add(new Written(tokens.command(), sequence, action, line));
+                add(sequence, action, line);
             }
         } else if (tokens.nextIs("permit") || tokens.nextIs("deny")) {
             if (negate) {
                 removeMatching(tokens);
             } else {
-                add(tokens, acl.nextSequence());
+                add(acl.nextSequence(), action(tokens), rule(tokens));
             }
         } else if (tokens.nextIs("counters") || tokens.nextIs("statistics")) {
             tokens.take();
@@ -77,9 +121,7 @@ final class AclMode {
         return value;
     }
 
-    private void add(Tokens tokens, long sequence) throws CliError {
-        SimulatedEntry.Action action = action(tokens);
-        Line line = rule(tokens);
+    private void add(long sequence, SimulatedEntry.Action action, Line line) throws CliError {
         Rule rule = line.rule;
         if (sequence > AccessList.MAX_SEQUENCE) {
             throw CliError.invalid("Sequence number out of range");
@@ -87,15 +129,16 @@ final class AclMode {
         if (acl.entry(sequence) != null) {
             throw CliError.invalid("Duplicate sequence number");
         }
-        LiveEntry taken = takenOut.remove(sequence);
-        if (taken != null && taken.action == action && taken.rule.equals(rule)) {
+        // (looked up only when a line was taken out: the key is a boxed number)
+        LiveEntry taken = takenOut.isEmpty() ? null : takenOut.remove(sequence);
+        if (taken != null && taken.action() == action && taken.rule.equals(rule)) {
             state.restoreEntry(acl, taken);
             return;
         }
         if (taken != null) {
             state.release(taken);
         }
-        state.addEntry(acl, sequence, action, rule, line.text(action));
+        state.addEntry(acl, sequence, action, rule, line.plain);
     }
 
     /** Ends the group change: the lines taken out and not written back free their places. */
@@ -108,8 +151,8 @@ final class AclMode {
         SimulatedEntry.Action action = action(tokens);
         Rule rule = rule(tokens).rule;
         for (LiveEntry entry : acl.entries()) {
-            if (entry.action == action && entry.rule.equals(rule)) {
-                state.removeEntry(acl, entry.sequence);
+            if (entry.action() == action && entry.rule.equals(rule)) {
+                state.removeEntry(acl, entry.sequence());
                 return;
             }
         }

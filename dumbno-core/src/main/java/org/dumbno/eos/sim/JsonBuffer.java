@@ -64,6 +64,15 @@ final class JsonBuffer {
         return this;
     }
 
+    /** Appends the three pieces as one JSON string; each must be {@linkplain #isPlain plain}. */
+    JsonBuffer plainString(String first, String second, String third) {
+        ensure(first.length() + second.length() + third.length() + 2);
+        bytes[size++] = '"';
+        ascii(first).ascii(second).ascii(third);
+        bytes[size++] = '"';
+        return this;
+    }
+
     /** Whether {@code value} is printable ASCII without a quote or a backslash: a JSON string as it is. */
     static boolean isPlain(String value) {
         for (int i = 0; i < value.length(); i++) {

@@ -3,29 +3,16 @@ package org.dumbno.eos.sim;
 import org.dumbno.rule.Rule;
 
 /**
- * A rule read in one call, with the line EOS shows for it under each action, built once for all the
- * lists the call writes it into: they share the text.
+ * A rule read in one call, shared by the entries of every list the call writes it into, with
+ * whether the line EOS shows for it goes into JSON as it is, judged once for all those entries.
  */
 final class Line {
     final Rule rule;
-    private String permit;
-    private String deny;
+    /** Whether the rule's canonical text, and so {@code ACTION RULE}, is {@linkplain JsonBuffer#isPlain plain}. */
+    final boolean plain;
 
     Line(Rule rule) {
         this.rule = rule;
-    }
-
-    /** {@code ACTION RULE} as EOS stores it. */
-    String text(SimulatedEntry.Action action) {
-        if (action == SimulatedEntry.Action.PERMIT) {
-            if (permit == null) {
-                permit = action.keyword() + " " + rule.canonicalText();
-            }
-            return permit;
-        }
-        if (deny == null) {
-            deny = action.keyword() + " " + rule.canonicalText();
-        }
-        return deny;
+        this.plain = JsonBuffer.isPlain(rule.canonicalText());
     }
 }

@@ -1,7 +1,9 @@
 package org.dumbno.eos.sim;
 
 import inet.ipaddr.IPAddress;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -20,12 +22,17 @@ import org.dumbno.rule.Rule;
  * a list only ever written and read costs nothing more. Guarded by the switch's lock.
  */
 final class MatchIndex {
-    /** Every entry of the list, by sequence number. */
-    private final NavigableMap<Long, LiveEntry> all;
+    /** Every entry of the list, in sequence order. */
+    private final Collection<LiveEntry> all;
     /** Entries that match more than one flow, by sequence number. */
     private final NavigableMap<Long, LiveEntry> general = new TreeMap<>();
     /** Entries that match exactly one flow, by that flow: the lowest-numbered first, then the rest in order. */
     private final Map<FlowKey, LiveEntry> exact = new HashMap<>();
+    /**
+     * For an entry of {@link #exact} followed by another for the same flow, that next one: a list
+     * seldom holds two lines for one flow, so the few links are kept here rather than in every entry.
+     */
+    private final Map<LiveEntry, LiveEntry> next = new IdentityHashMap<>();
     /** Whether a packet has met the list: from then on every entry is in the index. */
     private boolean built;
 
@@ -34,7 +41,7 @@ final class MatchIndex {
     }
 
     /** An index of the entries {@code all} holds, told of each change by {@link #add} and {@link #remove}. */
-    MatchIndex(NavigableMap<Long, LiveEntry> all) {
+    MatchIndex(Collection<LiveEntry> all) {
         this.all = all;
     }
 
@@ -47,21 +54,22 @@ final class MatchIndex {
     private void index(LiveEntry entry) {
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
-            general.put(entry.sequence, entry);
+            general.put(entry.sequence(), entry);
             return;
         }
         LiveEntry first = exact.get(key);
-        if (first == null || entry.sequence < first.sequence) {
-            entry.sameFlow = first;
+        if (first == null || entry.sequence() < first.sequence()) {
+            link(entry, first);
             exact.put(key, entry);
             return;
         }
         LiveEntry before = first;
-        while (before.sameFlow != null && before.sameFlow.sequence < entry.sequence) {
-            before = before.sameFlow;
+        for (LiveEntry after = next.get(before); after != null && after.sequence() < entry.sequence();
+                after = next.get(before)) {
+            before = after;
         }
-        entry.sameFlow = before.sameFlow;
-        before.sameFlow = entry;
+        link(entry, next.get(before));
+        link(before, entry);
     }
 
     void remove(LiveEntry entry) {
@@ -70,37 +78,46 @@ final class MatchIndex {
         }
         FlowKey key = keyOf(entry.rule);
         if (key == null) {
-            general.remove(entry.sequence, entry);
+            general.remove(entry.sequence(), entry);
             return;
         }
         LiveEntry first = exact.get(key);
+        LiveEntry after = next.remove(entry);
         if (first == entry) {
-            if (entry.sameFlow == null) {
+            if (after == null) {
                 exact.remove(key);
             } else {
-                exact.put(key, entry.sameFlow);
+                exact.put(key, after);
             }
         } else {
-            for (LiveEntry before = first; before != null; before = before.sameFlow) {
-                if (before.sameFlow == entry) {
-                    before.sameFlow = entry.sameFlow;
+            for (LiveEntry before = first; before != null; before = next.get(before)) {
+                if (next.get(before) == entry) {
+                    link(before, after);
                     break;
                 }
             }
         }
-        entry.sameFlow = null;
+    }
+
+    /** Makes {@code after} the entry for the same flow that follows {@code entry}; null for none. */
+    private void link(LiveEntry entry, LiveEntry after) {
+        if (after == null) {
+            next.remove(entry);
+        } else {
+            next.put(entry, after);
+        }
     }
 
     /** The first programmed entry, by sequence number, that matches {@code flow}; null when none does. */
     LiveEntry firstMatch(Flow flow) {
         if (!built) {
             built = true;
-            all.values().forEach(this::index);
+            all.forEach(this::index);
         }
         FlowKey key = keyOf(flow);
         LiveEntry candidate = key == null ? null : exactMatch(key, flow);
-        for (LiveEntry entry : (key == null ? all : general).values()) {
-            if (candidate != null && entry.sequence > candidate.sequence) {
+        for (LiveEntry entry : key == null ? all : general.values()) {
+            if (candidate != null && entry.sequence() > candidate.sequence()) {
                 break;
             }
             if (entry.programmed && entry.rule.matches(flow)) {
@@ -113,7 +130,7 @@ final class MatchIndex {
     private LiveEntry exactMatch(FlowKey key, Flow flow) {
         LiveEntry entry = exact.get(key);
         while (entry != null && !(entry.programmed && entry.rule.matches(flow))) {
-            entry = entry.sameFlow;
+            entry = next.get(entry);
         }
         return entry;
     }

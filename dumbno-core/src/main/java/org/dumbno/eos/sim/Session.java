@@ -23,14 +23,22 @@ final class Session {
 
     private final SwitchState state;
     private final Format format;
+    private final int commands;
     private final Shows shows;
     private Mode mode = Mode.EXEC;
     private AclMode aclMode;
     private List<Port> interfaces = List.of();
     /** Rules read in this call, by family and text: a line written to several lists is read once. */
     private final Map<Family, Map<String, Line>> rules = new EnumMap<>(Family.class);
+    /**
+     * The numbered lines written into the last list of each family this call configured with any:
+     * the same lines written into the next list are compared with them rather than read again.
+     */
+    private final Map<Family, List<AclMode.Written>> written = new EnumMap<>(Family.class);
 
-    Session(SwitchState state, Format format) {
+    /** {@code commands}: how many the call holds, at most the rules it reads. */
+    Session(SwitchState state, Format format, int commands) {
+        this.commands = commands;
         this.state = state;
         this.format = format;
         this.shows = new Shows(state, format);
@@ -38,6 +46,9 @@ final class Session {
 
     /** Runs one command: its result ({@code {}} for configuration), or the CLI's refusal. */
     Result run(String command) throws CliError {
+        if (mode == Mode.ACL && aclMode.runWritten(command)) {
+            return empty();
+        }
         Tokens tokens = new Tokens(command);
         if (tokens.atEnd()) {
             return empty();
@@ -80,6 +91,9 @@ final class Session {
     private void leaveTo(Mode target) {
         if (aclMode != null) {
             aclMode.leave();
+            if (!aclMode.written().isEmpty()) {
+                written.put(aclMode.family(), aclMode.written());
+            }
         }
         mode = target;
         aclMode = null;
@@ -156,7 +170,8 @@ final class Session {
             String name = aclName(tokens);
             leaveTo(Mode.ACL);
             aclMode = new AclMode(state, state.createAcl(family, name),
-                    rules.computeIfAbsent(family, f -> new HashMap<>()));
+                    rules.computeIfAbsent(family, f -> new HashMap<>(commands * 4 / 3 + 1)),
+                    written.getOrDefault(family, List.of()));
         } else {
             throw tokens.unexpected();
         }

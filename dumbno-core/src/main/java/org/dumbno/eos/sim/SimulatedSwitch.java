@@ -88,7 +88,7 @@ public final class SimulatedSwitch implements Transport {
         }
         lock.lock();
         try {
-            Session session = new Session(state, format);
+            Session session = new Session(state, format, cmds.size());
             try {
                 return run(session, cmds, taken);
             } finally {

@@ -25,7 +25,6 @@ final class SwitchState {
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final List<Port> egress = new ArrayList<>();
     private final Map<Family, Map<String, AccessList>> acls = new EnumMap<>(Family.class);
-    private long ordinals;
     /** Whether {@code hardware access-list update default-result permit} is configured. */
     boolean defaultResultPermit;
     /** Whether the platform has that setting at all. */
@@ -125,11 +124,12 @@ final class SwitchState {
     }
 
     /**
-     * Adds an entry; the caller checked the number is free. {@code text} is the line as EOS shows
-     * it, shared by the entries one call writes for one rule.
+     * Adds an entry; the caller checked the number is free. {@code plainText}: whether the rule's
+     * canonical text is {@linkplain JsonBuffer#isPlain plain}, judged once for the entries one call
+     * writes for one rule.
      */
-    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, String text) {
-        LiveEntry entry = new LiveEntry(sequence, action, rule, ordinals++, text);
+    void addEntry(AccessList acl, long sequence, SimulatedEntry.Action action, Rule rule, boolean plainText) {
+        LiveEntry entry = new LiveEntry(sequence, action, rule, plainText);
         acl.put(entry);
         tcam.add(entry);
     }
@@ -187,6 +187,6 @@ final class SwitchState {
         } else if (acl.countersPerEntry) {
             match.count(packets, bytes, clock.instant());
         }
-        return match.action == SimulatedEntry.Action.PERMIT;
+        return match.action() == SimulatedEntry.Action.PERMIT;
     }
 }

@@ -1,8 +1,8 @@
 package org.dumbno.eos.sim;
 
 import java.util.Iterator;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,8 @@ final class Tcam {
     private int capacity = Integer.MAX_VALUE;
     private int used;
     private boolean full;
-    private final NavigableMap<Long, LiveEntry> waiting = new TreeMap<>();
+    /** Entries configured while the table was full, in the order they were configured. */
+    private final Set<LiveEntry> waiting = new LinkedHashSet<>();
 
     Tcam(String hostname) {
         this.hostname = hostname;
@@ -48,7 +49,7 @@ final class Tcam {
             used++;
             return;
         }
-        waiting.put(entry.ordinal, entry);
+        waiting.add(entry);
         if (!full) {
             full = true;
             LOG.warn("{} %CAPACITY-1-UTILIZATION_HIGH: ACL TCAM table is full ({} of {} entries used);"
@@ -62,12 +63,12 @@ final class Tcam {
             used--;
             fillFromWaiting();
         } else {
-            waiting.remove(entry.ordinal);
+            waiting.remove(entry);
         }
     }
 
     private void fillFromWaiting() {
-        Iterator<LiveEntry> next = waiting.values().iterator();
+        Iterator<LiveEntry> next = waiting.iterator();
         while (used < capacity && next.hasNext()) {
             next.next().programmed = true;
             next.remove();

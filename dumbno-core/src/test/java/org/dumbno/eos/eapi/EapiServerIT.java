@@ -8,6 +8,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -219,6 +221,41 @@ class EapiServerIT {
         List<String> heads = rawExchange(3, request + request + request);
 
         assertEquals(List.of("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"), heads);
+    }
+
+    /** A body of a declared length is read into an array of that length; a chunked one as its pieces come. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aBodyIsReadWholeWithOrWithoutItsLength(boolean chunked) throws Exception {
+        String call = "{\"jsonrpc\": \"2.0\", \"method\": \"runCmds\", \"id\": 1,"
+                + " \"params\": [1, [\"show version\", \"show caf\u00e9\"]]}";
+        byte[] bytes = call.getBytes(StandardCharsets.UTF_8);
+        int half = call.indexOf("\u00e9") + 1;
+        String head = "POST /command-api HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+                + "\r\nContent-Type: application/json-rpc\r\n";
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        if (chunked) {
+            request.writeBytes((head + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (byte[] piece : List.of(Arrays.copyOfRange(bytes, 0, half), Arrays.copyOfRange(bytes, half, bytes.length))) {
+                request.writeBytes((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                request.writeBytes(piece);
+                request.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            request.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            request.writeBytes((head + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(bytes);
+        }
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("HTTP/1.1 200 OK", in.readLine());
+        }
+        assertEquals(List.of(new ScriptedTransport.Call(List.of("show version", "show caf\u00e9"), Format.JSON)),
+                backend.calls());
     }
 
     /** Writes {@code requests} on one connection and reads the status lines of {@code count} replies. */

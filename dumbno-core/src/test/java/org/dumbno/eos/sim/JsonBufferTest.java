@@ -23,4 +23,11 @@ class JsonBufferTest {
         JsonBuffer out = new JsonBuffer(1).string(value, JsonBuffer.isPlain(value));
         assertEquals(new JsonPrimitive(value).toString(), new String(out.toBytes(), StandardCharsets.UTF_8));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https", "ip any any", ""})
+    void threePlainPiecesPrintAsTheirJoinedStringPrints(String rule) {
+        JsonBuffer out = new JsonBuffer(1).ascii("[").plainString("deny", " ", rule).ascii("]");
+        assertEquals("[" + new JsonPrimitive("deny " + rule) + "]", new String(out.toBytes(), StandardCharsets.UTF_8));
+    }
 }

@@ -149,7 +149,7 @@ class MatchIndexTest {
             }
         }
         NavigableMap<Long, LiveEntry> all = new TreeMap<>();
-        MatchIndex index = new MatchIndex(all);
+        MatchIndex index = new MatchIndex(all.values());
         for (int step = 0; step < 5_000; step++) {
             long sequence = 1 + random.nextInt(60);
             LiveEntry old = all.get(sequence);
@@ -162,14 +162,14 @@ class MatchIndexTest {
                 SimulatedEntry.Action action = random.nextBoolean() ? SimulatedEntry.Action.PERMIT
                         : SimulatedEntry.Action.DENY;
                 Rule rule = Rule.parse(Family.IP, rules.get(random.nextInt(rules.size())));
-                LiveEntry entry = new LiveEntry(sequence, action, rule, step);
+                LiveEntry entry = new LiveEntry(sequence, action, rule);
                 entry.programmed = random.nextInt(5) > 0;
                 all.put(sequence, entry);
                 index.add(entry);
             }
             for (Flow flow : step < firstPacketAt ? List.<Flow>of() : flows) {
                 assertSame(scan(all, flow), index.firstMatch(flow), () -> flow + " in " + all.values().stream()
-                        .map(e -> e.sequence + (e.programmed ? " " : " (unprogrammed) ") + e.text()).toList());
+                        .map(e -> e.sequence() + (e.programmed ? " " : " (unprogrammed) ") + e.text()).toList());
             }
         }
     }
