@@ -115,29 +115,10 @@ final class RpcReply {
         out.setLength(at);
     }
 
-    /** {@link #quote} for a text with a character to escape or beyond ASCII. */
+    /** {@link #quote} for a text with a character to escape or beyond ASCII: Gson escapes it. */
     private static void quoteEncoded(ByteArrayBuffer out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.append('"');
-        int plain = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
-                continue;
-            }
-            out.append(bytes, plain, i - plain);
-            switch (b) {
-                case '"' -> ascii(out, "\\\"");
-                case '\\' -> ascii(out, "\\\\");
-                case '\n' -> ascii(out, "\\n");
-                case '\r' -> ascii(out, "\\r");
-                case '\t' -> ascii(out, "\\t");
-                default -> ascii(out, String.format("\\u%04x", b));
-            }
-            plain = i + 1;
-        }
-        out.append(bytes, plain, bytes.length - plain);
-        out.append('"');
+        byte[] bytes = new JsonPrimitive(text).toString().getBytes(StandardCharsets.UTF_8);
+        out.append(bytes, 0, bytes.length);
     }
 
     /**
