@@ -10,8 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.dumbno.acl.AclEntry;
 import org.dumbno.acl.AclKey;
-import org.dumbno.acl.LayoutProblem;
-import org.dumbno.acl.LayoutReport;
 import org.dumbno.acl.SwitchException;
 import org.dumbno.acl.SwitchRead;
 import org.dumbno.internal.Loops;
@@ -114,13 +112,13 @@ final class ConfirmingReads {
     /** Answers the repeats {@code read} proves; hands the others to the write lane. */
     @GuardedBy("lock")
     private void settleLocked(SwitchRead read, Deferred deferred) {
-        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules(), engine.settings());
+        Map<AclKey, Set<Rule>> shown = read == null ? Map.of() : shown(read, confirmations.rules(), table);
         List<Confirmations.Confirmation> done = confirmations.freshReadDone();
         for (Confirmations.Confirmation confirmation : done) {
             Rule rule = confirmation.rule();
             long sequence = read == null ? 0 : provenLocked(rule, read, shown);
             if (sequence == 0) {
-                boolean missedAList = read != null && missed(read.layout(), rule.family());
+                boolean missedAList = read != null && LayoutKeeper.missedAList(read.layout(), rule.family());
                 confirmations.toLane(missedAList ? confirmation.missedAList() : confirmation);
                 continue;
             }
@@ -137,13 +135,13 @@ final class ConfirmingReads {
      * Taken before the requests of the read: should the read not be taken in, they are still in
      * flight, and go to the write lane.
      */
-    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked, Settings settings) {
+    private static Map<AclKey, Set<Rule>> shown(SwitchRead read, Set<Rule> asked, ShuntTable table) {
         Map<AclKey, Set<Rule>> shown = new HashMap<>();
         read.acls().forEach((acl, lines) -> {
             Set<Rule> found = new HashSet<>();
             for (AclEntry line : lines) {
-                if (line.isDeny() && line.sequence() > settings.seqMin() && line.sequence() < settings.seqMax()
-                        && line.rule() != null && asked.contains(line.rule())) {
+                if (line.isDeny() && table.manages(line.sequence()) && line.rule() != null
+                        && asked.contains(line.rule())) {
                     found.add(line.rule());
                 }
             }
@@ -162,7 +160,7 @@ final class ConfirmingReads {
     private long provenLocked(Rule rule, SwitchRead read, Map<AclKey, Set<Rule>> shown) {
         Family family = rule.family();
         if (engine.staleLocked() || layout.refusalLocked(family) != null || layout.unreadLocked(family) != null
-                || !whole(read.layout(), family)) {
+                || !layout.wholeAndRead(read.layout(), family)) {
             return 0;
         }
         ShuntTable.Placement placement = table.find(rule);
@@ -175,25 +173,5 @@ final class ConfirmingReads {
             }
         }
         return placement.sequence();
-    }
-
-    /** Whether the read of {@code report} came back without a list of {@code family}. */
-    private static boolean missed(LayoutReport report, Family family) {
-        return report.problems().stream().anyMatch(p -> p.kind() == LayoutProblem.Kind.READ_INCOMPLETE
-                && p.acl() != null && p.acl().family() == family);
-    }
-
-    /** Whether {@code report} shows every list of {@code family} whole and read. */
-    private boolean whole(LayoutReport report, Family family) {
-        if (!engine.settings().checkLayout()) {
-            return true;
-        }
-        for (LayoutProblem problem : report.problems()) {
-            if (problem.acl() != null && problem.acl().family() == family
-                    && (problem.kind().repairable() || problem.kind() == LayoutProblem.Kind.READ_INCOMPLETE)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,5 @@
 package org.dumbno.manager;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +113,7 @@ final class LayoutKeeper {
         if (layout == null || !settings.checkLayout() || layout.ok()) {
             return null;
         }
-        List<String> problems = new ArrayList<>();
-        for (LayoutProblem problem : layout.repairable()) {
-            if (problem.acl() != null && problem.acl().family() == family) {
-                problems.add(problem.text());
-            }
-        }
+        List<String> problems = notWhole(layout, family).stream().map(LayoutProblem::text).toList();
         return problems.isEmpty() ? null : "switch layout incomplete: " + String.join("; ", problems);
     }
 
@@ -131,10 +125,32 @@ final class LayoutKeeper {
         if (layout == null) {
             return null;
         }
-        List<String> problems = layout.problems().stream()
-                .filter(p -> p.kind() == LayoutProblem.Kind.READ_INCOMPLETE && p.acl().family() == family)
-                .map(LayoutProblem::text).toList();
+        List<String> problems = unread(layout, family).stream().map(LayoutProblem::text).toList();
         return problems.isEmpty() ? null : "switch read incomplete: " + String.join("; ", problems);
+    }
+
+    /**
+     * Whether {@code read}, a read not taken in (the confirming reads beside the writes), shows
+     * every list of {@code family} whole and read: only then can it prove a line is there.
+     */
+    boolean wholeAndRead(LayoutReport read, Family family) {
+        return unread(read, family).isEmpty() && (!settings.checkLayout() || notWhole(read, family).isEmpty());
+    }
+
+    /** Whether {@code read} came back without a list of {@code family} although the switch lists it. */
+    static boolean missedAList(LayoutReport read, Family family) {
+        return !unread(read, family).isEmpty();
+    }
+
+    /** The problems of {@code report} that keep deny lines out of a list of {@code family}. */
+    private static List<LayoutProblem> notWhole(LayoutReport report, Family family) {
+        return report.repairable().stream().filter(p -> p.acl() != null && p.acl().family() == family).toList();
+    }
+
+    /** The lists of {@code family} a read of {@code report} came back without. */
+    private static List<LayoutProblem> unread(LayoutReport report, Family family) {
+        return report.problems().stream().filter(p -> p.kind() == LayoutProblem.Kind.READ_INCOMPLETE
+                && p.acl() != null && p.acl().family() == family).toList();
     }
 
     /** Says, once per line, which lines a sweep could not judge and why. */

@@ -131,6 +131,11 @@ final class ShuntTable {
         return true;
     }
 
+    /** Whether dumbno manages a line under {@code sequence}: strictly inside its range. */
+    boolean manages(long sequence) {
+        return allocator.inRange(sequence);
+    }
+
     /** The lists of {@code family}, in order: those that must hold a rule of the family. */
     List<AclKey> lists(Family family) {
         return listsOf(family);
