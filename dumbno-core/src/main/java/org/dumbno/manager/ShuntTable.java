@@ -34,6 +34,8 @@ final class ShuntTable {
 
     private final List<AclKey> acls;
     private final Map<Family, List<AclKey>> listsByFamily = new EnumMap<>(Family.class);
+    /** Per family, where a rule the table does not know stands: asked for every new request. */
+    private final Map<Family, Placement> unknown = new EnumMap<>(Family.class);
     private final SequenceNumbers allocator;
     /**
      * Per sequence number with a line in any list, its lines indexed as {@link #acls} (null where a
@@ -54,6 +56,7 @@ final class ShuntTable {
         this.allocator = allocator;
         for (Family family : Family.values()) {
             listsByFamily.put(family, this.acls.stream().filter(acl -> acl.family() == family).toList());
+            unknown.put(family, new Placement(0, listsByFamily.get(family), false));
         }
     }
 
@@ -91,7 +94,7 @@ final class ShuntTable {
     Placement find(Rule rule) {
         long[] numbers = sequencesOfRule.get(rule);
         if (numbers == null) {
-            return new Placement(0, listsOf(rule.family()), false);
+            return unknown.get(rule.family());
         }
         List<AclKey> missing = new ArrayList<>();
         long standing = 0;

@@ -97,33 +97,45 @@ public final class Addresses {
      * them. Null for anything else, which then goes the general way (and gets its error there).
      */
     static IPv4Address dottedQuad(String text) {
-        int length = text.length();
+        long bits = dottedQuadBits(text, 0, text.length());
+        return bits < 0 ? null : new IPv4Address((int) bits);
+    }
+
+    /**
+     * {@link #dottedQuad} of {@code text} from {@code start} to {@code end} as the address's 32
+     * bits (unsigned), without building an address; -1 when that part is not a dotted quad.
+     */
+    static long dottedQuadBits(String text, int start, int end) {
+        int length = end - start;
         if (length < 7 || length > 15) {
-            return null;
+            return -1;
         }
-        byte[] octets = new byte[4];
-        int octet = 0;
-        int start = 0;
-        for (int i = 0; i <= length; i++) {
-            if (i < length && text.charAt(i) != '.') {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9' || i - start >= 3) {
-                    return null;
+        long bits = 0;
+        int octets = 0;
+        int value = 0;
+        int digits = 0;
+        boolean leadingZero = false;
+        for (int i = start; i <= end; i++) {
+            char c = i < end ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (octets == 4 || digits == 0 || leadingZero && digits > 1 || value > 255) {
+                    return -1;
                 }
-                continue;
+                bits = bits << 8 | value;
+                octets++;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                if (digits == 0) {
+                    leadingZero = c == '0';
+                }
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
+                return -1;
             }
-            int digits = i - start;
-            if (octet == 4 || digits == 0 || digits > 1 && text.charAt(start) == '0') {
-                return null;
-            }
-            int value = Integer.parseInt(text, start, i, 10);
-            if (value > 255) {
-                return null;
-            }
-            octets[octet++] = (byte) value;
-            start = i + 1;
         }
-        return octet == 4 ? new IPv4Address(octets) : null;
+        return octets == 4 ? bits : -1;
     }
 
     /** Only hex digits, dots, colons and a slash: no spaces, zones, wildcards or ranges. */

@@ -84,6 +84,14 @@ public final class Endpoint {
         return new Endpoint(null, port);
     }
 
+    /** Exactly the IPv4 address of these 32 bits, and {@code port} (0 for any, else 1-65535). */
+    static Endpoint ipv4Host(int bits, int port) {
+        if (port < 0 || port > 65535) {
+            throw InvalidRequestException.of("port", port, "must be 1-65535");
+        }
+        return new Endpoint(bits, IPv4Address.BIT_COUNT, port);
+    }
+
     /** Exactly this address, any port. */
     public static Endpoint host(IPAddress address) {
         return new Endpoint(address.withoutPrefixLength(), 0);

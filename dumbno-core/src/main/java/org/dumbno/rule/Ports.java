@@ -12,8 +12,8 @@ final class Ports {
             Map.entry(68, "bootpc"), Map.entry(80, "www"), Map.entry(123, "ntp"),
             Map.entry(161, "snmp"), Map.entry(179, "bgp"), Map.entry(443, "https"));
 
-    /** The highest port in {@link #STORED_NAMES}: above it, no port has a name (most ports of a burst). */
-    private static final int HIGHEST_NAMED = STORED_NAMES.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    /** {@link #STORED_NAMES} by port up to the highest named one: above it, no port has a name. */
+    private static final String[] STORED_BY_PORT = storedByPort();
 
     /** Every name read back: the stored names and other unambiguous EOS port names. */
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
@@ -31,14 +31,20 @@ final class Ports {
     private Ports() {
     }
 
-    /** The port as EOS stores it: its name when EOS has one, else the number. */
-    static String canonical(int port) {
-        return STORED_NAMES.getOrDefault(port, Integer.toString(port));
+    private static String[] storedByPort() {
+        String[] names = new String[STORED_NAMES.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        STORED_NAMES.forEach((port, name) -> names[port] = name);
+        return names;
     }
 
-    /** Whether EOS writes {@code port} back by name. */
+    /** The port as EOS stores it: its name when EOS has one, else the number. */
+    static String canonical(int port) {
+        return hasName(port) ? STORED_BY_PORT[port] : Integer.toString(port);
+    }
+
+    /** Whether EOS writes {@code port} back by name (asked per rule formatted: no boxing). */
     static boolean hasName(int port) {
-        return port <= HIGHEST_NAMED && STORED_NAMES.containsKey(port);
+        return port >= 0 && port < STORED_BY_PORT.length && STORED_BY_PORT[port] != null;
     }
 
     /** The port for a decimal number 1-65535 or a name, or -1 when the word is neither. */

@@ -1,19 +1,28 @@
 package org.dumbno.rule;
 
 import inet.ipaddr.IPAddress;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads EOS rule text: {@code PROTO SRC [eq PORT] DST [eq PORT] [FLAG...]}. */
+/**
+ * Reads EOS rule text: {@code PROTO SRC [eq PORT] DST [eq PORT] [FLAG...]}. It runs for every line
+ * a switch shows that is not known yet and for every line the simulated switch is given, so the
+ * words are kept as positions in the text: keywords are compared in place, a dotted-quad host
+ * becomes its bits and a port number its value without a string or an address object of its own.
+ */
 final class RuleParser {
-    private final List<String> tokens;
+    private final String text;
+    /** Where each word starts and ends in {@link #text}; {@link #count} are used. */
+    private int[] starts = new int[12];
+    private int[] ends = new int[12];
+    private int count;
     private int next;
 
-    private RuleParser(List<String> tokens) {
-        this.tokens = tokens;
+    private RuleParser(String text) {
+        this.text = text;
+        split();
     }
 
     static Rule parse(Family family, String text) {
@@ -26,33 +35,47 @@ final class RuleParser {
                 throw InvalidRequestException.of("rule", text, "contains a control or non-ASCII character");
             }
         }
-        return new RuleParser(words(text)).rule(family);
+        return new RuleParser(text).rule(family);
     }
 
-    /** The words of the text, split at runs of spaces (no regular expression: this runs per line read). */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>(8);
+    /** Finds the words of the text, split at runs of spaces (no regular expression: this runs per line read). */
+    private void split() {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean space = i == text.length() || text.charAt(i) == ' ';
             if (space && start >= 0) {
-                words.add(text.substring(start, i));
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = start;
+                ends[count++] = i;
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
         }
-        return words;
+    }
+
+    /** Word {@code index} as a string. */
+    private String word(int index) {
+        return text.substring(starts[index], ends[index]);
+    }
+
+    /** Whether word {@code index} is {@code keyword}, in any case. */
+    private boolean is(int index, String keyword) {
+        int length = ends[index] - starts[index];
+        return length == keyword.length() && text.regionMatches(true, starts[index], keyword, 0, length);
     }
 
     private Rule rule(Family given) {
-        String protocolWord = take("a protocol");
+        String protocolWord = word(take("a protocol"));
         Protocol protocol = protocol(protocolWord);
         Endpoint src = endpoint();
         Endpoint dst = endpoint();
         Set<TcpFlag> flags = EnumSet.noneOf(TcpFlag.class);
-        while (next < tokens.size()) {
-            TcpFlag flag = TcpFlag.fromKeyword(tokens.get(next));
+        while (next < count) {
+            TcpFlag flag = TcpFlag.fromKeyword(word(next));
             if (flag == null || !flags.add(flag)) {
                 throw unexpected("is not expected here");
             }
@@ -93,15 +116,20 @@ final class RuleParser {
     }
 
     private Endpoint endpoint() {
-        String word = take("an address: any, host ADDRESS or ADDRESS/LENGTH");
+        int at = take("an address: any, host ADDRESS or ADDRESS/LENGTH");
+        int slash = text.indexOf('/', starts[at]);
         IPAddress prefix;
-        if (word.equalsIgnoreCase("any")) {
+        if (is(at, "any")) {
             prefix = null;
-        } else if (word.equalsIgnoreCase("host")) {
-            String address = take("an address after host");
-            prefix = Addresses.host("rule token " + next, address);
-        } else if (word.indexOf('/') >= 0) {
-            prefix = Addresses.prefix("rule token " + next, word);
+        } else if (is(at, "host")) {
+            int address = take("an address after host");
+            long bits = Addresses.dottedQuadBits(text, starts[address], ends[address]);
+            if (bits >= 0) {
+                return Endpoint.ipv4Host((int) bits, port());
+            }
+            prefix = Addresses.host("rule token " + next, word(address));
+        } else if (slash >= 0 && slash < ends[at]) {
+            prefix = Addresses.prefix("rule token " + next, word(at));
         } else {
             next--;
             throw unexpected("is not any, host or ADDRESS/LENGTH");
@@ -110,11 +138,15 @@ final class RuleParser {
     }
 
     private int port() {
-        if (next >= tokens.size() || !tokens.get(next).equalsIgnoreCase("eq")) {
+        if (next >= count || !is(next, "eq")) {
             return 0;
         }
         next++;
-        int port = Ports.parse(take("a port after eq"));
+        int at = take("a port after eq");
+        int port = number(at);
+        if (port < 0) {
+            port = Ports.parse(word(at));
+        }
         if (port < 0) {
             next--;
             throw unexpected("is not a port 1-65535 or a port name");
@@ -122,14 +154,32 @@ final class RuleParser {
         return port;
     }
 
-    private String take(String what) {
-        if (next >= tokens.size()) {
+    /** Word {@code index} as a port number 1-65535 when it is one, as {@link Ports#parse} reads it; else -1. */
+    private int number(int index) {
+        int length = ends[index] - starts[index];
+        if (length > 5) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = starts[index]; i < ends[index]; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value >= 1 && value <= 65535 ? value : -1;
+    }
+
+    /** The index of the next word, which must be there. */
+    private int take(String what) {
+        if (next >= count) {
             throw new InvalidRequestException("rule ends where " + what + " is expected");
         }
-        return tokens.get(next++);
+        return next++;
     }
 
     private InvalidRequestException unexpected(String problem) {
-        return InvalidRequestException.of("rule token " + (next + 1), tokens.get(next), problem);
+        return InvalidRequestException.of("rule token " + (next + 1), word(next), problem);
     }
 }

@@ -34,6 +34,29 @@ class DottedQuadTest {
         assertEquals(general, Addresses.host("src", text));
     }
 
+    /** A rule's host read in place, as bits, is the rule the general parser's address makes. */
+    @ParameterizedTest
+    @MethodSource("quads")
+    void aRuleReadsItsHostsInPlace(String text) {
+        IPAddress general = new IPAddressString(text).getAddress().withoutPrefixLength();
+        Rule expected = new Rule(Family.IP, Protocol.TCP, Endpoint.host(general, 40_000),
+                Endpoint.host(general, 443), java.util.EnumSet.noneOf(TcpFlag.class));
+        Rule read = Rule.parse(Family.IP, "tcp  host " + text + " eq 40000 host " + text + " eq https");
+        assertEquals(expected, read);
+        assertEquals(expected.hashCode(), read.hashCode());
+        assertEquals(expected.canonicalText(), read.canonicalText());
+        assertEquals(text, Addresses.text(read.src().prefix()));
+        long bits = Addresses.dottedQuadBits("host " + text + " eq", 5, 5 + text.length());
+        assertEquals(general.toIPv4().getLower().longValue(), bits);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"010.1.1.1", "1.1.1.01", "256.1.1.1", "1..1.1", "1.1.1.a", "1111.1.1.1", "0x1.1.1.1"})
+    void aRuleWithSuchAHostIsRefused(String text) {
+        assertThrows(InvalidRequestException.class, () -> Rule.parse(Family.IP, "ip host " + text + " any"));
+        assertThrows(InvalidRequestException.class, () -> Rule.parse(Family.IP, "ip any host " + text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"010.1.1.1", "1.1.1.01", "256.1.1.1", "1.1.1", "1.1.1.1.1", "1..1.1", ".1.1.1",
         "1.1.1.", "1.1.1.1/32", "1.1.1.a", "0x1.1.1.1", " 1.1.1.1", "1.1.1.1 ", "1111.1.1.1", "::1", ""})
