@@ -281,6 +281,11 @@ public final class EosSwitch implements AclSwitch {
         List<EntryWrite> byCommand = new ArrayList<>(firstWrite + writes.size() + groups.size() * 10);
         byCommand.addAll(Collections.nCopies(firstWrite, null));
         reader.remember(writes);
+        // A rule goes into every list of its family under one number, in the same order in each:
+        // the n-th line of a list is usually the n-th of the list before, and its command is that
+        // one's, not built again.
+        List<EntryWrite> before = List.of();
+        int beforeAt = 0;
         for (Map.Entry<AclKey, List<EntryWrite>> group : groups.entrySet()) {
             List<EntryWrite> lines = group.getValue();
             commands.add(AclCommands.mode(group.getKey()));
@@ -289,10 +294,16 @@ public final class EosSwitch implements AclSwitch {
                 commands.add(layout);
                 byCommand.add(lines.get(0));
             }
-            for (EntryWrite line : lines) {
-                commands.add(line.sequence() + " deny " + line.rule().text());
+            int at = commands.size();
+            for (int i = 0; i < lines.size(); i++) {
+                EntryWrite line = lines.get(i);
+                EntryWrite same = i < before.size() ? before.get(i) : null;
+                boolean again = same != null && same.rule() == line.rule() && same.sequence() == line.sequence();
+                commands.add(again ? commands.get(beforeAt + i) : line.sequence() + " deny " + line.rule().text());
                 byCommand.add(line);
             }
+            before = lines;
+            beforeAt = at;
         }
         boolean withSummaries = summaries;
         if (withSummaries) {

@@ -248,11 +248,15 @@ final class BatchWriter {
         java.time.Instant now = engine.now();
         for (Planned p : plan) {
             boolean all = true;
-            for (EntryWrite write : p.writes()) {
-                if (applied == null || applied.contains(write)) {
-                    table.added(write.acl(), write.sequence(), write.rule(), now);
-                } else {
-                    all = false;
+            if (applied == null) {
+                table.added(p.writes(), now);
+            } else {
+                for (EntryWrite write : p.writes()) {
+                    if (applied.contains(write)) {
+                        table.added(write.acl(), write.sequence(), write.rule(), now);
+                    } else {
+                        all = false;
+                    }
                 }
             }
             if (all && refusal != null && !p.writes().isEmpty()) {

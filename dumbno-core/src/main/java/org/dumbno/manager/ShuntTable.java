@@ -183,15 +183,39 @@ final class ShuntTable {
 
     /** Records a deny line of {@code rule} the engine wrote. */
     void added(AclKey acl, long sequence, Rule rule, Instant now) {
-        EntryState entry = new EntryState(acl, sequence, null, rule, 0, now);
         EntryState[] row = lines.get(sequence);
+        put(wrote(acl, sequence, rule, now, row), row);
+    }
+
+    /**
+     * Records the deny lines the engine wrote for one rule under one number ({@code written}, the
+     * usual case: every list of its family), looking the number up once.
+     */
+    void added(List<EntryWrite> written, Instant now) {
+        if (written.isEmpty()) {
+            return;
+        }
+        long sequence = written.get(0).sequence();
+        EntryState[] row = lines.get(sequence);
+        for (EntryWrite write : written) {
+            if (write.sequence() != sequence) {
+                added(write.acl(), write.sequence(), write.rule(), now);
+                continue;
+            }
+            row = put(wrote(write.acl(), sequence, write.rule(), now, row), row);
+        }
+    }
+
+    /** A line of {@code rule} written under {@code sequence}, with the deadline its siblings in {@code row} have. */
+    private static EntryState wrote(AclKey acl, long sequence, Rule rule, Instant now, EntryState[] row) {
+        EntryState entry = new EntryState(acl, sequence, null, rule, 0, now);
         for (int i = 0; row != null && i < row.length; i++) {
             EntryState sibling = row[i];
             if (sibling != null && rule.equals(sibling.rule) && sibling.deadline != null) {
                 entry.deadline = sibling.deadline;
             }
         }
-        put(entry, row);
+        return entry;
     }
 
     /**
@@ -221,9 +245,9 @@ final class ShuntTable {
 
     /**
      * {@link #put(EntryState)} into {@code row}, the lines of its number as the caller found them
-     * (null when there are none): a line a batch writes looks its number up once.
+     * (null when there are none): a line a batch writes looks its number up once. Returns the row.
      */
-    private void put(EntryState entry, EntryState[] found) {
+    private EntryState[] put(EntryState entry, EntryState[] found) {
         int index = indexOf(entry.acl);
         EntryState[] row = found;
         if (row == null) {
@@ -239,6 +263,7 @@ final class ShuntTable {
         if (entry.rule != null && !sharesRule(row, index)) {
             link(entry.rule, entry.sequence());
         }
+        return row;
     }
 
     /** Whether another list's line in {@code row} has the rule of the line at {@code index}: it is linked already. */

@@ -102,6 +102,31 @@ class EosSwitchTest {
         assertEquals(List.of(), problems);
     }
 
+    /** A list's line is its own command, whatever the list before had at that place (another rule, another number). */
+    @Test
+    void eachListGetsItsOwnLinesWhateverTheListBeforeHad() throws Exception {
+        Rule a = Rule.parse("ip host 10.0.0.1 any");
+        Rule b = Rule.parse("ip host 10.0.0.2 any");
+        String bound = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true, \"configuredIngressIntfs\":"
+                + " [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\", \"countersEnabled\": true,"
+                + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
+        transport.then(afterWrite(30, bound, bound));
+
+        eos.write(List.of(new EntryWrite(IP1, 501, a), new EntryWrite(IP1, 503, b), new EntryWrite(IP1, 505, a),
+                new EntryWrite(IP2, 503, b), new EntryWrite(IP2, 503, a), new EntryWrite(IP2, 505, a),
+                new EntryWrite(IP2, 509, b)));
+
+        List<String> expected = new ArrayList<>(List.of("enable", "configure", "ip access-list bulk_1"));
+        expected.addAll(whole("ip"));
+        expected.addAll(List.of("501 deny ip host 10.0.0.1 any", "503 deny ip host 10.0.0.2 any",
+                "505 deny ip host 10.0.0.1 any", "ip access-list bulk_2"));
+        expected.addAll(whole("ip"));
+        expected.addAll(List.of("503 deny ip host 10.0.0.2 any", "503 deny ip host 10.0.0.1 any",
+                "505 deny ip host 10.0.0.1 any", "509 deny ip host 10.0.0.2 any", "exit",
+                "show ip access-lists summary", "show ipv6 access-lists summary"));
+        assertEquals(expected, transport.calls().get(0).commands());
+    }
+
     /** The layout each write puts before its lines: whole lists stay as they are, bare ones become whole. */
     private static List<String> whole(String any) {
         return List.of("counters per-entry", "no 10", "10 permit tcp any any fin", "no 20", "20 permit tcp any any syn",
