@@ -80,12 +80,15 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> add(Request request) {
-        return engine.add(Objects.requireNonNull(request, "request"), null);
+        return engine.add(Objects.requireNonNull(request, "request"), null, new CompletableFuture<>());
     }
 
-    /** {@link #add}, with the request's rule already built for several engines (null: build it here). */
-    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
-        return engine.add(request, judged);
+    /**
+     * {@link #add}, with the request's rule already built for several engines (null: build it
+     * here), completing {@code future}.
+     */
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged, CompletableFuture<ShuntOutcome> future) {
+        return engine.add(request, judged, future);
     }
 
     /**
@@ -100,12 +103,16 @@ public final class ACLManager implements Shunter, Closeable {
      */
     @Override
     public CompletableFuture<ShuntOutcome> remove(Request request) {
-        return engine.remove(Objects.requireNonNull(request, "request"), null);
+        return engine.remove(Objects.requireNonNull(request, "request"), null, new CompletableFuture<>());
     }
 
-    /** {@link #remove}, with the request's rule already built for several engines (null: build it here). */
-    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
-        return engine.remove(request, judged);
+    /**
+     * {@link #remove}, with the request's rule already built for several engines (null: build it
+     * here), completing {@code future}.
+     */
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged,
+            CompletableFuture<ShuntOutcome> future) {
+        return engine.remove(request, judged, future);
     }
 
     /** The hosts whose flows this engine shunts by address pair only ({@code two_tuple_hosts}). */

@@ -321,7 +321,7 @@ final class BatchWriter {
             }
         }));
         boolean fresh = added;
-        for (PendingRule.Waiter waiter : p.pending().waiters) {
+        for (PendingRule.Waiter waiter : p.pending().waiters()) {
             ShuntOutcome outcome = fresh ? ShuntOutcome.installed(rule, sequence)
                     : ShuntOutcome.alreadyPresent(rule, sequence);
             deferred.answer(waiter.future(), outcome);
@@ -337,7 +337,7 @@ final class BatchWriter {
         }
         Rule rule = pending.rule;
         deferred.add(() -> engine.listeners().fire(l -> l.alreadyPresent(rule, sequence)));
-        for (PendingRule.Waiter waiter : pending.waiters) {
+        for (PendingRule.Waiter waiter : pending.waiters()) {
             deferred.answer(waiter.future(), ShuntOutcome.alreadyPresent(rule, sequence));
         }
     }
@@ -352,7 +352,7 @@ final class BatchWriter {
 
     @GuardedBy("lock")
     private void refuse(PendingRule pending, String reason, Deferred deferred) {
-        for (PendingRule.Waiter waiter : pending.waiters) {
+        for (PendingRule.Waiter waiter : pending.waiters()) {
             ShuntLog.LOG.warn("refused {}: {}", waiter.request(), reason);
             engine.refuseLater(waiter, pending.rule, reason, deferred);
         }
@@ -373,7 +373,7 @@ final class BatchWriter {
     @GuardedBy("lock")
     void abandonInFlightLocked(String reason, Deferred deferred) {
         for (PendingRule pending : inFlight) {
-            pending.waiters.forEach(w -> engine.refuseLater(w, pending.rule, reason, deferred));
+            pending.waiters().forEach(w -> engine.refuseLater(w, pending.rule, reason, deferred));
         }
     }
 }

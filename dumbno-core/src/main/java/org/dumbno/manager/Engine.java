@@ -141,16 +141,18 @@ final class Engine {
     }
 
     /**
-     * Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. {@code judged}
-     * (may be null) is its rule as built for several engines at once.
+     * Queues a request to shunt, or answers it at once, completing {@code future}; see
+     * {@link ACLManager#add}. {@code judged} (may be null) is its rule as built for several engines
+     * at once.
      */
-    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
-        return intake.add(request, judged);
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged, CompletableFuture<ShuntOutcome> future) {
+        return intake.add(request, judged, future);
     }
 
-    /** Takes a request's rule away; see {@link ACLManager#remove} and {@link #add} for {@code judged}. */
-    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
-        return intake.remove(request, judged);
+    /** Takes a request's rule away; see {@link ACLManager#remove} and {@link #add} for the rest. */
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged,
+            CompletableFuture<ShuntOutcome> future) {
+        return intake.remove(request, judged, future);
     }
 
     /** The hosts whose flows this engine shunts by address pair only. */
@@ -423,7 +425,7 @@ final class Engine {
     @GuardedBy("lock")
     void refuseAllLocked(String reason, Deferred deferred) {
         for (PendingRule pending : queue.take(Integer.MAX_VALUE)) {
-            pending.waiters.forEach(w -> refuseLater(w, pending.rule, reason, deferred));
+            pending.waiters().forEach(w -> refuseLater(w, pending.rule, reason, deferred));
         }
         for (Confirmations.Confirmation confirmation : confirmations.takeAll()) {
             refuseLater(confirmation.waiter(), confirmation.rule(), reason, deferred);

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.dumbno.acl.AclKey;
 import org.dumbno.internal.DaemonThreads;
@@ -161,7 +161,7 @@ public final class EverySwitch implements Shunter, Closeable {
             return members.get(0).manager().add(request);
         }
         JudgedRule judged = judged(request);
-        return gather(true, manager -> manager.add(request, judged));
+        return gather(true, (manager, slot) -> manager.add(request, judged, slot));
     }
 
     /** Takes {@code request}'s shunt off every switch; see the class description for the reply. */
@@ -172,7 +172,7 @@ public final class EverySwitch implements Shunter, Closeable {
             return members.get(0).manager().remove(request);
         }
         JudgedRule judged = judged(request);
-        return gather(false, manager -> manager.remove(request, judged));
+        return gather(false, (manager, slot) -> manager.remove(request, judged, slot));
     }
 
     /**
@@ -184,19 +184,18 @@ public final class EverySwitch implements Shunter, Closeable {
     }
 
     /**
-     * Asks every switch's engine with {@code ask} and gathers the outcomes into one reply; for an
-     * install, a switch that is away is not waited for.
+     * Asks every switch's engine with {@code ask}, giving it the {@link Slot} to complete, and
+     * gathers the outcomes into one reply; for an install, a switch that is away is not waited for.
      */
     private CompletableFuture<ShuntOutcome> gather(boolean install,
-            Function<ACLManager, CompletableFuture<ShuntOutcome>> ask) {
+            BiConsumer<ACLManager, CompletableFuture<ShuntOutcome>> ask) {
         Gathering gathering = new Gathering(install);
         waiting.add(gathering);
         for (int i = 0; i < members.size(); i++) {
             Member member = members.get(i);
-            int index = i;
-            ask.apply(member.manager()).whenComplete((outcome, failure) -> gathering.settle(index, outcome));
+            ask.accept(member.manager(), new Slot(gathering, i));
             if (member.away()) {
-                gathering.away(index);
+                gathering.away(i);
             }
         }
         return gathering.reply;
@@ -308,6 +307,39 @@ public final class EverySwitch implements Shunter, Closeable {
         @Override
         public void expirySkipped(AclKey acl, int entries, String reason) {
             listener.expirySkipped(acl, entries, reason);
+        }
+    }
+
+    /**
+     * One switch's answer to a request, settling the request's {@link Gathering} as it completes:
+     * an engine answers thousands of requests a second, each once per switch, so the answer is
+     * gathered without a dependent stage and its callback per switch.
+     */
+    private static final class Slot extends CompletableFuture<ShuntOutcome> {
+        private final Gathering gathering;
+        private final int index;
+
+        Slot(Gathering gathering, int index) {
+            this.gathering = gathering;
+            this.index = index;
+        }
+
+        @Override
+        public boolean complete(ShuntOutcome outcome) {
+            boolean first = super.complete(outcome);
+            if (first) {
+                gathering.settle(index, outcome);
+            }
+            return first;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean first = super.completeExceptionally(failure);
+            if (first) {
+                gathering.settle(index, null);
+            }
+            return first;
         }
     }
 

@@ -41,11 +41,11 @@ final class Intake {
     }
 
     /**
-     * Queues a request to shunt, or answers it at once; see {@link ACLManager#add}. {@code judged}
-     * (may be null) is its rule as built for several engines at once.
+     * Queues a request to shunt, or answers it at once, completing {@code future}; see
+     * {@link ACLManager#add}. {@code judged} (may be null) is its rule as built for several engines
+     * at once.
      */
-    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged) {
-        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
+    CompletableFuture<ShuntOutcome> add(Request request, JudgedRule judged, CompletableFuture<ShuntOutcome> future) {
         Settings settings = engine.settings();
         Rule rule;
         Optional<String> refusal;
@@ -142,11 +142,12 @@ final class Intake {
     }
 
     /**
-     * Takes a request's rule away, on the engine's scheduler; see {@link ACLManager#remove}.
-     * {@code judged} (may be null) is its rule as built for several engines at once.
+     * Takes a request's rule away, on the engine's scheduler, completing {@code future}; see
+     * {@link ACLManager#remove}. {@code judged} (may be null) is its rule as built for several
+     * engines at once.
      */
-    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged) {
-        CompletableFuture<ShuntOutcome> future = new CompletableFuture<>();
+    CompletableFuture<ShuntOutcome> remove(Request request, JudgedRule judged,
+            CompletableFuture<ShuntOutcome> future) {
         Rule rule;
         try {
             rule = JudgedRule.ruleFor(judged, request, engine.settings().twoTupleHosts());

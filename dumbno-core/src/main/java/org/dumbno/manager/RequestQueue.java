@@ -28,7 +28,7 @@ final class RequestQueue {
         if (requests >= limit) {
             return false;
         }
-        rules.computeIfAbsent(rule, PendingRule::new).waiters.add(new PendingRule.Waiter(request, future, now));
+        rules.computeIfAbsent(rule, PendingRule::new).add(new PendingRule.Waiter(request, future, now));
         requests++;
         return true;
     }
@@ -38,7 +38,7 @@ final class RequestQueue {
      * a read found missing), behind the rules waiting.
      */
     void requeue(Rule rule, PendingRule.Waiter waiter) {
-        rules.computeIfAbsent(rule, PendingRule::new).waiters.add(waiter);
+        rules.computeIfAbsent(rule, PendingRule::new).add(waiter);
         requests++;
     }
 
@@ -49,7 +49,7 @@ final class RequestQueue {
         while (it.hasNext() && batch.size() < max) {
             PendingRule next = it.next();
             it.remove();
-            requests -= next.waiters.size();
+            requests -= next.waiterCount();
             batch.add(next);
         }
         return batch;
@@ -63,14 +63,14 @@ final class RequestQueue {
         LinkedHashMap<Rule, PendingRule> merged = new LinkedHashMap<>();
         for (PendingRule pending : back) {
             merged.put(pending.rule, pending);
-            requests += pending.waiters.size();
+            requests += pending.waiterCount();
         }
         for (Map.Entry<Rule, PendingRule> later : rules.entrySet()) {
             PendingRule earlier = merged.get(later.getKey());
             if (earlier == null) {
                 merged.put(later.getKey(), later.getValue());
             } else {
-                earlier.waiters.addAll(later.getValue().waiters);
+                later.getValue().waiters().forEach(earlier::add);
             }
         }
         rules = merged;
@@ -82,14 +82,8 @@ final class RequestQueue {
         Iterator<PendingRule> it = rules.values().iterator();
         while (it.hasNext()) {
             PendingRule pending = it.next();
-            pending.waiters.removeIf(w -> {
-                boolean old = w.since().isBefore(cutoff);
-                if (old) {
-                    expired.add(w);
-                }
-                return old;
-            });
-            if (pending.waiters.isEmpty()) {
+            expired.addAll(pending.removeIf(w -> w.since().isBefore(cutoff)));
+            if (pending.waiterCount() == 0) {
                 it.remove();
             }
         }
@@ -103,8 +97,8 @@ final class RequestQueue {
         if (pending == null) {
             return List.of();
         }
-        requests -= pending.waiters.size();
-        return pending.waiters;
+        requests -= pending.waiterCount();
+        return pending.waiters();
     }
 
     boolean contains(Rule rule) {
