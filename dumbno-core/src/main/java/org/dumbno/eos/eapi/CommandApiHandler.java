@@ -44,7 +44,7 @@ final class CommandApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = readBody(exchange);
+            byte[] body = readBody(exchange);
             if (!EapiTransport.PATH.equals(exchange.getRequestURI().getPath())) {
                 reply(exchange, 404, "text/plain", "Not Found");
             } else if (!"POST".equals(exchange.getRequestMethod())) {
@@ -62,12 +62,13 @@ final class CommandApiHandler implements HttpHandler {
         }
     }
 
-    private void answer(HttpExchange exchange, String body) throws IOException {
+    private void answer(HttpExchange exchange, byte[] body) throws IOException {
         RpcRequest request;
         try {
             request = RpcRequest.parse(body);
         } catch (RpcError e) {
-            json(exchange, error(RpcRequest.idOf(body), e.code(), e.getMessage(), null));
+            json(exchange, error(RpcRequest.idOf(new String(body, StandardCharsets.UTF_8)), e.code(), e.getMessage(),
+                    null));
             return;
         }
         try {
@@ -144,10 +145,10 @@ final class CommandApiHandler implements HttpHandler {
     }
 
     /**
-     * The request body as text. A body of a declared length that is not large is read into one array
-     * of that length; any other is read to its end in pieces, as they come.
+     * The request body as it came. A body of a declared length that is not large is read into one
+     * array of that length; any other is read to its end in pieces, as they come.
      */
-    private static String readBody(HttpExchange exchange) throws IOException {
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             int declared = declaredLength(exchange);
             byte[] body;
@@ -158,7 +159,7 @@ final class CommandApiHandler implements HttpHandler {
                 int read = in.readNBytes(body, 0, declared);
                 body = read == declared ? body : Arrays.copyOf(body, read);
             }
-            return new String(body, StandardCharsets.UTF_8);
+            return body;
         }
     }
 

@@ -7,6 +7,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +35,16 @@ record RpcRequest(JsonElement id, List<String> commands, Format format) {
     static RpcRequest parse(String body) throws RpcError {
         RpcRequest usual = UsualRequest.read(body);
         return usual != null ? usual : parseTree(body);
+    }
+
+    /**
+     * {@link #parse(String)} of a body as it came, in UTF-8: the usual call is read straight from
+     * the bytes (a write call carries thousands of commands, and a text copy of them all would be
+     * made for nothing); only an unusual one is decoded into text, for the tree.
+     */
+    static RpcRequest parse(byte[] body) throws RpcError {
+        RpcRequest usual = UsualRequest.read(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        return usual != null ? usual : parseTree(new String(body, StandardCharsets.UTF_8));
     }
 
     /** Reads a request body as a tree, whatever its shape; what {@link #parse} does for unusual calls. */

@@ -8,6 +8,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,13 @@ final class UsualRequest {
 
     /** The call {@code body} holds, or null when it is not of the usual shape or not valid. */
     static RpcRequest read(String body) {
+        return read(new StringReader(body));
+    }
+
+    /** {@link #read(String)} of a body read from {@code body}. */
+    static RpcRequest read(Reader body) {
         try {
-            JsonReader json = new JsonReader(new StringReader(body));
+            JsonReader json = new JsonReader(body);
             json.setStrictness(Strictness.LENIENT);
             UsualRequest call = new UsualRequest();
             return call.readCall(json) && json.peek() == JsonToken.END_DOCUMENT ? call.request() : null;

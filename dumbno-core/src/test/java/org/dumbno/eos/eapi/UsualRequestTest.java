@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.dumbno.eos.Transport.Format;
@@ -27,7 +28,35 @@ class UsualRequestTest {
             assertEquals(RpcRequest.parseTree(body), streamed);
             assertEquals(commands, streamed.commands());
             assertEquals(format, streamed.format());
+            assertEquals(streamed, RpcRequest.parse(Arrays.copyOf(sent.array(), sent.length())));
         }
+    }
+
+    /** A body as it came is read as its text is, whether it streams or needs the tree, and its refusals alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"jsonrpc\": \"2.0\", \"method\": \"runCmds\", \"id\": \"é\", \"params\": {\"version\": 1,"
+                + " \"cmds\": [\"show ip access-lists caf\u00e9 \u2603\"]}}",
+        "{\"method\": \"runCmds\", \"params\": {\"cmds\": [\"show version\"], \"version\": \"latest\"}}",
+        "{\"method\": \"runCmds\", \"params\": {\"version\": 1, \"cmds\": [{\"cmd\": \"enable\", \"input\": \"x\"}]}}",
+        "{not json",
+        "{\"jsonrpc\": \"2.0\", \"method\": \"runShow\", \"id\": 1, \"params\": {\"version\": 1, \"cmds\": []}}",
+    })
+    void aBodyAsItCameIsReadAsItsText(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Object fromText;
+        try {
+            fromText = RpcRequest.parse(body);
+        } catch (RpcError e) {
+            fromText = e.code() + " " + e.getMessage();
+        }
+        Object fromBytes;
+        try {
+            fromBytes = RpcRequest.parse(bytes);
+        } catch (RpcError e) {
+            fromBytes = e.code() + " " + e.getMessage();
+        }
+        assertEquals(fromText, fromBytes);
     }
 
     @ParameterizedTest
