@@ -150,6 +150,27 @@ class RemoveTest {
         assertEquals(1, h.manager.active().size());
     }
 
+    /**
+     * A removal that gave up leaves the rule as the switch shows it, standing: asked for again, it
+     * is confirmed where it is, not written a second time under a new number.
+     */
+    @Test
+    void aRuleARemovalGaveUpOnStillStands() {
+        h.shunt(FLOW);
+        wrapped.keepRemovedLines(true);
+        assertEquals(ShuntOutcome.Status.REFUSED, remove(FLOW).status());
+        wrapped.keepRemovedLines(false);
+
+        CompletableFuture<ShuntOutcome> again = h.manager.add(FLOW);
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.alreadyPresent(RULE, 501), again.getNow(null));
+        assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
+                h.denies("bulk_1", Family.IP));
+        assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
+                h.denies("bulk_2", Family.IP));
+    }
+
     @Test
     void anUnreachableSwitchRefusesTheRemovalAndTheNextOneWorks() {
         h.shunt(FLOW);
