@@ -98,7 +98,8 @@ public final class ACLManager implements Shunter, Closeable {
      * {@code op=REMOVE ... reason=request}, heard by listeners as {@link RemovalReason#REQUEST}),
      * {@link ShuntOutcome.Status#NOT_PRESENT} when no list had it, or refused (the switch could not
      * be read or refused the change), never exceptionally. Requests for the same rule still
-     * waiting to be written are withdrawn and refused; an unreachable switch refuses the removal
+     * waiting to be written, or waiting for a read to confirm them, are withdrawn and refused (the
+     * later request wins: the rule is not written back after its removal); an unreachable switch refuses the removal
      * at once rather than queueing it.
      */
     @Override

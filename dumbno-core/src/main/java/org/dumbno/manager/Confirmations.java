@@ -3,6 +3,7 @@ package org.dumbno.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -197,6 +198,26 @@ final class Confirmations {
         fresh = new ArrayList<>();
         waiting = new ArrayList<>();
         return all;
+    }
+
+    /**
+     * Takes the requests for {@code rule}, waiting or in a read in flight (which then settles none
+     * of them): a request to take the rule away came after them, and wins. A read beside the writes
+     * that has not called the switch yet and is left with nothing to confirm makes no call; the
+     * rule no longer counts as asked for again.
+     */
+    List<Confirmation> withdraw(Rule rule) {
+        List<Confirmation> withdrawn = new ArrayList<>();
+        for (List<Confirmation> list : Arrays.asList(fresh, freshInFlight, waiting, inFlight)) {
+            if (list != null) {
+                list.removeIf(c -> c.rule().equals(rule) && withdrawn.add(c));
+            }
+        }
+        if (freshInFlight != null && freshInFlight.isEmpty() && !freshCalling) {
+            freshInFlight = null;
+        }
+        asked.remove(rule);
+        return withdrawn;
     }
 
     /** Takes the requests that have waited since before {@code cutoff}. */

@@ -15,6 +15,9 @@ import org.dumbno.rule.Rule;
  * for a rule believed on the switch to a confirming read.
  */
 final class Intake {
+    /** Why a request for a rule is refused when a request to take the rule away comes after it. */
+    static final String WITHDRAWN = "withdrawn by a request to remove it";
+
     private final Engine engine;
     private final Object lock;
     @GuardedBy("lock")
@@ -161,7 +164,10 @@ final class Intake {
                 deferred.add(() -> engine.refuse(request, future, rule, Engine.SHUTTING_DOWN));
             } else {
                 for (PendingRule.Waiter waiter : queue.withdraw(rule)) {
-                    engine.refuseLater(waiter, rule, "withdrawn by a request to remove it", deferred);
+                    engine.refuseLater(waiter, rule, WITHDRAWN, deferred);
+                }
+                for (Confirmations.Confirmation repeat : confirmations.withdraw(rule)) {
+                    engine.refuseLater(repeat.waiter(), rule, WITHDRAWN, deferred);
                 }
                 remover.track(future);
                 try {

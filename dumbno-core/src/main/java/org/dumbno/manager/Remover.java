@@ -97,6 +97,11 @@ final class Remover {
                 return lowest == 0 ? ShuntOutcome.notPresent(rule) : ShuntOutcome.removed(rule, lowest);
             }
             if (round == MAX_ROUNDS) {
+                // given up: the lines stand, as the read shows them, and a request for the rule
+                // finds it there rather than writing it again under another number
+                synchronized (lock) {
+                    lines.forEach(line -> line.removing(null));
+                }
                 break;
             }
             removeLines(lines, deferred);

@@ -150,6 +150,27 @@ class RemoveTest {
         assertEquals(1, h.manager.active().size());
     }
 
+    /**
+     * A removal that gave up leaves the rule as the switch shows it, standing: asked for again, it
+     * is confirmed where it is, not written a second time under a new number.
+     */
+    @Test
+    void aRuleARemovalGaveUpOnStillStands() {
+        h.shunt(FLOW);
+        wrapped.keepRemovedLines(true);
+        assertEquals(ShuntOutcome.Status.REFUSED, remove(FLOW).status());
+        wrapped.keepRemovedLines(false);
+
+        CompletableFuture<ShuntOutcome> again = h.manager.add(FLOW);
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.alreadyPresent(RULE, 501), again.getNow(null));
+        assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
+                h.denies("bulk_1", Family.IP));
+        assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
+                h.denies("bulk_2", Family.IP));
+    }
+
     @Test
     void anUnreachableSwitchRefusesTheRemovalAndTheNextOneWorks() {
         h.shunt(FLOW);
@@ -179,6 +200,46 @@ class RemoveTest {
         assertEquals("error: withdrawn by a request to remove it", WireReply.of(add.getNow(null)));
         assertEquals(List.of(), h.denies("bulk_1", Family.IP));
         assertEquals(0, h.manager.queueDepth());
+    }
+
+    /**
+     * A repeat asked before the removal is withdrawn with it: the later request wins. Here the
+     * rule was taken off one list by hand, so the repeat's read could not prove it, and the write
+     * lane would write it again after the removal.
+     */
+    @Test
+    void aRepeatWaitingForItsConfirmationIsWithdrawnAndNotWrittenBack() throws SwitchException {
+        h.shunt(FLOW);
+        h.sim.runCmds(List.of("enable", "configure", "ip access-list bulk_2", "no 501"));
+        CompletableFuture<ShuntOutcome> repeat = h.manager.add(FLOW);
+        CompletableFuture<ShuntOutcome> removal = h.manager.remove(FLOW);
+        h.scheduler.runDue();
+        h.clock.advance(java.time.Duration.ofSeconds(10));
+        h.scheduler.runDue();
+
+        assertEquals("error: withdrawn by a request to remove it", WireReply.of(repeat.getNow(null)));
+        assertEquals(ShuntOutcome.removed(RULE, 501), removal.getNow(null));
+        assertEquals(List.of(), h.denies("bulk_1", Family.IP));
+        assertEquals(List.of(), h.denies("bulk_2", Family.IP));
+        assertEquals(0, h.manager.queueDepth());
+    }
+
+    /** A repeat whose confirming read is in flight when the removal comes is withdrawn too. */
+    @Test
+    void aRepeatInAConfirmingReadInFlightIsWithdrawn() {
+        h.shunt(FLOW);
+        CompletableFuture<ShuntOutcome> repeat = h.manager.add(FLOW);
+        List<CompletableFuture<ShuntOutcome>> removal = new CopyOnWriteArrayList<>();
+        wrapped.during(commands -> commands.get(0).startsWith("show ip access-lists"),
+                () -> removal.add(h.manager.remove(FLOW)));
+        h.scheduler.runDue();
+        h.clock.advance(java.time.Duration.ofSeconds(10));
+        h.scheduler.runDue();
+
+        assertEquals("error: withdrawn by a request to remove it", WireReply.of(repeat.getNow(null)));
+        assertEquals(ShuntOutcome.removed(RULE, 501), removal.get(0).getNow(null));
+        assertEquals(List.of(), h.denies("bulk_1", Family.IP));
+        assertEquals(List.of(), h.denies("bulk_2", Family.IP));
     }
 
     @Test
