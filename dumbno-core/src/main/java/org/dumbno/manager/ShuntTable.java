@@ -48,6 +48,8 @@ final class ShuntTable {
     private final Map<Long, Tally> departed = new HashMap<>();
     /** Numbers in the range with a line that is not a deny in some list, as last read: never dumbno's. */
     private Set<Long> foreign = new HashSet<>();
+    /** The deny lines in the range the last full read showed, over every list. */
+    private int deniesRead;
     /** Counts full reads, skipping 0 (a line never read) when it wraps. */
     private int readGeneration;
 
@@ -387,6 +389,7 @@ final class ShuntTable {
         int generation = readGeneration;
         Set<Long> notDenies = new HashSet<>();
         Map<AclKey, Integer> skipped = new LinkedHashMap<>();
+        int denies = 0;
         for (int index = 0; index < acls.size(); index++) {
             AclKey acl = acls.get(index);
             boolean trusted = layout.countersTrusted(acl);
@@ -405,6 +408,7 @@ final class ShuntTable {
                     notDenies.add(line.sequence());
                     continue;
                 }
+                denies++;
                 EntryState entry = line(index, line.sequence());
                 if (entry == null || !sameLine(entry, line)) {
                     entry = new EntryState(acl, line.sequence(), line.text(), line.rule(), line.packetCount(), now);
@@ -439,7 +443,13 @@ final class ShuntTable {
         List<EntryState> vanished = new ArrayList<>();
         unseen.forEach(entry -> (layout.missing(entry.acl) ? vanished : gone).add(entry));
         keepForeign(notDenies);
+        deniesRead = denies;
         return new Reconciled(gone, vanished, skipped);
+    }
+
+    /** The deny lines in the managed range the last full read showed, over every list. */
+    int deniesRead() {
+        return deniesRead;
     }
 
     /**

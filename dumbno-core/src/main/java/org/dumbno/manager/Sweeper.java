@@ -5,16 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.dumbno.acl.AclEntry;
-import org.dumbno.acl.AclKey;
 import org.dumbno.acl.EntryRef;
 import org.dumbno.acl.SwitchException;
-import org.dumbno.acl.SwitchRead;
 import org.dumbno.acl.SwitchUnavailableException;
 import org.dumbno.internal.LoopWatch;
 import org.dumbno.internal.Loops;
@@ -106,9 +102,8 @@ final class Sweeper {
             before = table.activeCount();
         }
         List<EntryState> expired = new ArrayList<>();
-        SwitchRead read;
         try {
-            read = reader.read(true, expired, deferred);
+            reader.read(true, expired, deferred);
         } catch (SwitchException e) {
             engine.sweepFailed(e, e instanceof SwitchUnavailableException);
             throw e;
@@ -118,7 +113,7 @@ final class Sweeper {
         synchronized (lock) {
             vanished = Math.max(0, before - table.activeCount());
             engine.readAnsweredLocked();
-            examined = countManaged(read.acls());
+            examined = table.deniesRead();
         }
         if (expired.isEmpty()) {
             return new PurgeReport(examined, List.of(), vanished);
@@ -153,18 +148,5 @@ final class Sweeper {
             }
         }
         return removals;
-    }
-
-    @GuardedBy("lock")
-    private int countManaged(Map<AclKey, List<AclEntry>> read) {
-        int count = 0;
-        for (List<AclEntry> lines : read.values()) {
-            for (AclEntry line : lines) {
-                if (line.isDeny() && numbers.inRange(line.sequence())) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

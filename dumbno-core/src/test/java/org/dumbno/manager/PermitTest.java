@@ -54,6 +54,20 @@ class PermitTest {
         assertTrue(permitStands());
     }
 
+    /** A sweep examines the deny lines in the range of every list, not the permit beside them. */
+    @Test
+    void aSweepExaminesTheDenyLinesOfEveryList() throws Exception {
+        permitInRange();
+        h.start();
+        h.shunt(Request.of("10.9.9.9", null, "tcp", null, 22));
+        h.shunt(Request.of("10.9.9.8", null, null, null, null));
+
+        PurgeReport report = h.manager.purge();
+
+        assertEquals(4, report.examined());
+        assertTrue(permitStands());
+    }
+
     @Test
     void aPermitsNumberIsNeverHandedOut() throws Exception {
         permitInRange();
