@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * <p>Removals go to every switch alike, answered {@code ok} when the rule is on none of them. An
  * engine refuses a removal at once when its switch cannot be reached, so removals are not queued.
  *
+ * <p>The combined reply is completed on this class's own thread (the watch's), not on the thread
+ * of whichever engine answered last: that engine is the slowest for the request, and whoever
+ * completes the reply also runs what waits on it (the UDP server sends the datagram), so the
+ * slowest switch's write lane would carry every reply and fall further behind.
+ *
  * <p>With one switch, requests and replies pass straight through its engine, exactly as without
  * this class.
  */
@@ -62,6 +68,8 @@ public final class EverySwitch implements Shunter, Closeable {
     public static final String LOG_KEY = "switch";
     /** How often waiting requests are checked against switches that went away meanwhile. */
     public static final Duration DEFAULT_WATCH = Duration.ofMillis(100);
+    /** How long {@link #close()} lets the replies already due be sent. */
+    private static final Duration REPLIES_AT_CLOSE = Duration.ofSeconds(2);
     /** What a reply says of a switch that did not answer in time: its engine keeps the rule queued. */
     static final String QUEUED = "unreachable, queued there";
     /** What a {@link Gathering} holds for a switch that went away before it answered. */
@@ -253,7 +261,16 @@ public final class EverySwitch implements Shunter, Closeable {
             watch.cancel(false);
         }
         if (ownsScheduler) {
-            scheduler.shutdownNow();
+            // not shutdownNow: the thread may be sending a reply, and an interrupt would close the
+            // server's channel under it; the replies already due are sent before it ends
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(REPLIES_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("replies still being sent after {}; leaving them", REPLIES_AT_CLOSE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Gathering gathering : List.copyOf(waiting)) {
             gathering.reply.complete(ShuntOutcome.refused(null, "dumbno is shutting down"));
@@ -389,7 +406,12 @@ public final class EverySwitch implements Shunter, Closeable {
         private void finishIf(boolean last) {
             if (last) {
                 waiting.remove(this);
-                reply.complete(combined());
+                ShuntOutcome outcome = combined();
+                try {
+                    scheduler.execute(() -> reply.complete(outcome));
+                } catch (RejectedExecutionException e) {
+                    reply.complete(outcome);
+                }
             }
         }
 

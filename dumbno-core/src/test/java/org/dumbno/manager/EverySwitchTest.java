@@ -3,13 +3,18 @@ package org.dumbno.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dumbno.acl.SwitchException;
+import org.dumbno.internal.DaemonThreads;
 import org.dumbno.rule.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +34,37 @@ class EverySwitchTest {
 
         for (int i = 0; i < 3; i++) {
             assertEquals(List.of("501 " + RULE, "503 ip host 10.9.9.9 any"), fleet.denies(i), "switch " + i);
+        }
+    }
+
+    /**
+     * The combined reply is completed on the gathering's own thread, so what waits on it (the UDP
+     * server sending the datagram) runs there, not on the write lane of the switch that answered
+     * last, the slowest for that request.
+     */
+    @Test
+    void theReplyIsCompletedOnTheGatheringsThreadNotAnEngines() throws Exception {
+        Harness a = new Harness();
+        Harness b = new Harness();
+        ScheduledExecutorService engines = Executors.newScheduledThreadPool(3, DaemonThreads.named("engine"));
+        EverySwitch every = null;
+        try {
+            a.start(x -> x.scheduler(engines));
+            b.start(x -> x.scheduler(engines));
+            b.sim.latency(Duration.ofMillis(50));
+            every = EverySwitch.of(List.of(new EverySwitch.Member("a", a.manager), new EverySwitch.Member("b", b.manager)));
+
+            CompletableFuture<String> answeredOn = every.add(FLOW).thenApply(outcome -> Thread.currentThread().getName());
+
+            String thread = answeredOn.get(5, TimeUnit.SECONDS);
+            assertTrue(thread.startsWith("dumbno-every-switch-"), thread);
+        } finally {
+            if (every != null) {
+                every.close();
+            }
+            a.manager.close();
+            b.manager.close();
+            engines.shutdownNow();
         }
     }
 
