@@ -252,8 +252,9 @@ public final class EverySwitch implements Shunter, Closeable {
     }
 
     /**
-     * Stops watching; requests still waiting (their engines closed without answering) are refused
-     * {@code dumbno is shutting down}. Close the engines first. Idempotent.
+     * Stops watching; a reply already due but not yet given is given, and requests still waiting
+     * (their engines closed without answering) are refused {@code dumbno is shutting down}. Close
+     * the engines first. Idempotent.
      */
     @Override
     public void close() {
@@ -266,14 +267,17 @@ public final class EverySwitch implements Shunter, Closeable {
             scheduler.shutdown();
             try {
                 if (!scheduler.awaitTermination(REPLIES_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("replies still being sent after {}; leaving them", REPLIES_AT_CLOSE);
+                    LOG.warn("replies still being sent after {}; giving the rest here", REPLIES_AT_CLOSE);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        // a reply already due but not yet given (a scheduler not ours may never run it) is given
+        // here, as combined; the others are refused
         for (Gathering gathering : List.copyOf(waiting)) {
-            gathering.reply.complete(ShuntOutcome.refused(null, "dumbno is shutting down"));
+            ShuntOutcome due = gathering.due;
+            gathering.reply.complete(due != null ? due : ShuntOutcome.refused(null, "dumbno is shutting down"));
             waiting.remove(gathering);
         }
     }
@@ -376,6 +380,8 @@ public final class EverySwitch implements Shunter, Closeable {
         /** The switches awaited. */
         @GuardedBy("this")
         private int open = members.size();
+        /** The combined reply once every switch answered or went away, until it is given; else null. */
+        volatile ShuntOutcome due;
 
         Gathering(boolean install) {
             this.install = install;
@@ -405,14 +411,19 @@ public final class EverySwitch implements Shunter, Closeable {
 
         private void finishIf(boolean last) {
             if (last) {
-                waiting.remove(this);
-                ShuntOutcome outcome = combined();
+                // stays waiting until given, so that close() gives it should the scheduler not
+                due = combined();
                 try {
-                    scheduler.execute(() -> reply.complete(outcome));
+                    scheduler.execute(this::give);
                 } catch (RejectedExecutionException e) {
-                    reply.complete(outcome);
+                    give();
                 }
             }
+        }
+
+        private void give() {
+            reply.complete(due);
+            waiting.remove(this);
         }
 
         private synchronized ShuntOutcome combined() {

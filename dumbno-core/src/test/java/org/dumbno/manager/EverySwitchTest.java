@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,42 @@ class EverySwitchTest {
             a.manager.close();
             b.manager.close();
             engines.shutdownNow();
+        }
+    }
+
+    /**
+     * A reply that became due while the engines closed (each wrote what it had queued and answered)
+     * is given by the time {@link EverySwitch#close()} returns, even when the scheduler it was handed
+     * to (given, not owned) never runs it: its owner ends it after closing, as with any scheduler of
+     * its own.
+     */
+    @Test
+    void aReplyDueAtCloseIsGivenThoughTheGivenSchedulerNeverRunsIt() throws Exception {
+        Fleet fleet = new Fleet("a", "b").start();
+        ScheduledExecutorService given = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("given"));
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            given.execute(() -> {
+                try {
+                    busy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            EverySwitch every = EverySwitch.of(fleet.every.members(), given, Duration.ofSeconds(1));
+            CompletableFuture<ShuntOutcome> reply = every.add(FLOW);
+            assertNull(Fleet.reply(reply), "queued on both engines");
+
+            fleet.managers.forEach(ACLManager::close);
+            every.close();
+            given.shutdownNow();
+
+            assertEquals("ok", Fleet.reply(reply));
+            assertEquals(List.of("501 " + RULE), fleet.denies(0));
+            assertEquals(List.of("501 " + RULE), fleet.denies(1));
+        } finally {
+            busy.countDown();
+            given.shutdownNow();
         }
     }
 
