@@ -126,11 +126,12 @@ final class Remover {
     private void removeLines(List<EntryState> lines, Deferred deferred) throws SwitchException {
         try {
             engine.eos().remove(lines.stream().map(e -> new EntryRef(e.acl, e.sequence())).toList());
-        } catch (SwitchException | RuntimeException e) {
+        } catch (Throwable t) {
+            // whatever ended the call (an Error too), the lines stand until a read says otherwise
             synchronized (lock) {
                 lines.forEach(line -> line.removing(null));
             }
-            throw e;
+            throw t;
         }
         Instant now = engine.now();
         synchronized (lock) {

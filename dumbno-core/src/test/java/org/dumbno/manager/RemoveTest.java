@@ -171,6 +171,23 @@ class RemoveTest {
                 h.denies("bulk_2", Family.IP));
     }
 
+    /** Whatever ends the removal's call, an Error too, its lines stand: the rule is not written a second time. */
+    @Test
+    void aRemovalEndedByAnErrorLeavesTheRuleStanding() {
+        h.shunt(FLOW);
+        wrapped.during(commands -> commands.contains("no 501"), () -> {
+            throw new StackOverflowError("deep in the call");
+        });
+        assertEquals(ShuntOutcome.Status.REFUSED, remove(FLOW).status());
+
+        CompletableFuture<ShuntOutcome> again = h.manager.add(FLOW);
+        h.scheduler.runDue();
+
+        assertEquals(ShuntOutcome.alreadyPresent(RULE, 501), again.getNow(null));
+        assertEquals(List.of("501 deny tcp host 10.0.0.1 eq 1234 host 10.0.0.2 eq https"),
+                h.denies("bulk_1", Family.IP));
+    }
+
     @Test
     void anUnreachableSwitchRefusesTheRemovalAndTheNextOneWorks() {
         h.shunt(FLOW);
