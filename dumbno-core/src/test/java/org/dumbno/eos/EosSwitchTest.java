@@ -29,6 +29,10 @@ class EosSwitchTest {
     private static final AclKey IP1 = new AclKey("bulk_1", Family.IP);
     private static final AclKey IP2 = new AclKey("bulk_2", Family.IP);
     private static final AclKey V6_1 = new AclKey("bulk_1", Family.IPV6);
+    /** A summary that shows both IP lists counting and bound as the ports say. */
+    private static final String BOUND = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true,"
+            + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\","
+            + " \"countersEnabled\": true, \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final EosSwitch eos = EosSwitch.of(transport, PORTS);
@@ -82,10 +86,7 @@ class EosSwitchTest {
         Rule v4 = Rule.parse("ip host 10.0.0.1 any");
         Rule v6 = Rule.parse("ipv6 host 2001:db8::1 any");
 
-        String bound = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true, \"configuredIngressIntfs\":"
-                + " [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\", \"countersEnabled\": true,"
-                + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
-        transport.then(afterWrite(37, bound, bound));
+        transport.then(afterWrite(37, BOUND, BOUND));
 
         List<LayoutProblem> problems = eos.write(List.of(new EntryWrite(IP1, 501, v4), new EntryWrite(V6_1, 503, v6),
                 new EntryWrite(IP2, 501, v4), new EntryWrite(IP1, 505, Rule.parse("tcp any any eq 443"))));
@@ -107,10 +108,7 @@ class EosSwitchTest {
     void eachListGetsItsOwnLinesWhateverTheListBeforeHad() throws Exception {
         Rule a = Rule.parse("ip host 10.0.0.1 any");
         Rule b = Rule.parse("ip host 10.0.0.2 any");
-        String bound = "{\"aclList\": [{\"name\": \"bulk_1\", \"countersEnabled\": true, \"configuredIngressIntfs\":"
-                + " [{\"name\": \"Ethernet1\"}, {\"name\": \"Ethernet2\"}]}, {\"name\": \"bulk_2\", \"countersEnabled\": true,"
-                + " \"configuredIngressIntfs\": [{\"name\": \"Ethernet3\"}]}]}";
-        transport.then(afterWrite(30, bound, bound));
+        transport.then(afterWrite(30, BOUND, BOUND));
 
         eos.write(List.of(new EntryWrite(IP1, 501, a), new EntryWrite(IP1, 503, b), new EntryWrite(IP1, 505, a),
                 new EntryWrite(IP2, 503, b), new EntryWrite(IP2, 503, a), new EntryWrite(IP2, 505, a),
